@@ -1,0 +1,1 @@
+process.stdout.write('taonode: the CLI is being built\n');

@@ -1,0 +1,7 @@
+import { PROTOCOL_PLACEHOLDER } from './index';
+
+describe('placeholder', () => {
+  it('loads', () => {
+    expect(PROTOCOL_PLACEHOLDER).toBe(1);
+  });
+});

@@ -1,0 +1,1 @@
+export const W = 1;
