@@ -1,1 +1,23 @@
-process.stdout.write('taonode: the CLI is being built\n');
+import { Command } from 'commander';
+import { registerDevnetCommand } from './commands/devnet.command';
+import { registerWalletCommands } from './commands/wallet.command';
+
+const program = new Command('taonode')
+  .description('taonode: a TypeScript node stack for Bittensor subnet operators')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerWalletCommands(program);
+registerDevnetCommand(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // commander signals --help / --version through exitOverride with exit code 0.
+  const code = (error as { exitCode?: number }).exitCode;
+  if (typeof code === 'number') {
+    process.exitCode = code;
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`error: ${message}\n`);
+  process.exitCode = 1;
+});
