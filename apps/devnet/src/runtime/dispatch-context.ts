@@ -1,0 +1,90 @@
+import type { Codec } from '@polkadot/types/types';
+import type { Storage } from '../state/storage';
+
+/**
+ * A failed dispatch, named as in the metadata's error enum of `pallet` (decorated camelCase pallet name,
+ * PascalCase error name: `new DispatchError('subtensorModule', 'SettingWeightsTooFast')`). The block builder
+ * turns it into `System.ExtrinsicFailed` with `DispatchError::Module { index, error: [i, 0, 0, 0] }`
+ * so that `registry.findMetaError` names it on the client.
+ */
+export class DispatchError extends Error {
+  constructor(
+    readonly pallet: string,
+    readonly errorName: string,
+  ) {
+    super(`${pallet}.${errorName}`);
+  }
+}
+
+/** `DispatchError::BadOrigin` and the other non-module variants the runtime can fail with. */
+export class OtherDispatchError extends Error {
+  constructor(readonly variant: 'BadOrigin' | 'CannotLookup' | 'Other') {
+    super(variant);
+  }
+}
+
+/** Who dispatches a call: a signed account, or root (sudo). */
+export type Origin = { readonly kind: 'signed'; readonly account: string } | { readonly kind: 'root' };
+
+/** What a call handler gets: the block's storage view and a way to emit events. */
+export interface DispatchContext {
+  readonly storage: Storage;
+  readonly origin: Origin;
+  /** Number of the block being built. */
+  readonly blockNumber: number;
+  /**
+   * Emits `pallet.event` (decorated camelCase pallet, PascalCase event) with its fields in declaration
+   * order, each anything `registry.createType` accepts for that field's type.
+   */
+  deposit(pallet: string, event: string, fields: readonly unknown[]): void;
+  /** Dispatches a nested call (sudo, utility) with another origin. */
+  dispatchNested(call: CallInvocation, origin: Origin): void;
+}
+
+/** A decoded call: section/method as decorated (`subtensorModule`, `setWeights`) and its arguments by name. */
+export interface CallInvocation {
+  readonly section: string;
+  readonly method: string;
+  readonly args: Readonly<Record<string, Codec>>;
+}
+
+export type CallHandler = (context: DispatchContext, args: Readonly<Record<string, Codec>>) => void;
+
+/** The calls one pallet implements, keyed by decorated method name (`setWeights`). */
+export interface PalletModule {
+  readonly name: string;
+  readonly calls: Readonly<Record<string, CallHandler>>;
+  /** Runs at the start of every block, before extrinsics (e.g. the subtensor epoch). */
+  onInitialize?(context: BlockHookContext): void;
+}
+
+export interface BlockHookContext {
+  readonly storage: Storage;
+  readonly blockNumber: number;
+  deposit(pallet: string, event: string, fields: readonly unknown[]): void;
+}
+
+/** One runtime API method served through `state_call`: SCALE arguments in, SCALE result out. */
+export type RuntimeApiMethod = (storage: Storage, args: Uint8Array) => Uint8Array;
+
+/** A runtime API trait (`NeuronInfoRuntimeApi`) with its methods by snake_case name and its version. */
+export interface RuntimeApiModule {
+  readonly trait: string;
+  readonly version: number;
+  readonly methods: Readonly<Record<string, RuntimeApiMethod>>;
+}
+
+export function signedAccount(origin: Origin): string {
+  switch (origin.kind) {
+    case 'signed':
+      return origin.account;
+    case 'root':
+      throw new OtherDispatchError('BadOrigin');
+  }
+}
+
+export function ensureRoot(origin: Origin): void {
+  if (origin.kind !== 'root') {
+    throw new OtherDispatchError('BadOrigin');
+  }
+}
