@@ -1,1 +1,2 @@
+export * from './metagraph';
 export * from './weights';

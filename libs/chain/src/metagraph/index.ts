@@ -1,0 +1,9 @@
+export type {
+  AxonInfo,
+  FinalizedHead,
+  Metagraph,
+  MetagraphReader,
+  NeuronInfo,
+  PrometheusInfo,
+  SubnetHyperparameters,
+} from './metagraph.types';
