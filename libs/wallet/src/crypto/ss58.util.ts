@@ -1,0 +1,61 @@
+import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { WalletError } from '../errors/wallet.error';
+import { hexToBytes } from './hex.util';
+
+/** SS58 prefix Bittensor uses for every address it prints (generic Substrate, 42). */
+export const BITTENSOR_SS58_FORMAT = 42;
+
+const PUBLIC_KEY_LENGTH = 32;
+
+/** `base58(prefix ‖ pubkey ‖ blake2b-512("SS58PRE" ‖ prefix ‖ pubkey)[0..2])`, prefix 42 by default. */
+export function ss58Encode(publicKey: Uint8Array, ss58Format = BITTENSOR_SS58_FORMAT): string {
+  if (publicKey.length !== PUBLIC_KEY_LENGTH) {
+    throw new WalletError('WALLET_INVALID_KEY', `public key must be 32 bytes, got ${publicKey.length}`);
+  }
+  return encodeAddress(publicKey, ss58Format);
+}
+
+/**
+ * Decodes an SS58 address of any prefix (checksum verified) to its 32-byte public key.
+ * Hex strings are refused here on purpose: use {@link publicKeyFromAddressOrHex} where both are allowed.
+ */
+export function ss58Decode(address: string): Uint8Array {
+  if (address.startsWith('0x')) {
+    throw new WalletError('WALLET_INVALID_ADDRESS', `"${address}" is hex, not an SS58 address`);
+  }
+  let publicKey: Uint8Array;
+  try {
+    publicKey = decodeAddress(address);
+  } catch (error) {
+    throw new WalletError('WALLET_INVALID_ADDRESS', `"${address}" is not a valid SS58 address`, { cause: error });
+  }
+  if (publicKey.length !== PUBLIC_KEY_LENGTH) {
+    throw new WalletError('WALLET_INVALID_ADDRESS', `"${address}" is not an SS58 account address (32-byte key)`);
+  }
+  return publicKey;
+}
+
+/** True when `address` decodes as an SS58 account address of any prefix. */
+export function isValidSs58Address(address: string): boolean {
+  try {
+    ss58Decode(address);
+    return true;
+  } catch (error) {
+    if (error instanceof WalletError) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** Accepts an SS58 address (any prefix) or a `0x`-hex 32-byte public key, returns the public key. */
+export function publicKeyFromAddressOrHex(value: string): Uint8Array {
+  if (!value.startsWith('0x')) {
+    return ss58Decode(value);
+  }
+  const publicKey = hexToBytes(value, 'public key');
+  if (publicKey.length !== PUBLIC_KEY_LENGTH) {
+    throw new WalletError('WALLET_INVALID_KEY', `public key must be 32 bytes, got ${publicKey.length}`);
+  }
+  return publicKey;
+}

@@ -1,0 +1,107 @@
+import { WalletError } from '../errors/wallet.error';
+import { Keypair } from '../keypair/keypair';
+import {
+  decryptKeyfileData,
+  detectKeyfileEncryption,
+  encryptKeyfileData,
+  type KeyfileEncryption,
+} from './keyfile-encryption';
+import { deserializeKeyfile, serializeKeyfile, serializePublicKeyfile } from './keyfile-json.codec';
+import { KeyfileRepository } from './keyfile.repository';
+import { passwordEnvVarName } from './password-env.util';
+
+/** A password, or a function asked for it only when the file turns out to be encrypted (e.g. a prompt). */
+export type PasswordInput = string | (() => string | Promise<string>);
+
+export interface WriteKeypairOptions {
+  /** Encrypt with this password (`$NACL`); undefined writes plaintext JSON. */
+  password?: string;
+  /** Replace an existing file; otherwise an existing file is `WALLET_FILE_EXISTS`. */
+  overwrite?: boolean;
+  /** Fixed NaCl nonce, for reproducible test vectors only. */
+  nonce?: Uint8Array;
+}
+
+function withPath(error: unknown, filePath: string): unknown {
+  if (
+    error instanceof WalletError &&
+    (error.code === 'WALLET_MALFORMED_KEYFILE' || error.code === 'WALLET_WRONG_PASSWORD')
+  ) {
+    const message =
+      error.code === 'WALLET_WRONG_PASSWORD'
+        ? `wrong password for ${filePath}`
+        : `malformed keyfile ${filePath}: ${error.message}`;
+    return new WalletError(error.code, message, { cause: error });
+  }
+  return error;
+}
+
+/** One keyfile on disk (btwallet `Keyfile`): detection, decryption and (de)serialisation of its keypair. */
+export class Keyfile {
+  constructor(
+    /** Path of the file (`~` already expanded). */
+    readonly path: string,
+    private readonly repository: KeyfileRepository = new KeyfileRepository(),
+  ) {}
+
+  /** Name of the `BT_PW_…` variable btwallet reads this file's password from. */
+  get passwordEnvVarName(): string {
+    return passwordEnvVarName(this.path);
+  }
+
+  exists(): Promise<boolean> {
+    return this.repository.exists(this.path);
+  }
+
+  async encryption(): Promise<KeyfileEncryption> {
+    return detectKeyfileEncryption(await this.repository.read(this.path));
+  }
+
+  async isEncrypted(): Promise<boolean> {
+    return (await this.encryption()) !== 'none';
+  }
+
+  /**
+   * The keypair stored in the file. `password` is consulted only for encrypted files; an encrypted file
+   * without one fails with `WALLET_PASSWORD_REQUIRED`, a wrong one with `WALLET_WRONG_PASSWORD`.
+   */
+  async readKeypair(password?: PasswordInput): Promise<Keypair> {
+    const data = await this.repository.read(this.path);
+    try {
+      const encryption = detectKeyfileEncryption(data);
+      if (encryption === 'none') {
+        return deserializeKeyfile(data);
+      }
+      if (encryption === 'legacy-fernet') {
+        return deserializeKeyfile(await decryptKeyfileData(data, ''));
+      }
+      if (password === undefined) {
+        throw new WalletError('WALLET_PASSWORD_REQUIRED', `keyfile ${this.path} is encrypted: a password is needed`);
+      }
+      const secret = typeof password === 'string' ? password : await password();
+      return deserializeKeyfile(await decryptKeyfileData(data, secret));
+    } catch (error) {
+      throw withPath(error, this.path);
+    }
+  }
+
+  /** Writes the full keyfile (all secret fields), encrypted when `options.password` is given. Mode 0600. */
+  async writeKeypair(keypair: Keypair, options: WriteKeypairOptions = {}): Promise<void> {
+    if (!keypair.hasPrivateKey) {
+      throw new WalletError(
+        'WALLET_NO_PRIVATE_KEY',
+        `refusing to write public-only keypair to secret keyfile ${this.path}`,
+      );
+    }
+    const json = new Uint8Array(Buffer.from(serializeKeyfile(keypair), 'utf8'));
+    const data =
+      options.password === undefined ? json : await encryptKeyfileData(json, options.password, options.nonce);
+    await this.repository.write(this.path, data, { overwrite: options.overwrite });
+  }
+
+  /** Writes the public-only keyfile (`coldkeypub.txt` / `<hotkey>pub.txt`), always plaintext. Mode 0600. */
+  async writePublicKeypair(keypair: Keypair, options: Pick<WriteKeypairOptions, 'overwrite'> = {}): Promise<void> {
+    const json = new Uint8Array(Buffer.from(serializePublicKeyfile(keypair), 'utf8'));
+    await this.repository.write(this.path, json, { overwrite: options.overwrite });
+  }
+}

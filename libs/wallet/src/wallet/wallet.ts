@@ -1,0 +1,173 @@
+import * as path from 'node:path';
+import { WalletError } from '../errors/wallet.error';
+import { Keyfile, type PasswordInput } from '../keyfile/keyfile';
+import { KeyfileRepository } from '../keyfile/keyfile.repository';
+import { Keypair } from '../keypair/keypair';
+import {
+  assertValidKeyName,
+  COLDKEY_FILE,
+  COLDKEYPUB_FILE,
+  DEFAULT_HOTKEY_NAME,
+  DEFAULT_WALLET_NAME,
+  DEFAULT_WALLET_PATH,
+  expandHome,
+  HOTKEYS_DIRECTORY,
+  PUBLIC_KEYFILE_SUFFIX,
+} from './wallet-location';
+
+export interface WalletOptions {
+  /** Wallet (coldkey) name, default `default`. */
+  name?: string;
+  /** Hotkey name, default `default`. */
+  hotkey?: string;
+  /** Root folder of all wallets, default `~/.bittensor/wallets` (`~` expanded). */
+  path?: string;
+  /** Home directory used to expand `~` (defaults to the OS home). */
+  homeDirectory?: string;
+  repository?: KeyfileRepository;
+}
+
+export interface WriteColdkeyOptions {
+  /** Password to encrypt the coldkey with; `null` means deliberately unencrypted (btcli `--no-use-password`). */
+  password: string | null;
+  overwrite?: boolean;
+}
+
+export interface WriteHotkeyOptions {
+  /** Hotkeys are plaintext unless a password is given (btcli default). */
+  password?: string | null;
+  overwrite?: boolean;
+}
+
+/** Which key pair of files an operation touches. */
+export type WalletKeyKind = 'coldkey' | 'hotkey';
+
+/**
+ * A btcli-compatible wallet folder (protocol.md §7.1):
+ * `<path>/<name>/coldkey`, `coldkeypub.txt`, `hotkeys/<hotkey>`, `hotkeys/<hotkey>pub.txt`.
+ */
+export class Wallet {
+  readonly name: string;
+  readonly hotkeyName: string;
+  /** Expanded root folder holding all wallets. */
+  readonly path: string;
+  private readonly repository: KeyfileRepository;
+
+  constructor(options: WalletOptions = {}) {
+    this.name = options.name ?? DEFAULT_WALLET_NAME;
+    this.hotkeyName = options.hotkey ?? DEFAULT_HOTKEY_NAME;
+    assertValidKeyName(this.name, 'wallet');
+    assertValidKeyName(this.hotkeyName, 'hotkey');
+    this.path = expandHome(options.path ?? DEFAULT_WALLET_PATH, options.homeDirectory);
+    this.repository = options.repository ?? new KeyfileRepository();
+  }
+
+  /** `<path>/<name>`. */
+  get directory(): string {
+    return path.join(this.path, this.name);
+  }
+
+  get coldkeyFile(): Keyfile {
+    return new Keyfile(path.join(this.directory, COLDKEY_FILE), this.repository);
+  }
+
+  get coldkeypubFile(): Keyfile {
+    return new Keyfile(path.join(this.directory, COLDKEYPUB_FILE), this.repository);
+  }
+
+  get hotkeyFile(): Keyfile {
+    return new Keyfile(path.join(this.directory, HOTKEYS_DIRECTORY, this.hotkeyName), this.repository);
+  }
+
+  get hotkeypubFile(): Keyfile {
+    return new Keyfile(
+      path.join(this.directory, HOTKEYS_DIRECTORY, `${this.hotkeyName}${PUBLIC_KEYFILE_SUFFIX}`),
+      this.repository,
+    );
+  }
+
+  /** The pair of files (secret, public) written for `kind`. */
+  keyfilesOf(kind: WalletKeyKind): [Keyfile, Keyfile] {
+    switch (kind) {
+      case 'coldkey':
+        return [this.coldkeyFile, this.coldkeypubFile];
+      case 'hotkey':
+        return [this.hotkeyFile, this.hotkeypubFile];
+    }
+  }
+
+  /** Paths of the files of `kind` that already exist (creating them would need `overwrite`). */
+  async existingKeyfiles(kind: WalletKeyKind): Promise<string[]> {
+    const existing: string[] = [];
+    for (const file of this.keyfilesOf(kind)) {
+      if (await file.exists()) {
+        existing.push(file.path);
+      }
+    }
+    return existing;
+  }
+
+  /** Fails with `WALLET_FILE_EXISTS` when a file of `kind` exists and `overwrite` is not set. */
+  async assertCanWrite(kind: WalletKeyKind, overwrite = false): Promise<void> {
+    if (overwrite) {
+      return;
+    }
+    const existing = await this.existingKeyfiles(kind);
+    if (existing.length > 0) {
+      throw new WalletError(
+        'WALLET_FILE_EXISTS',
+        `${existing.join(' and ')} already exists (use overwrite to replace)`,
+      );
+    }
+  }
+
+  /** Writes `coldkey` (NaCl-encrypted unless `password` is null) and plaintext `coldkeypub.txt`. */
+  async writeColdkey(keypair: Keypair, options: WriteColdkeyOptions): Promise<void> {
+    await this.assertCanWrite('coldkey', options.overwrite);
+    const password = options.password ?? undefined;
+    await this.coldkeyFile.writeKeypair(keypair, { password, overwrite: options.overwrite });
+    await this.coldkeypubFile.writePublicKeypair(keypair, { overwrite: options.overwrite });
+  }
+
+  /** Writes `hotkeys/<hotkey>` (plaintext unless a password is given) and `hotkeys/<hotkey>pub.txt`. */
+  async writeHotkey(keypair: Keypair, options: WriteHotkeyOptions = {}): Promise<void> {
+    await this.assertCanWrite('hotkey', options.overwrite);
+    const password = options.password ?? undefined;
+    await this.hotkeyFile.writeKeypair(keypair, { password, overwrite: options.overwrite });
+    await this.hotkeypubFile.writePublicKeypair(keypair, { overwrite: options.overwrite });
+  }
+
+  /** The coldkey with its secret (asks `password` only if the file is encrypted). */
+  async getColdkey(password?: PasswordInput): Promise<Keypair> {
+    return this.readExisting(this.coldkeyFile, 'coldkey', password);
+  }
+
+  /** The public coldkey from `coldkeypub.txt` (never encrypted, no password). */
+  async getColdkeypub(): Promise<Keypair> {
+    return this.readExisting(this.coldkeypubFile, 'coldkeypub.txt');
+  }
+
+  /** The hotkey with its secret (asks `password` only if the file is encrypted). */
+  async getHotkey(password?: PasswordInput): Promise<Keypair> {
+    return this.readExisting(this.hotkeyFile, `hotkey "${this.hotkeyName}"`, password);
+  }
+
+  /**
+   * The public hotkey: from `<hotkey>pub.txt` when present, else from the hotkey file itself
+   * (wallets made before btwallet 3.1 have no pub file), as btcli's `get_hotkey_pub_ss58`.
+   */
+  async getHotkeypub(password?: PasswordInput): Promise<Keypair> {
+    if (await this.hotkeypubFile.exists()) {
+      return this.readExisting(this.hotkeypubFile, `hotkey "${this.hotkeyName}" public file`);
+    }
+    const keypair = await this.getHotkey(password);
+    return Keypair.fromPublicKey(keypair.publicKey);
+  }
+
+  private async readExisting(file: Keyfile, what: string, password?: PasswordInput): Promise<Keypair> {
+    if (!(await file.exists())) {
+      throw new WalletError('WALLET_NOT_FOUND', `wallet "${this.name}" has no ${what} (expected ${file.path})`);
+    }
+    return file.readKeypair(password);
+  }
+}
