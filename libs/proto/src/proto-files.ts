@@ -1,0 +1,7 @@
+import { join } from 'node:path';
+
+/** Root of the `.proto` tree (`/proto`), the include directory every gRPC loader must use. */
+export const PROTO_ROOT = join(__dirname, '..', '..', '..', 'proto');
+
+/** `MetagraphService` contract, relative to {@link PROTO_ROOT} as the loader expects. */
+export const METAGRAPH_PROTO_FILE = 'taonode/metagraph/v1/metagraph.proto';
