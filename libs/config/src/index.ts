@@ -1,0 +1,8 @@
+export { APP_CONFIG, TaonodeConfigModule, type TaonodeConfigOptions } from './config.module';
+export { chainConfig, chainEnv, SUBTENSOR_NETWORKS, type ChainConfig } from './env/chain.env';
+export { commaList, portVar, wsUrlVar } from './env/env-parsers';
+export { grpcConfig, grpcEnv, type GrpcServerConfig } from './env/grpc.env';
+export { LOG_LEVELS, logConfig, logEnv, type LogConfig, type LogLevel } from './env/log.env';
+export { opsConfig, opsEnv, type OpsConfig } from './env/ops.env';
+export { redisConfig, redisEnv, type RedisConfig } from './env/redis.env';
+export { type EnvSource, InvalidEnvironmentError, parseEnv } from './parse-env';
