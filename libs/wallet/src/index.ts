@@ -51,7 +51,14 @@ export {
   type WriteKeyfileOptions,
 } from './keyfile/keyfile.repository';
 export { Keyfile, type PasswordInput, type WriteKeypairOptions } from './keyfile/keyfile';
-export { deriveNaclKey, NACL_ARGON2I_PARAMS, NACL_NONCE_LENGTH, NACL_PREFIX } from './keyfile/nacl-keyfile.cipher';
+export {
+  deriveNaclKey,
+  NACL_ARGON2I_PARAMS,
+  NACL_NONCE_LENGTH,
+  NACL_PREFIX,
+  openNaclKeyfile,
+  sealNaclKeyfile,
+} from './keyfile/nacl-keyfile.cipher';
 export {
   decodePasswordFromEnv,
   encodePasswordForEnv,

@@ -37,6 +37,32 @@ export async function deriveNaclKey(password: string): Promise<Uint8Array> {
   });
 }
 
+/** `$NACL` ‖ nonce ‖ secretbox(plaintext) under an already derived key (see {@link deriveNaclKey}). */
+export function sealNaclKeyfile(plaintext: Uint8Array, key: Uint8Array, nonce?: Uint8Array): Uint8Array {
+  if (nonce !== undefined && nonce.length !== NACL_NONCE_LENGTH) {
+    throw new WalletError('WALLET_INVALID_KEY', `NaCl nonce must be 24 bytes, got ${nonce.length}`);
+  }
+  const sealed = naclEncrypt(plaintext, key, nonce);
+  const out = new Uint8Array(PREFIX_BYTES.length + NACL_NONCE_LENGTH + sealed.encrypted.length);
+  out.set(PREFIX_BYTES, 0);
+  out.set(sealed.nonce, PREFIX_BYTES.length);
+  out.set(sealed.encrypted, PREFIX_BYTES.length + NACL_NONCE_LENGTH);
+  return out;
+}
+
+/** Opens `$NACL` data with an already derived key; a failed MAC is `WALLET_WRONG_PASSWORD`. */
+export function openNaclKeyfile(data: Uint8Array, key: Uint8Array): Uint8Array {
+  const body = data.subarray(PREFIX_BYTES.length);
+  if (body.length < NACL_NONCE_LENGTH + MAC_LENGTH) {
+    throw new WalletError('WALLET_MALFORMED_KEYFILE', 'NaCl keyfile is truncated');
+  }
+  const plaintext = naclDecrypt(body.subarray(NACL_NONCE_LENGTH), body.subarray(0, NACL_NONCE_LENGTH), key);
+  if (plaintext === null) {
+    throw new WalletError('WALLET_WRONG_PASSWORD', 'wrong password: the keyfile could not be decrypted');
+  }
+  return plaintext;
+}
+
 /**
  * `$NACL` ‖ nonce (24) ‖ XSalsa20-Poly1305 secretbox (MAC first) of `plaintext`, exactly btwallet's
  * `encrypt_keyfile_data`. `nonce` is random unless given (tests pin it to reproduce the vector).
@@ -46,28 +72,13 @@ export async function naclEncryptKeyfile(
   password: string,
   nonce?: Uint8Array,
 ): Promise<Uint8Array> {
-  if (nonce !== undefined && nonce.length !== NACL_NONCE_LENGTH) {
-    throw new WalletError('WALLET_INVALID_KEY', `NaCl nonce must be 24 bytes, got ${nonce.length}`);
-  }
-  const key = await deriveNaclKey(password);
-  const sealed = naclEncrypt(plaintext, key, nonce);
-  const out = new Uint8Array(PREFIX_BYTES.length + NACL_NONCE_LENGTH + sealed.encrypted.length);
-  out.set(PREFIX_BYTES, 0);
-  out.set(sealed.nonce, PREFIX_BYTES.length);
-  out.set(sealed.encrypted, PREFIX_BYTES.length + NACL_NONCE_LENGTH);
-  return out;
+  return sealNaclKeyfile(plaintext, await deriveNaclKey(password), nonce);
 }
 
-/** Opens a `$NACL` keyfile; a failed MAC means the password is wrong (`WALLET_WRONG_PASSWORD`). */
+/** Opens a `$NACL` keyfile with `password` (one Argon2i derivation). */
 export async function naclDecryptKeyfile(data: Uint8Array, password: string): Promise<Uint8Array> {
-  const body = data.subarray(PREFIX_BYTES.length);
-  if (body.length < NACL_NONCE_LENGTH + MAC_LENGTH) {
+  if (data.length < PREFIX_BYTES.length + NACL_NONCE_LENGTH + MAC_LENGTH) {
     throw new WalletError('WALLET_MALFORMED_KEYFILE', 'NaCl keyfile is truncated');
   }
-  const key = await deriveNaclKey(password);
-  const plaintext = naclDecrypt(body.subarray(NACL_NONCE_LENGTH), body.subarray(0, NACL_NONCE_LENGTH), key);
-  if (plaintext === null) {
-    throw new WalletError('WALLET_WRONG_PASSWORD', 'wrong password: the keyfile could not be decrypted');
-  }
-  return plaintext;
+  return openNaclKeyfile(data, await deriveNaclKey(password));
 }

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * btwallet's optional password environment variable (protocol.md §7.4, `save_password_to_env` /
  * `get_password_from_environment`): name `BT_PW_` + uppercase(keyfile path with `/` and `.` → `_`),
@@ -20,14 +22,7 @@ export function encodePasswordForEnv(varName: string, password: string): string 
 /** Decodes a `BT_PW_…` value (as btwallet: invalid UTF-8 after XOR yields the empty string). */
 export function decodePasswordFromEnv(varName: string, value: string): string {
   const bytes = xorWithName(Buffer.from(value, 'base64'), varName);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    if (error instanceof TypeError) {
-      return '';
-    }
-    throw error;
-  }
+  return isUtf8(bytes) ? bytes.toString('utf8') : '';
 }
 
 /** The password stored for `keyfilePath` in `env`, if its `BT_PW_…` variable is set. */
