@@ -1,0 +1,10 @@
+export { DEFAULT_CALL_DEADLINE_MS, withDeadline } from './deadline';
+export { GrpcExceptionFilter } from './grpc-exception.filter';
+export { type GrpcEndpointOptions, grpcClientOptions, GRPC_LOADER_OPTIONS, grpcServerOptions } from './grpc-options';
+export {
+  ERROR_CODE_METADATA_KEY,
+  grpcStatusOf,
+  isRpcMappableError,
+  type RpcErrorKind,
+  type RpcMappableError,
+} from './rpc-error';
