@@ -1,1 +1,2 @@
-export const PROTOCOL_PLACEHOLDER = 1;
+export * from './synapse/builtins';
+export * from './synapse/synapse-definition';

@@ -1,7 +1,0 @@
-import { PROTOCOL_PLACEHOLDER } from './index';
-
-describe('placeholder', () => {
-  it('loads', () => {
-    expect(PROTOCOL_PLACEHOLDER).toBe(1);
-  });
-});
