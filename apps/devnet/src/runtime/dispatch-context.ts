@@ -23,6 +23,32 @@ export class OtherDispatchError extends Error {
   }
 }
 
+/** `DispatchError::Token(..)`: what `fungible` balance operations fail with (e.g. `FundsUnavailable`). */
+export class TokenDispatchError extends Error {
+  constructor(
+    readonly variant:
+      | 'FundsUnavailable'
+      | 'OnlyProvider'
+      | 'BelowMinimum'
+      | 'CannotCreate'
+      | 'UnknownAsset'
+      | 'Frozen'
+      | 'Unsupported'
+      | 'CannotCreateHold'
+      | 'NotExpendable'
+      | 'Blocked',
+  ) {
+    super(`Token.${variant}`);
+  }
+}
+
+/** `DispatchError::Arithmetic(..)`. */
+export class ArithmeticDispatchError extends Error {
+  constructor(readonly variant: 'Underflow' | 'Overflow' | 'DivisionByZero') {
+    super(`Arithmetic.${variant}`);
+  }
+}
+
 /** Who dispatches a call: a signed account, or root (sudo). */
 export type Origin = { readonly kind: 'signed'; readonly account: string } | { readonly kind: 'root' };
 
@@ -37,7 +63,10 @@ export interface DispatchContext {
    * order, each anything `registry.createType` accepts for that field's type.
    */
   deposit(pallet: string, event: string, fields: readonly unknown[]): void;
-  /** Dispatches a nested call (sudo, utility) with another origin. */
+  /**
+   * Dispatches a nested call (sudo, utility) with another origin, in its own storage layer as FRAME does:
+   * if it fails, its writes and events are discarded and its error is rethrown to the caller.
+   */
   dispatchNested(call: CallInvocation, origin: Origin): void;
 }
 
@@ -48,12 +77,43 @@ export interface CallInvocation {
   readonly args: Readonly<Record<string, Codec>>;
 }
 
-export type CallHandler = (context: DispatchContext, args: Readonly<Record<string, Codec>>) => void;
+/**
+ * What a call may report after running, like FRAME's `PostDispatchInfo`: `paysFee: 'No'` refunds the fee
+ * (sudo does this), `actualRefTime` lowers the weight that is charged. Returning nothing means "as declared".
+ */
+export interface PostDispatchInfo {
+  readonly actualRefTime?: bigint;
+  readonly paysFee?: 'Yes' | 'No';
+}
+
+export type CallHandler = (
+  context: DispatchContext,
+  args: Readonly<Record<string, Codec>>,
+) => PostDispatchInfo | undefined | void;
+
+/**
+ * A call's declared weight and fee class, as its `#[pallet::weight]` attribute gives it. `refTime` is in
+ * picoseconds of the reference machine (the unit of `Weight::ref_time`); fees derive from it.
+ */
+export interface CallDispatchInfo {
+  readonly refTime: bigint;
+  readonly proofSize?: bigint;
+  readonly class?: 'Normal' | 'Operational' | 'Mandatory';
+  /** `'No'` for the calls the runtime marks `Pays::No` (set_weights, serve_axon, ...): no fee at all. */
+  readonly pays?: 'Yes' | 'No';
+}
 
 /** The calls one pallet implements, keyed by decorated method name (`setWeights`). */
 export interface PalletModule {
   readonly name: string;
   readonly calls: Readonly<Record<string, CallHandler>>;
+  /**
+   * Declared weight/class/pays of calls by decorated method name, or a function of the call's arguments.
+   * Calls not listed take the devnet's default table (extrinsic/call-weights.ts).
+   */
+  readonly dispatchInfo?: Readonly<
+    Record<string, CallDispatchInfo | ((args: Readonly<Record<string, Codec>>) => CallDispatchInfo)>
+  >;
   /** Runs at the start of every block, before extrinsics (e.g. the subtensor epoch). */
   onInitialize?(context: BlockHookContext): void;
 }

@@ -1,0 +1,125 @@
+import { readAccount, writeAccount } from '../pallets/balances/account-info';
+import { BalancesLedger } from '../pallets/balances/balances-ledger';
+import type { PostDispatchInfo } from '../runtime/dispatch-context';
+import { isDispatchFailure, toDispatchErrorValue } from '../runtime/dispatch-errors';
+import type { DispatchEnvironment, Dispatcher } from '../runtime/dispatcher';
+import type { MetadataIndex } from '../runtime/metadata-index';
+import type { ResolvedDispatchInfo } from './call-weights';
+import type { DecodedExtrinsic } from './decoded-extrinsic';
+import type { DispatchClassName, FeeCalculator } from './fees';
+import { InvalidTransactionError } from './transaction-validity';
+import type { TransactionValidator } from './validator';
+
+/** What applying a signed extrinsic did. */
+export interface AppliedExtrinsic {
+  readonly success: boolean;
+  /** The fee finally kept (after any refund), tip included. */
+  readonly actualFee: bigint;
+  /** `ref_time` the block is charged for: actual call weight plus the per-extrinsic base. */
+  readonly refTime: bigint;
+  readonly dispatchClass: DispatchClassName;
+}
+
+/**
+ * Applies one signed extrinsic inside the block being built, as frame_executive does: pre-dispatch checks
+ * (any failure throws `InvalidTransactionError` and leaves no trace: the caller drops the transaction),
+ * nonce increment, fee withdrawal (`Balances.Withdraw`), dispatch in its own storage layer, fee correction
+ * (refund as `Balances.Deposit` when the call reports `Pays::No` or less weight), `TransactionFeePaid`, then
+ * `ExtrinsicSuccess` or `ExtrinsicFailed`. Fee and nonce are kept whether the call succeeds or fails.
+ */
+export class ExtrinsicApplier {
+  constructor(
+    private readonly index: MetadataIndex,
+    private readonly validator: TransactionValidator,
+    private readonly dispatcher: Dispatcher,
+    private readonly fees: FeeCalculator,
+    private readonly existentialDeposit: bigint,
+  ) {}
+
+  apply(decoded: DecodedExtrinsic, environment: DispatchEnvironment): AppliedExtrinsic {
+    const { storage, events } = environment;
+    return events.transactional(storage, () => {
+      const checked = this.validator.check(decoded, { storage, currentBlock: environment.blockNumber }, 'apply');
+      const signer = checked.signer;
+      const account = readAccount(storage, signer);
+      writeAccount(storage, signer, { ...account, nonce: account.nonce + 1 });
+      const ledger = new BalancesLedger(
+        storage,
+        (pallet, event, fields) => events.deposit(pallet, event, fields),
+        this.existentialDeposit,
+      );
+      try {
+        ledger.withdraw(signer, checked.fee, 'Preserve');
+      } catch (error) {
+        if (isDispatchFailure(error)) {
+          throw new InvalidTransactionError('Payment');
+        }
+        throw error;
+      }
+
+      let post: PostDispatchInfo | undefined;
+      let failure: unknown;
+      try {
+        post = events.transactional(storage, () =>
+          this.dispatcher.dispatch(decoded.call, { kind: 'signed', account: signer }, environment),
+        );
+      } catch (error) {
+        if (!isDispatchFailure(error)) {
+          process.stderr.write(`devnet: ${decoded.call.section}.${decoded.call.method} crashed: ${String(error)}\n`);
+        }
+        failure = error;
+      }
+
+      const pays = checked.info.pays === 'No' || post?.paysFee === 'No' ? 'No' : 'Yes';
+      const actualCallRefTime =
+        post?.actualRefTime !== undefined && post.actualRefTime < checked.info.refTime
+          ? post.actualRefTime
+          : checked.info.refTime;
+      const actualFee = this.fees.total(
+        {
+          length: decoded.length,
+          callRefTime: actualCallRefTime,
+          class: checked.info.class,
+          pays,
+          tip: checked.signed.tip,
+        },
+        this.validator.feeMultiplier(storage),
+      );
+      // Refunded only to an account that still exists, as FungibleAdapter::correct_and_deposit_fee does.
+      const refund = checked.fee - actualFee;
+      const remaining = ledger.account(signer);
+      const isRefunded = refund > 0n && remaining.free + remaining.reserved > 0n;
+      if (isRefunded) {
+        ledger.depositInto(signer, refund);
+      }
+      this.burnFromSubtensorIssuance(environment, isRefunded ? actualFee : checked.fee);
+      events.deposit('transactionPayment', 'TransactionFeePaid', [signer, actualFee, checked.signed.tip]);
+
+      const refTime = actualCallRefTime + this.fees.baseExtrinsicRefTime(checked.info.class);
+      const dispatchInfo = this.dispatchInfoValue(checked.info, refTime, pays);
+      if (failure === undefined) {
+        events.deposit('system', 'ExtrinsicSuccess', [dispatchInfo]);
+      } else {
+        events.deposit('system', 'ExtrinsicFailed', [toDispatchErrorValue(this.index, failure), dispatchInfo]);
+      }
+      return { success: failure === undefined, actualFee, refTime, dispatchClass: checked.info.class };
+    });
+  }
+
+  /**
+   * subtensor's `TransactionFeeHandler` also takes the fee out of `SubtensorModule.TotalIssuance` (its own
+   * issuance counter) when the fee credit is dropped.
+   */
+  private burnFromSubtensorIssuance(environment: DispatchEnvironment, fee: bigint): void {
+    if (fee === 0n) {
+      return;
+    }
+    const { storage } = environment;
+    const issuance = BigInt(storage.get('subtensorModule', 'totalIssuance').toString());
+    storage.set('subtensorModule', 'totalIssuance', [], issuance > fee ? issuance - fee : 0n);
+  }
+
+  private dispatchInfoValue(info: ResolvedDispatchInfo, refTime: bigint, pays: 'Yes' | 'No'): unknown {
+    return { weight: { refTime, proofSize: info.proofSize }, class: info.class, paysFee: pays };
+  }
+}

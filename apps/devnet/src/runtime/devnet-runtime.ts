@@ -1,0 +1,95 @@
+import { BlockBuilder } from '../chain/block-builder';
+import { CallWeigher } from '../extrinsic/call-weights';
+import { ExtrinsicApplier } from '../extrinsic/extrinsic-applier';
+import { FeeCalculator } from '../extrinsic/fees';
+import { TransactionValidator } from '../extrinsic/validator';
+import { createBalancesPallet } from '../pallets/balances';
+import { adminUtilsPallet, subtensorPallet, subtensorRuntimeApis } from '../pallets/subtensor';
+import { createSudoPallet } from '../pallets/sudo/sudo.pallet';
+import { systemPallet } from '../pallets/system/system.pallet';
+import { timestampPallet } from '../pallets/timestamp/timestamp.pallet';
+import { createUtilityPallet } from '../pallets/utility/utility.pallet';
+import { createAccountNonceApi } from '../runtime-apis/account-nonce.runtime-api';
+import { createAuraApi } from '../runtime-apis/aura.runtime-api';
+import { createCoreApi } from '../runtime-apis/core.runtime-api';
+import { createMetadataApi } from '../runtime-apis/metadata.runtime-api';
+import { RuntimeApiRegistry } from '../runtime-apis/runtime-api-registry';
+import { createTransactionPaymentApis } from '../runtime-apis/transaction-payment.runtime-api';
+import type { PalletModule } from './dispatch-context';
+import { Dispatcher } from './dispatcher';
+import { EventEncoder } from './events';
+import { MetadataIndex } from './metadata-index';
+import { bigintConstant } from './runtime-constants';
+import { loadRuntimeMetadata, type RuntimeMetadata } from './runtime-metadata';
+import { RuntimeVersionInfo } from './runtime-version';
+
+/** Everything that makes up the simulated runtime, wired once per process. */
+export interface DevnetRuntime {
+  readonly metadata: RuntimeMetadata;
+  readonly index: MetadataIndex;
+  readonly version: RuntimeVersionInfo;
+  readonly pallets: readonly PalletModule[];
+  readonly dispatcher: Dispatcher;
+  readonly weigher: CallWeigher;
+  readonly fees: FeeCalculator;
+  readonly validator: TransactionValidator;
+  readonly builder: BlockBuilder;
+  readonly apis: RuntimeApiRegistry;
+  readonly existentialDeposit: bigint;
+}
+
+/**
+ * Wires the pallets (in the real runtime's pallet order, so `on_initialize` hooks run in that order), the
+ * validity checks, the block builder and the runtime APIs. The runtime version's `apis` list is the
+ * metadata's own, completed with the subtensor runtime API modules.
+ */
+export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetadata()): DevnetRuntime {
+  const index = new MetadataIndex(metadata);
+  const existentialDeposit = bigintConstant(metadata, 'balances', 'existentialDeposit');
+  const pallets: PalletModule[] = [
+    systemPallet,
+    timestampPallet,
+    createBalancesPallet(existentialDeposit),
+    subtensorPallet,
+    createUtilityPallet(index),
+    createSudoPallet(index),
+    adminUtilsPallet,
+  ];
+  const version = new RuntimeVersionInfo(
+    metadata,
+    subtensorRuntimeApis.map((api) => ({ trait: api.trait, version: api.version })),
+  );
+  const dispatcher = new Dispatcher(pallets);
+  const weigher = new CallWeigher(pallets);
+  const fees = new FeeCalculator(metadata);
+  const validator = new TransactionValidator(metadata, version, dispatcher, weigher, fees, existentialDeposit);
+  const applier = new ExtrinsicApplier(index, validator, dispatcher, fees, existentialDeposit);
+  const builder = new BlockBuilder({
+    runtime: metadata,
+    encoder: new EventEncoder(metadata, index),
+    applier,
+    fees,
+    pallets,
+  });
+  const apis = new RuntimeApiRegistry([
+    createCoreApi(version),
+    createMetadataApi(metadata),
+    createAccountNonceApi(metadata),
+    createAuraApi(metadata),
+    ...createTransactionPaymentApis(metadata, weigher, fees, (storage) => validator.feeMultiplier(storage)),
+    ...subtensorRuntimeApis,
+  ]);
+  return {
+    metadata,
+    index,
+    version,
+    pallets,
+    dispatcher,
+    weigher,
+    fees,
+    validator,
+    builder,
+    apis,
+    existentialDeposit,
+  };
+}

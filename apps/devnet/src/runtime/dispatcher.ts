@@ -1,0 +1,60 @@
+import type { Storage } from '../state/storage';
+import {
+  OtherDispatchError,
+  type CallHandler,
+  type CallInvocation,
+  type DispatchContext,
+  type Origin,
+  type PalletModule,
+  type PostDispatchInfo,
+} from './dispatch-context';
+import type { EventSink } from './event-sink';
+
+/** Where a call runs: the block's storage view, its events and its number. */
+export interface DispatchEnvironment {
+  readonly storage: Storage;
+  readonly events: EventSink;
+  readonly blockNumber: number;
+}
+
+/**
+ * The pallet registry: routes a decoded call to the handler of the pallet that simulates it. Calls that the
+ * metadata has but no pallet simulates are refused before they reach a block (see `isSimulated`), and fail
+ * with `DispatchError::Other` when they arrive nested inside sudo or utility.
+ */
+export class Dispatcher {
+  private readonly handlers = new Map<string, CallHandler>();
+
+  constructor(readonly pallets: readonly PalletModule[]) {
+    for (const pallet of pallets) {
+      for (const [method, handler] of Object.entries(pallet.calls)) {
+        this.handlers.set(`${pallet.name}.${method}`, handler);
+      }
+    }
+  }
+
+  isSimulated(call: CallInvocation): boolean {
+    return this.handlers.has(`${call.section}.${call.method}`);
+  }
+
+  /**
+   * Runs a call with `origin`. Throws the call's dispatch error (DispatchError, TokenDispatchError, ...);
+   * the caller decides whether the surrounding storage layer is discarded.
+   */
+  dispatch(call: CallInvocation, origin: Origin, environment: DispatchEnvironment): PostDispatchInfo | undefined {
+    const handler = this.handlers.get(`${call.section}.${call.method}`);
+    if (!handler) {
+      throw new OtherDispatchError('Other');
+    }
+    const context: DispatchContext = {
+      storage: environment.storage,
+      origin,
+      blockNumber: environment.blockNumber,
+      deposit: (pallet, event, fields) => environment.events.deposit(pallet, event, fields),
+      dispatchNested: (nested, nestedOrigin) => {
+        environment.events.transactional(environment.storage, () => this.dispatch(nested, nestedOrigin, environment));
+      },
+    };
+    return handler(context, call.args) ?? undefined;
+  }
+}
