@@ -1,0 +1,1 @@
+export { adminUtilsPallet } from './admin-utils.pallet';

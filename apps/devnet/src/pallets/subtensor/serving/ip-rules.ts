@@ -1,0 +1,25 @@
+const IPV4_LOOPBACK = 0x7f000001n;
+const U32_MAX = 0xffffffffn;
+const U128_MAX = (1n << 128n) - 1n;
+
+/** `is_valid_ip_type`: only 4 and 6. */
+export function isValidIpType(ipType: number): boolean {
+  return ipType === 4 || ipType === 6;
+}
+
+/**
+ * `is_valid_ip_address` as the spec-224 runtime applies it (private ranges are allowed; the runtime never
+ * implemented their exclusion):
+ * - any type: the address must not be 0;
+ * - IPv4: below u32::MAX (so 255.255.255.255 is refused too) and not 127.0.0.1;
+ * - IPv6: not all-ones and not ::1.
+ */
+export function isValidIpAddress(ipType: number, ip: bigint): boolean {
+  if (!isValidIpType(ipType) || ip === 0n) {
+    return false;
+  }
+  if (ipType === 4) {
+    return ip < U32_MAX && ip !== IPV4_LOOPBACK;
+  }
+  return ip !== U128_MAX && ip !== 1n;
+}

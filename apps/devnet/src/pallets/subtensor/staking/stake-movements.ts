@@ -1,0 +1,59 @@
+import type { Storage } from '../../../state/storage';
+import { AlphaSharePool } from '../state/alpha-share-pool';
+import { appendUnique } from '../state/hotkey-accounts';
+import { swapAlphaForTao, swapTaoForAlpha } from '../state/subnet-pool';
+import { addBig } from '../state/subtensor-storage';
+
+type EventSink = (pallet: string, event: string, fields: readonly unknown[]) => void;
+
+/**
+ * `stake_into_subnet`: buys alpha with `tao - fee` and credits it to the (hotkey, coldkey) shares; the fee
+ * stays in the pool's TAO. Emits `StakeAdded(coldkey, hotkey, tao_staked, alpha, netuid)`.
+ */
+export function stakeIntoSubnet(
+  storage: Storage,
+  deposit: EventSink,
+  hotkey: string,
+  coldkey: string,
+  netuid: number,
+  tao: bigint,
+  fee: bigint,
+): bigint {
+  const taoStaked = tao > fee ? tao - fee : 0n;
+  const actualFee = tao - taoStaked;
+  const alpha = swapTaoForAlpha(storage, netuid, taoStaked);
+  if (taoStaked > 0n && alpha > 0n) {
+    new AlphaSharePool(storage, hotkey, netuid).updateValueForOne(coldkey, alpha);
+    appendUnique(storage, 'stakingHotkeys', coldkey, hotkey);
+  }
+  addBig(storage, 'subnetTAO', [netuid], actualFee);
+  addBig(storage, 'totalStake', [], actualFee);
+  deposit('subtensorModule', 'StakeAdded', [coldkey, hotkey, taoStaked, alpha, netuid]);
+  return alpha;
+}
+
+/**
+ * `unstake_from_subnet`: sells `alpha` into the pool, debits the coldkey's shares (only if it holds enough)
+ * and returns the TAO less the fee. Emits `StakeRemoved(coldkey, hotkey, tao_unstaked, alpha, netuid)`.
+ */
+export function unstakeFromSubnet(
+  storage: Storage,
+  deposit: EventSink,
+  hotkey: string,
+  coldkey: string,
+  netuid: number,
+  alpha: bigint,
+  fee: bigint,
+): bigint {
+  const tao = swapAlphaForTao(storage, netuid, alpha);
+  const pool = new AlphaSharePool(storage, hotkey, netuid);
+  if (pool.stakeOf(coldkey) >= alpha) {
+    pool.updateValueForOne(coldkey, -alpha);
+  }
+  const taoUnstaked = tao > fee ? tao - fee : 0n;
+  const actualFee = tao - taoUnstaked;
+  addBig(storage, 'subnetTAO', [netuid], actualFee);
+  addBig(storage, 'totalStake', [], actualFee);
+  deposit('subtensorModule', 'StakeRemoved', [coldkey, hotkey, taoUnstaked, alpha, netuid]);
+  return taoUnstaked;
+}

@@ -1,0 +1,46 @@
+import type { Codec } from '@polkadot/types/types';
+import type { DispatchContext } from '../../../runtime/dispatch-context';
+import { signedAccount } from '../../../runtime/dispatch-context';
+import { argHex, argNumber } from '../call-args';
+import { has, readBool, readNum, readOptional } from '../state/subtensor-storage';
+import { setAt } from '../state/uid-vectors';
+import { ensure, subtensorError } from '../subtensor-error';
+import { passesWeightsRateLimit } from './weight-checks';
+import {
+  dropExpiredCommits,
+  MAX_UNREVEALED_COMMITS,
+  readWeightCommits,
+  revealBlocks,
+  writeWeightCommits,
+} from './weight-commits';
+
+/**
+ * `commit_weights(netuid, commit_hash)`, signed by the hotkey. Checks in order: commit-reveal on
+ * (`CommitRevealDisabled`), hotkey registered (`HotKeyNotRegisteredInSubNet`), weights rate limit against
+ * `LastUpdate` (`CommittingWeightsTooFast`), fewer than 10 unexpired commits (`TooManyUnrevealedCommits`).
+ * Queues `(hash, block, first_reveal_block, last_reveal_block)`, emits `WeightsCommitted(who, netuid, hash)`
+ * and moves `LastUpdate` to this block.
+ */
+export function commitWeights(context: DispatchContext, args: Readonly<Record<string, Codec>>): void {
+  const hotkey = signedAccount(context.origin);
+  const netuid = argNumber(args, 'netuid');
+  const hash = argHex(args, 'commitHash');
+  const { storage, blockNumber } = context;
+
+  ensure(readBool(storage, 'commitRevealWeightsEnabled', netuid), 'CommitRevealDisabled');
+  ensure(has(storage, 'uids', netuid, hotkey), 'HotKeyNotRegisteredInSubNet');
+  const uid = readOptional<Codec & { toNumber(): number }>(storage, 'uids', netuid, hotkey)?.toNumber();
+  if (uid === undefined) {
+    throw subtensorError('HotKeyNotRegisteredInSubNet');
+  }
+  ensure(passesWeightsRateLimit(storage, netuid, uid, blockNumber), 'CommittingWeightsTooFast');
+
+  const [firstReveal, lastReveal] = revealBlocks(storage, netuid, readNum(storage, 'tempo', netuid), blockNumber);
+  const commits = readWeightCommits(storage, netuid, hotkey) ?? [];
+  dropExpiredCommits(storage, netuid, commits, blockNumber);
+  ensure(commits.length < MAX_UNREVEALED_COMMITS, 'TooManyUnrevealedCommits');
+  commits.push({ hash, commitBlock: blockNumber, firstRevealBlock: firstReveal, lastRevealBlock: lastReveal });
+  writeWeightCommits(storage, netuid, hotkey, commits);
+  context.deposit('subtensorModule', 'WeightsCommitted', [hotkey, netuid, hash]);
+  setAt(storage, 'lastUpdate', netuid, uid, BigInt(blockNumber));
+}
