@@ -32,6 +32,7 @@ export default tseslint.config(
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:shared'] },
             { sourceTag: 'scope:devnet', onlyDependOnLibsWithTags: ['scope:devnet', 'scope:shared'] },
+            { sourceTag: 'scope:chain-sync', onlyDependOnLibsWithTags: ['scope:chain-sync', 'scope:shared'] },
           ],
         },
       ],

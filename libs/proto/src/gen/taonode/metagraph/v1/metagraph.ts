@@ -154,6 +154,7 @@ export interface NeuronInfo {
   emission: number;
   lastUpdate: string;
   blockAtRegistration: string;
+  /** Raw u16 as the chain reports it (not normalised); 65535 on runtimes that dropped PruningScores. */
   pruningScore: number;
 }
 
@@ -175,6 +176,25 @@ export interface SubnetHyperparameters {
   /** Burn cost of burned_register, in rao. */
   burnRao: string;
   difficulty: string;
+  /** The fields below are raw chain values (btcli's hyperparameter table). */
+  rho: number;
+  kappa: number;
+  minDifficulty: string;
+  maxDifficulty: string;
+  minBurnRao: string;
+  maxBurnRao: string;
+  adjustmentInterval: number;
+  /** u64 on chain; btcli shows it divided by u64::MAX. */
+  adjustmentAlpha: string;
+  targetRegistrationsPerInterval: number;
+  maxRegistrationsPerBlock: number;
+  /** u64 on chain; btcli shows it divided by u64::MAX. */
+  bondsMovingAverage: string;
+  powRegistrationAllowed: boolean;
+  /** Absent on runtimes without the liquid-alpha storage items. */
+  liquidAlphaEnabled?: boolean | undefined;
+  alphaHigh?: number | undefined;
+  alphaLow?: number | undefined;
 }
 
 export const TAONODE_METAGRAPH_V1_PACKAGE_NAME = "taonode.metagraph.v1";

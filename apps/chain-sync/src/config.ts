@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import {
+  chainConfig,
+  chainEnv,
+  grpcConfig,
+  grpcEnv,
+  logConfig,
+  logEnv,
+  opsConfig,
+  opsEnv,
+  redisConfig,
+  redisEnv,
+} from '@taonode/config';
+
+const NETUID = z.number().int().min(0).max(65535);
+
+/** chain-sync's own variables; defaults live here and nowhere else. */
+const chainSyncEnv = z.object({
+  /** Subnets to follow, comma-separated. */
+  NETUIDS: z
+    .string()
+    .default('1')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    )
+    .pipe(z.array(z.string().regex(/^\d+$/, 'netuids are integers').transform(Number).pipe(NETUID)).min(1))
+    .transform((netuids) => [...new Set(netuids)]),
+  /** Health fails when the finalized head has not moved for this many block times. */
+  CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS: z.coerce.number().int().min(1).default(10),
+  /** Expected block time: 12 s on subtensor; the devnet's fast blocks are shorter. */
+  CHAIN_SYNC_BLOCK_TIME_MS: z.coerce.number().int().min(1).default(12_000),
+  /** Deadline of one chain call (metagraph read, block hash lookup). */
+  CHAIN_SYNC_CALL_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+});
+
+export const chainSyncConfigSchema = chainSyncEnv
+  .extend(redisEnv.shape)
+  .extend(grpcEnv.shape)
+  .extend(chainEnv.shape)
+  .extend(opsEnv.shape)
+  .extend(logEnv.shape)
+  .transform((env) => ({
+    redis: redisConfig(env),
+    grpc: grpcConfig(env),
+    chain: chainConfig(env),
+    ops: opsConfig(env),
+    log: logConfig(env),
+    sync: {
+      netuids: env.NETUIDS,
+      healthMaxLagBlocks: env.CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS,
+      blockTimeMs: env.CHAIN_SYNC_BLOCK_TIME_MS,
+      callTimeoutMs: env.CHAIN_SYNC_CALL_TIMEOUT_MS,
+    },
+  }));
+
+/** chain-sync's parsed configuration, injected with `@Inject(APP_CONFIG)`. */
+export type ChainSyncConfig = z.output<typeof chainSyncConfigSchema>;
+export type SyncConfig = ChainSyncConfig['sync'];
