@@ -64,6 +64,7 @@ export interface NeuronInfo {
   readonly emission: number;
   readonly lastUpdate: number;
   readonly blockAtRegistration: number;
+  /** Raw u16 as the chain reports it (not normalised); 65535 on runtimes that dropped `PruningScores`. */
   readonly pruningScore: number;
 }
 
@@ -85,6 +86,25 @@ export interface SubnetHyperparameters {
   /** Burn cost of `burned_register` in rao. */
   readonly burnRao: bigint;
   readonly difficulty: bigint;
+  // The fields below were added for `taonode subnet hyperparameters` (btcli's table); all are raw chain values.
+  readonly rho: number;
+  readonly kappa: number;
+  readonly minDifficulty: bigint;
+  readonly maxDifficulty: bigint;
+  readonly minBurnRao: bigint;
+  readonly maxBurnRao: bigint;
+  readonly adjustmentInterval: number;
+  /** u64 on chain (btcli shows it normalised by u64::MAX). */
+  readonly adjustmentAlpha: bigint;
+  readonly targetRegistrationsPerInterval: number;
+  readonly maxRegistrationsPerBlock: number;
+  /** u64 on chain (btcli shows it normalised by u64::MAX). */
+  readonly bondsMovingAverage: bigint;
+  readonly powRegistrationAllowed: boolean;
+  /** Absent (undefined) on runtimes without the liquid-alpha items. */
+  readonly liquidAlphaEnabled?: boolean;
+  readonly alphaHigh?: number;
+  readonly alphaLow?: number;
 }
 
 /** Reads metagraphs from a chain; implemented by the chain client over @polkadot/api. */
