@@ -140,7 +140,7 @@ export class KeyfileRepository {
       await this.writeExclusive(target, data);
     } catch (error) {
       if (errnoCode(error) === 'EEXIST' && target === filePath) {
-        throw new WalletError('WALLET_FILE_EXISTS', `${filePath} already exists (use overwrite to replace it)`, {
+        throw new WalletError('WALLET_FILE_EXISTS', `refusing to overwrite existing file ${filePath}`, {
           cause: error,
         });
       }

@@ -116,7 +116,7 @@ export class Wallet {
     if (existing.length > 0) {
       throw new WalletError(
         'WALLET_FILE_EXISTS',
-        `${existing.join(' and ')} already exists (use overwrite to replace)`,
+        `refusing to overwrite existing ${kind} files: ${existing.join(', ')}`,
       );
     }
   }

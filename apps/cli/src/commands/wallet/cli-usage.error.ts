@@ -1,0 +1,11 @@
+/** A mistake in how the command was called (missing or contradictory flags), as opposed to a wallet error. */
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+  readonly code = 'CLI_USAGE';
+}
+
+/** The user aborted an interactive prompt (Ctrl-C / Ctrl-D). */
+export class PromptCancelledError extends Error {
+  override readonly name = 'PromptCancelledError';
+  readonly code = 'CLI_PROMPT_CANCELLED';
+}
