@@ -138,11 +138,7 @@ function normalizeOverrides(
       throw new RangeError(`unknown subnet hyperparameter ${key}`);
     }
     normalized[key] =
-      typeof reference === 'boolean'
-        ? Boolean(value)
-        : typeof reference === 'bigint'
-          ? BigInt(value)
-          : Number(value);
+      typeof reference === 'boolean' ? Boolean(value) : typeof reference === 'bigint' ? BigInt(value) : Number(value);
   }
   return normalized;
 }

@@ -3,7 +3,8 @@ import { readBig, readNum } from '../state/subtensor-storage';
 
 /**
  * Blocks until the subnet's next epoch (`blocks_until_next_epoch`). Epochs are staggered by netuid: subnet
- * `n` steps when `(block + n + 1) % (tempo + 1) == 0`. A tempo of 0 never steps.
+ * `n` steps when `(block + n + 1) % (tempo + 1) == tempo`, the last block of each `epochIndex`. A tempo of 0
+ * never steps.
  */
 export function blocksUntilNextEpoch(netuid: number, tempo: number, block: number): number {
   if (tempo === 0) {

@@ -1,4 +1,5 @@
 import type { Codec } from '@polkadot/types/types';
+import { u8aToHex } from '@polkadot/util';
 import type { DispatchContext } from '../../../runtime/dispatch-context';
 import { argBytes, argNumber } from '../call-args';
 import { write } from '../state/subtensor-storage';
@@ -27,7 +28,8 @@ function storeAxon(
   if (certificate !== undefined && certificate.length >= 1 && certificate.length <= MAX_CERTIFICATE_BYTES) {
     // Written before the port check on chain, but a failed dispatch discards it either way.
     write(storage, 'neuronCertificates', [endpoint.netuid, endpoint.hotkey], {
-      publicKey: certificate.subarray(1),
+      // A hex string: a Uint8Array would be read as already SCALE-encoded (length prefix included).
+      publicKey: u8aToHex(certificate.subarray(1)),
       algorithm: certificate[0],
     });
   }
