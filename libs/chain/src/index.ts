@@ -1,2 +1,122 @@
+/**
+ * @taonode/chain — the subtensor client.
+ *
+ * Typical use (chain-sync):
+ * ```ts
+ * const client = await ChainClient.connect({ network: 'finney' });        // or chainEndpoint: 'ws://…,ws://…'
+ * const reader = new ChainMetagraphReader(client);                       // runtime API where offered, storage otherwise
+ * followFinalizedHeads(client).subscribe(async (head) => {
+ *   const metagraph = await reader.read(1, head.hash);                   // always at an explicit block
+ * });
+ * client.onConnection((event) => …);                                     // reconnects happen by themselves
+ * ```
+ * Transactions (CLI, weight-setter):
+ * ```ts
+ * const submitter = new ExtrinsicSubmitter(client);                      // one per client: it tracks nonces
+ * await setWeights(client, submitter, hotkeyKeypair, { netuid: 1, uids, weights });
+ * await submitter.submit(transferCall(client.api, dest, rao), coldkeyKeypair, { waitFor: 'finalized' });
+ * ```
+ * Every failure is a {@link ChainError} with a stable `code` (docs/errors.md, "## chain").
+ */
+
+// Errors
+export { ChainError, isChainError, type ChainErrorCode } from './errors/chain.error';
+export { classifyTransactionRejection, toChainError, type TransactionRejection } from './errors/rpc-error.classifier';
+
+// Connection
+export {
+  NETWORK_ENDPOINTS,
+  NETWORK_NAMES,
+  isNetworkName,
+  resolveEndpoints,
+  type EndpointSelection,
+  type NetworkName,
+  type ResolvedEndpoints,
+} from './network/networks';
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './network/backoff';
+export { withDeadline } from './network/deadline';
+export {
+  ChainClient,
+  SUBTENSOR_SIGNED_EXTENSIONS,
+  type ChainClientOptions,
+  type ConnectionEvent,
+} from './client/chain-client';
+export { ChainFeatures, runtimeApiId } from './client/chain-features';
+export { SILENT_LOGGER, type ChainLogger } from './client/chain-logger';
+export { bestBlock, blockByHash, blockByNumber, finalizedBlock, resolveBlock, type BlockRef } from './client/block-ref';
+export { queryStorageAt, storageQuery, type StorageQuery } from './client/storage-batch';
+
+// Reading
 export * from './metagraph';
+export {
+  ChainMetagraphReader,
+  type MetagraphReaderOptions,
+  type MetagraphSource,
+} from './metagraph/chain-metagraph.reader';
+export { followFinalizedHeads, type FollowOptions } from './head/finalized-head.follower';
+export { readBalance, readBalances, existentialDeposit, type AccountBalance } from './account/balance.reader';
+export { readColdkeyStakes, readHotkeyStake, type StakeEntry } from './account/stake.reader';
+export { stakeFromShares } from './account/alpha-shares';
+export { listNetuids, readSubnets, type SubnetSummary } from './subnet/subnets.reader';
+export { raoToTao, u16ToFloat, RAO_PER_TAO, ROOT_TAO_STAKE_WEIGHT } from './metagraph/neuron.mapper';
+export { axonIpRejection, decodeIp, encodeIp, type EncodedIp, type IpType } from './axon/ip-address.util';
+export {
+  decodeNeuronLite,
+  decodeNeurons,
+  decodeNeuronsLite,
+  unwrapRuntimeApiBytes,
+  type RuntimeApiResultShape,
+} from './runtime-api/runtime-api.decoder';
+export {
+  NEURON_INFO_API,
+  SUBTENSOR_RUNTIME_API_TYPES,
+  type RawEndpointInfo,
+  type RawNeuronInfo,
+  type RawNeuronInfoLite,
+} from './runtime-api/subtensor-runtime-api.types';
+
+// Writing
+export {
+  chainNextNonce,
+  ExtrinsicSubmitter,
+  findEvent,
+  type ExtrinsicEvent,
+  type SubmissionResult,
+  type SubmitOptions,
+  type WaitFor,
+} from './extrinsic/extrinsic.submitter';
+export { KeypairSigner, type TransactionSigner } from './extrinsic/keypair-signer';
+export { DEFAULT_ERA_PERIOD, eraBirth, eraDeath, isEraAlive, mortalEra, type MortalEra } from './extrinsic/mortal-era';
+export { NonceManager, type NonceSource } from './extrinsic/nonce-manager';
+export {
+  addStakeCall,
+  burnedRegisterCall,
+  commitWeightsCall,
+  removeStakeCall,
+  revealWeightsCall,
+  serveAxonCall,
+  setWeightsCall,
+  transferCall,
+  type AxonAnnouncement,
+  type U16Weights,
+} from './subtensor/subtensor-calls';
+export { readUid } from './subtensor/neuron-lookup';
+export {
+  registerNeuron,
+  serveAxon,
+  type RegistrationResult,
+  type ServeAxonRequest,
+} from './subtensor/neuron.operations';
+export {
+  commitWeights,
+  preflightWeights,
+  revealWeights,
+  setWeights,
+  type PendingReveal,
+  type WeightsPreflight,
+  type WeightsRequest,
+  type WeightsSubmission,
+} from './subtensor/weights.operations';
+
+// Weight math (SDK bit-exact)
 export * from './weights';
