@@ -1,6 +1,43 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 
-/** `taonode devnet`: starts the simulated subtensor (filled in by the devnet work). */
+/**
+ * The devnet app's entry point. Apps never import each other (module boundaries), so the CLI runs the
+ * devnet as its own process, the way `npm start` runs every service, and passes its arguments through.
+ */
+const DEVNET_MAIN = join(__dirname, '..', '..', '..', 'devnet', 'src', 'main.ts');
+
+/** `taonode devnet [--port] [--host] [--block-time] [--manual] [--genesis] ...`: runs the simulated subtensor. */
 export function registerDevnetCommand(program: Command): void {
-  program.command('devnet').description('run the simulated subtensor (websocket JSON-RPC)');
+  program
+    .command('devnet')
+    .description('run the simulated subtensor (websocket JSON-RPC); `taonode devnet --help` lists its flags')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .argument('[flags...]', 'passed to the devnet (--port, --host, --block-time, --manual, --genesis)')
+    .action((flags: string[]) => runDevnetProcess(flags));
+}
+
+function runDevnetProcess(flags: readonly string[]): Promise<void> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', DEVNET_MAIN, ...flags], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  // Ctrl-C reaches both processes; a SIGTERM sent to the CLI alone is passed on. The CLI exits with the child.
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  const onInterrupt = forward('SIGINT');
+  const onTerminate = forward('SIGTERM');
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onTerminate);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      process.off('SIGINT', onInterrupt);
+      process.off('SIGTERM', onTerminate);
+      process.exitCode = code ?? (signal ? 1 : 0);
+      resolve();
+    });
+  });
 }

@@ -1,0 +1,77 @@
+import { BlockTimer } from './chain/block-timer';
+import { Chain } from './chain/chain';
+import { buildGenesis } from './genesis/genesis-builder';
+import { loadGenesisConfig, type GenesisConfig } from './genesis/genesis-config';
+import { createRpcMethods } from './rpc/rpc-methods';
+import { RpcServer } from './rpc/rpc-server';
+import { createDevnetRuntime } from './runtime/devnet-runtime';
+import type { Hex } from './state/block-state';
+
+export interface DevnetOptions {
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Interval of timer-driven blocks; ignored when `manual`. */
+  readonly blockTimeMs?: number;
+  /** Blocks only on `dev_newBlock`. */
+  readonly manual?: boolean;
+  /** Genesis file path, or an already parsed genesis. */
+  readonly genesis?: string | GenesisConfig;
+  /** Finalized head trails best by this many blocks (default 0: instant finality). */
+  readonly finalityLag?: number;
+  /** How many recent blocks keep their state for `at` queries (default 256, like a pruned node). */
+  readonly stateRetention?: number;
+  /**
+   * Delay between a block's `inBlock` and its `finalized` notifications (default 100 ms). @polkadot/api
+   * drops the InBlock status if `finalized` arrives before it has fetched the block's events (switchMap).
+   */
+  readonly finalityDelayMs?: number;
+}
+
+export interface RunningDevnet {
+  readonly url: string;
+  readonly port: number;
+  readonly chain: Chain;
+  /** Builds `count` blocks now; resolves with the last one's hash. */
+  newBlock(count?: number): Promise<Hex>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_BLOCK_TIME_MS = 12_000;
+
+/** Starts the simulated subtensor: runtime, genesis, chain, block timer (unless manual) and RPC server. */
+export async function startDevnet(options: DevnetOptions = {}): Promise<RunningDevnet> {
+  const runtime = createDevnetRuntime();
+  const genesisConfig =
+    typeof options.genesis === 'object' ? options.genesis : loadGenesisConfig(options.genesis ?? undefined);
+  const chain = new Chain(
+    runtime.metadata,
+    runtime.builder,
+    runtime.validator,
+    buildGenesis(runtime.metadata, runtime.version, genesisConfig),
+    {
+      finalityLag: options.finalityLag ?? 0,
+      stateRetention: options.stateRetention ?? 256,
+      finalityDelayMs: options.finalityDelayMs ?? 100,
+    },
+  );
+  const server = new RpcServer(createRpcMethods({ chain, runtime, genesis: genesisConfig }));
+  const host = options.host ?? '127.0.0.1';
+  const port = await server.listen(host, options.port ?? 9944);
+  const timer = options.manual ? undefined : new BlockTimer(chain, options.blockTimeMs ?? DEFAULT_BLOCK_TIME_MS);
+  timer?.start();
+  return {
+    url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    chain,
+    newBlock: async (count = 1) => {
+      const blocks = await chain.produceBlocks(count);
+      return blocks[blocks.length - 1]?.hash ?? chain.best.hash;
+    },
+    stop: async () => {
+      timer?.stop();
+      await server.close();
+      await chain.close();
+    },
+  };
+}

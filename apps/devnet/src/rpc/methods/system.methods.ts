@@ -1,0 +1,40 @@
+import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { readAccount } from '../../pallets/balances/account-info';
+import type { NodeContext, RpcMethodTable } from '../node-context';
+import { invalidParams } from '../rpc-error';
+import { stringParam } from '../rpc-params';
+
+/** What `system_name`/`system_version` report: the real node's implementation name, our version. */
+const NODE_NAME = 'Subtensor Node';
+const NODE_VERSION = '4.0.0-dev-taonode-devnet';
+/** A fixed, well-formed libp2p peer id: the devnet has no network, but clients may display it. */
+const LOCAL_PEER_ID = '12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN';
+
+/** `system_*`: node identity and properties, health (no peers, never syncing), pool-aware next nonce. */
+export function systemMethods(context: NodeContext): RpcMethodTable {
+  const { chain, genesis } = context;
+  return {
+    system_name: () => NODE_NAME,
+    system_version: () => NODE_VERSION,
+    system_chain: () => genesis.chainName,
+    system_chainType: () => genesis.chainType,
+    system_properties: () => genesis.properties,
+    system_health: () => ({ peers: 0, isSyncing: false, shouldHavePeers: false }),
+    system_localPeerId: () => LOCAL_PEER_ID,
+    system_localListenAddresses: () => [],
+    system_peers: () => [],
+    system_nodeRoles: () => ['Authority'],
+    system_syncState: () => ({ startingBlock: 0, currentBlock: chain.best.number, highestBlock: chain.best.number }),
+    system_accountNextIndex: (params) => {
+      const address = stringParam(params, 0, 'account');
+      let account: string;
+      try {
+        account = encodeAddress(decodeAddress(address), 42);
+      } catch (error) {
+        throw invalidParams(`account: ${String(error)}`);
+      }
+      const onChain = readAccount(chain.storageAt(), account).nonce;
+      return chain.pool.nextNonce(account, onChain);
+    },
+  };
+}

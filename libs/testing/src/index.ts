@@ -1,0 +1,8 @@
+/**
+ * Test launchers: a private devnet (the simulated subtensor) and a private redis-server, each as a child
+ * process on a free port. Test-only: production code must not import this library.
+ */
+export { startDevnet, type DevnetLaunchOptions, type LaunchedDevnet } from './devnet-launcher';
+export { startRedisServer, type LaunchedRedis, type RedisLaunchOptions } from './redis-launcher';
+export { LaunchError } from './child-process-ready';
+export { freePort } from './free-port';
