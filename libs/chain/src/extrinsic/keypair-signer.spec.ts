@@ -1,6 +1,6 @@
-import { Keypair } from '@taonode/wallet';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
+import { Keypair } from '@taonode/wallet';
 import { KeypairSigner } from './keypair-signer';
 
 describe('KeypairSigner', () => {
