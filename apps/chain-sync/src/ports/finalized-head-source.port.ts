@@ -12,7 +12,10 @@ export interface FinalizedHeadSource {
   /** Connects (retrying in the background until `stop`); resolves without waiting for the chain to answer. */
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Calls `listener` for every new finalized head, in order; returns the function that stops it. */
+  /**
+   * Calls `listener` for every new finalized head, in order (numbers may jump; they only go backwards when the chain
+   * itself was replaced, such as a restarted devnet); returns the function that stops it.
+   */
   onFinalizedHead(listener: (head: FinalizedHead) => void): () => void;
   onConnection(listener: (event: ChainConnectionEvent) => void): () => void;
   /** Hash of finalized block `blockNumber` (for `GetMetagraph` at a block). */

@@ -47,14 +47,24 @@ describe('ChainSyncService', () => {
     expect(chain.reads.map((read) => read.blockHash)).toEqual([blockHashOf(10), blockHashOf(12)]);
   });
 
-  it('ignores a head that is not newer than the last one', async () => {
+  it('ignores a head it already synced', async () => {
     const { sync, chain } = await bootstrapped([1]);
     chain.finalize(10);
     await sync.idle();
     chain.finalize(10);
-    chain.finalize(9);
     await sync.idle();
     expect(chain.reads).toHaveLength(1);
+  });
+
+  it('starts over when the chain restarts from a lower block (a new devnet)', async () => {
+    const { sync, chain, hub } = await bootstrapped([1]);
+    chain.finalize(500);
+    await sync.idle();
+    chain.disconnect();
+    chain.connect(true);
+    chain.finalize(2);
+    await sync.idle();
+    expect(hub.latest(1)?.metagraph.block).toBe(2);
   });
 
   it('keeps the previous snapshot and counts the chain error code when a read fails', async () => {

@@ -25,13 +25,19 @@ describe('HeadTrackerService', () => {
     expect(tracker.status()).toMatchObject({ stalled: false, headAgeMs: 0, head: { number: 11 } });
   });
 
-  it('does not count a repeated or older head as movement', () => {
+  it('does not count the same head again as movement', () => {
     const { tracker, clock } = started();
     tracker.recordHead({ number: 10, hash: '0x0a' });
     clock.advance(2000);
     expect(tracker.recordHead({ number: 10, hash: '0x0a' })).toBe(false);
-    expect(tracker.recordHead({ number: 9, hash: '0x09' })).toBe(false);
     expect(tracker.status().headAgeMs).toBe(2000);
+  });
+
+  it('follows a chain that restarted from a lower block', () => {
+    const { tracker } = started();
+    tracker.recordHead({ number: 500, hash: '0x01f4' });
+    expect(tracker.recordHead({ number: 3, hash: '0x03' })).toBe(true);
+    expect(tracker.latestHead).toEqual({ number: 3, hash: '0x03' });
   });
 
   it('calls data stale when disconnected, stalled, or more than the window behind the head', () => {

@@ -38,9 +38,12 @@ export class HeadTrackerService {
     this.movedAtMs = this.clock.now();
   }
 
-  /** Records a finalized head; returns false (and changes nothing) when it is not newer than the one known. */
+  /**
+   * Records a finalized head; returns false (and changes nothing) for the head already known. A lower number is
+   * accepted: the source only goes backwards when the chain itself was replaced (a restarted devnet).
+   */
   recordHead(head: FinalizedHead): boolean {
-    if (this.head !== undefined && head.number <= this.head.number) {
+    if (this.head !== undefined && head.hash === this.head.hash) {
       return false;
     }
     this.head = head;

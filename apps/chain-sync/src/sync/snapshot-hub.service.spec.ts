@@ -32,13 +32,6 @@ describe('SnapshotHubService', () => {
     expect(seen).toEqual([5]);
   });
 
-  it('ignores a snapshot that is not newer than the one held', () => {
-    const hub = new SnapshotHubService();
-    hub.publish(snapshot(10));
-    expect(hub.publish(snapshot(9, 7))).toBe(false);
-    expect(hub.latest(1)?.metagraph.block).toBe(10);
-  });
-
   it('keeps subnets apart', () => {
     const hub = new SnapshotHubService();
     const seenOn2 = blocksSeen(hub, 2);

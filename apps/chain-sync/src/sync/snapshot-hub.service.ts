@@ -23,14 +23,11 @@ export class SnapshotHubService implements OnApplicationShutdown {
   }
 
   /**
-   * Makes `snapshot` the subnet's latest unless an equal or newer block is already held; returns whether watchers
-   * were told (the content changed, or it is the subnet's first snapshot).
+   * Makes `snapshot` the subnet's latest (callers publish in head order) and returns whether watchers were told:
+   * the content changed, or it is the subnet's first snapshot.
    */
   publish(snapshot: MetagraphSnapshot): boolean {
     const entry = this.entry(snapshot.metagraph.netuid);
-    if (entry.latest !== undefined && entry.latest.metagraph.block >= snapshot.metagraph.block) {
-      return false;
-    }
     const fingerprint = metagraphFingerprint(snapshot.metagraph);
     const changed = fingerprint !== entry.fingerprint;
     entry.latest = snapshot;

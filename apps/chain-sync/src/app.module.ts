@@ -1,0 +1,52 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { type EnvSource, TaonodeConfigModule } from '@taonode/config';
+import { GrpcExceptionFilter } from '@taonode/grpc';
+import { ObservabilityModule, opsServerProviders } from '@taonode/observability';
+import { ChainPortsModule } from './chain/chain-ports.module';
+import { ChainSyncMetricsRepository } from './chain-sync-metrics.repository';
+import { chainSyncConfigSchema } from './config';
+import { MetagraphQueryService } from './grpc/metagraph-query.service';
+import { MetagraphController } from './grpc/metagraph.controller';
+import { ChainSyncProbes } from './health/chain-sync.probes';
+import { CLOCK, SYSTEM_CLOCK } from './ports/clock.port';
+import { RedisConnection, redisClientProvider } from './redis/redis.client';
+import { MetagraphSnapshotRepository } from './snapshot/metagraph-snapshot.repository';
+import { ChainSyncService } from './sync/chain-sync.service';
+import { HeadTrackerService } from './sync/head-tracker.service';
+import { SnapshotHubService } from './sync/snapshot-hub.service';
+
+export interface AppModuleOptions {
+  /** Environment to configure from; `process.env` unless a test passes its own. */
+  readonly env?: EnvSource;
+}
+
+/** chain-sync: follows finalized heads, keeps metagraph snapshots (memory + Redis), serves MetagraphService. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TaonodeConfigModule.forRoot({ schema: chainSyncConfigSchema, env: options.env }),
+        ObservabilityModule.forRoot({ service: 'chain-sync' }),
+        ChainPortsModule,
+      ],
+      controllers: [MetagraphController],
+      providers: [
+        { provide: APP_FILTER, useClass: GrpcExceptionFilter },
+        { provide: CLOCK, useValue: SYSTEM_CLOCK },
+        RedisConnection,
+        redisClientProvider,
+        MetagraphSnapshotRepository,
+        ChainSyncMetricsRepository,
+        HeadTrackerService,
+        SnapshotHubService,
+        ChainSyncService,
+        MetagraphQueryService,
+        ChainSyncProbes,
+        ...opsServerProviders(ChainSyncProbes),
+      ],
+    };
+  }
+}
