@@ -96,7 +96,7 @@ export function neuronToPrune(storage: Storage, netuid: number, block: number): 
     if (has(storage, 'keys', netuid, uid) && ownerOf(storage, readAccount(storage, 'keys', netuid, uid)) === owner) {
       continue;
     }
-    const score = scores[uid] ?? 0;
+    const score = scores[uid] ?? 65535;
     const registeredAt = readBig(storage, 'blockAtRegistration', netuid, uid);
     const slot = isImmune(storage, netuid, uid, block) ? best.immune : best.mortal;
     slot.found = true;

@@ -1,0 +1,1 @@
+export { subtensorRpcMethods, SubtensorRpcParamsError, type SubtensorRpcMethod } from './subtensor-rpc-methods';
