@@ -8,6 +8,7 @@ import { WalletError } from '../errors/wallet.error';
 
 /** BIP39 lengths accepted by btwallet (bip39 crate) and polkadot-js. */
 export const MNEMONIC_WORD_COUNTS = [12, 15, 18, 21, 24] as const;
+/** A BIP39 word count btwallet accepts. */
 export type MnemonicWordCount = (typeof MNEMONIC_WORD_COUNTS)[number];
 
 /** btcli's default length for new keys. */
@@ -15,6 +16,7 @@ export const DEFAULT_MNEMONIC_WORD_COUNT: MnemonicWordCount = 12;
 
 const ENGLISH_WORDS = new Set(english);
 
+/** Narrows a number to {@link MnemonicWordCount}. */
 export function isMnemonicWordCount(value: number): value is MnemonicWordCount {
   return (MNEMONIC_WORD_COUNTS as readonly number[]).includes(value);
 }

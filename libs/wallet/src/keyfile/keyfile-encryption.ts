@@ -12,6 +12,7 @@ function startsWithAscii(data: Uint8Array, prefix: string): boolean {
   return data.length >= prefix.length && Buffer.from(data.subarray(0, prefix.length)).toString('latin1') === prefix;
 }
 
+/** The protection of keyfile bytes, by prefix: `$NACL`, `$ANSIBLE_VAULT`, `gAAAAA` (Fernet), else none. */
 export function detectKeyfileEncryption(data: Uint8Array): KeyfileEncryption {
   if (startsWithAscii(data, NACL_PREFIX)) {
     return 'nacl';

@@ -8,12 +8,14 @@ export const KEYFILE_MODE = 0o600;
 /** Directories we create are private to the owner (btwallet leaves them at the umask default; we are stricter). */
 export const WALLET_DIRECTORY_MODE = 0o700;
 
+/** A directory entry with symlinks resolved. */
 export interface DirectoryEntry {
   name: string;
   isDirectory: boolean;
   isFile: boolean;
 }
 
+/** Options of {@link KeyfileRepository.write}. */
 export interface WriteKeyfileOptions {
   /** Replace an existing file (atomically, via a temp file and rename). Without it an existing file is an error. */
   overwrite?: boolean;
@@ -36,6 +38,7 @@ function ioError(action: string, target: string, error: unknown): WalletError {
  * process umask cannot widen them.
  */
 export class KeyfileRepository {
+  /** File bytes; a missing file is `WALLET_NOT_FOUND`. */
   async read(filePath: string): Promise<Uint8Array> {
     try {
       return new Uint8Array(await fs.readFile(filePath));
@@ -50,6 +53,7 @@ export class KeyfileRepository {
     }
   }
 
+  /** True when anything (file, directory, even a dangling symlink) is at `filePath`. */
   async exists(filePath: string): Promise<boolean> {
     try {
       await fs.lstat(filePath);
@@ -62,6 +66,7 @@ export class KeyfileRepository {
     }
   }
 
+  /** True when `filePath` is a regular file (symlinks followed). */
   async isFile(filePath: string): Promise<boolean> {
     try {
       return (await fs.stat(filePath)).isFile();

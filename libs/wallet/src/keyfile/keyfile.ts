@@ -13,6 +13,7 @@ import { passwordEnvVarName } from './password-env.util';
 /** A password, or a function asked for it only when the file turns out to be encrypted (e.g. a prompt). */
 export type PasswordInput = string | (() => string | Promise<string>);
 
+/** Options of {@link Keyfile.writeKeypair}. */
 export interface WriteKeypairOptions {
   /** Encrypt with this password (`$NACL`); undefined writes plaintext JSON. */
   password?: string;
@@ -49,14 +50,17 @@ export class Keyfile {
     return passwordEnvVarName(this.path);
   }
 
+  /** True when the file exists. */
   exists(): Promise<boolean> {
     return this.repository.exists(this.path);
   }
 
+  /** How the file is protected (reads the file; `WALLET_NOT_FOUND` if missing). */
   async encryption(): Promise<KeyfileEncryption> {
     return detectKeyfileEncryption(await this.repository.read(this.path));
   }
 
+  /** True for any encrypted form, including undecryptable legacy Fernet. */
   async isEncrypted(): Promise<boolean> {
     return (await this.encryption()) !== 'none';
   }

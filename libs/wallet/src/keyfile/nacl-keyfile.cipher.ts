@@ -17,6 +17,7 @@ export const NACL_ARGON2I_PARAMS = {
   hashLength: 32,
 } as const;
 
+/** XSalsa20 nonce length, stored right after the `$NACL` prefix. */
 export const NACL_NONCE_LENGTH = 24;
 const MAC_LENGTH = 16;
 const PREFIX_BYTES = new Uint8Array(Buffer.from(NACL_PREFIX, 'ascii'));

@@ -13,7 +13,9 @@
  *   − base × repeated/length/10 (repeats that are not adjacent);
  * - clamp to [0, base], + 20 per "other" character, cap 100.
  */
+/** Minimum password length in UTF-8 bytes (Rust `str::len`). */
 export const MIN_PASSWORD_BYTES = 6;
+/** Minimum `passwords`-crate score. */
 export const MIN_PASSWORD_SCORE = 20;
 
 interface PasswordAnalysis {

@@ -106,6 +106,14 @@ describe('Keypair', () => {
       });
     });
 
+    it('is usable where the protocol lib expects a Signer { ss58Address; sign(Uint8Array) }', () => {
+      // Same shape as libs/protocol's Signer, restated here: the wallet lib must not depend on the protocol lib.
+      const signer: { readonly ss58Address: string; sign(message: Uint8Array): Uint8Array } = keypair;
+      const bytes = new Uint8Array(Buffer.from(message, 'utf8'));
+      expect(keypair.verify(bytes, signer.sign(bytes))).toBe(true);
+      expect(signer.ss58Address).toBe(keyVectors.dev_uris['//Alice']?.[0]);
+    });
+
     it('cannot sign with a public-only keypair', () => {
       const publicOnly = Keypair.fromSs58Address(keypair.ss58Address);
       expect(publicOnly.hasPrivateKey).toBe(false);

@@ -7,6 +7,7 @@ export type SignableMessage = Uint8Array | string;
 /** A signature: 64 raw bytes, or a `0x`-hex string of 64 bytes (btwallet's `Keypair.verify` rules). */
 export type SignatureInput = Uint8Array | string;
 
+/** sr25519 signatures are 64 bytes. */
 export const SIGNATURE_LENGTH = 64;
 
 /**

@@ -10,6 +10,7 @@ import { COLDKEYPUB_FILE, expandHome, HOTKEYS_DIRECTORY, PUBLIC_KEYFILE_SUFFIX }
  */
 export type HotkeyListingStatus = 'ok' | 'public-only' | 'encrypted';
 
+/** One hotkey as `btcli wallet list` shows it. */
 export interface HotkeyListing {
   name: string;
   /** Undefined only for `encrypted`. */
@@ -17,6 +18,7 @@ export interface HotkeyListing {
   status: HotkeyListingStatus;
 }
 
+/** One wallet (a folder with a plaintext `coldkeypub.txt`) and its hotkeys. */
 export interface WalletListing {
   name: string;
   coldkeyAddress: string;

@@ -7,6 +7,7 @@ export const DEFAULT_WALLET_PATH = '~/.bittensor/wallets';
 export const DEFAULT_WALLET_NAME = 'default';
 export const DEFAULT_HOTKEY_NAME = 'default';
 
+/** File and folder names of the layout. */
 export const COLDKEY_FILE = 'coldkey';
 export const COLDKEYPUB_FILE = 'coldkeypub.txt';
 export const HOTKEYS_DIRECTORY = 'hotkeys';

@@ -15,6 +15,7 @@ import {
   PUBLIC_KEYFILE_SUFFIX,
 } from './wallet-location';
 
+/** Where a {@link Wallet} lives; every field falls back to btcli's default. */
 export interface WalletOptions {
   /** Wallet (coldkey) name, default `default`. */
   name?: string;
@@ -27,12 +28,14 @@ export interface WalletOptions {
   repository?: KeyfileRepository;
 }
 
+/** Options of {@link Wallet.writeColdkey}. */
 export interface WriteColdkeyOptions {
   /** Password to encrypt the coldkey with; `null` means deliberately unencrypted (btcli `--no-use-password`). */
   password: string | null;
   overwrite?: boolean;
 }
 
+/** Options of {@link Wallet.writeHotkey}. */
 export interface WriteHotkeyOptions {
   /** Hotkeys are plaintext unless a password is given (btcli default). */
   password?: string | null;
@@ -47,12 +50,15 @@ export type WalletKeyKind = 'coldkey' | 'hotkey';
  * `<path>/<name>/coldkey`, `coldkeypub.txt`, `hotkeys/<hotkey>`, `hotkeys/<hotkey>pub.txt`.
  */
 export class Wallet {
+  /** Wallet (coldkey) folder name. */
   readonly name: string;
+  /** Hotkey file name inside `hotkeys/`. */
   readonly hotkeyName: string;
   /** Expanded root folder holding all wallets. */
   readonly path: string;
   private readonly repository: KeyfileRepository;
 
+  /** Validates the names (`WALLET_INVALID_NAME`) and expands `~`; touches no file. */
   constructor(options: WalletOptions = {}) {
     this.name = options.name ?? DEFAULT_WALLET_NAME;
     this.hotkeyName = options.hotkey ?? DEFAULT_HOTKEY_NAME;
@@ -67,18 +73,22 @@ export class Wallet {
     return path.join(this.path, this.name);
   }
 
+  /** `<name>/coldkey`. */
   get coldkeyFile(): Keyfile {
     return new Keyfile(path.join(this.directory, COLDKEY_FILE), this.repository);
   }
 
+  /** `<name>/coldkeypub.txt`. */
   get coldkeypubFile(): Keyfile {
     return new Keyfile(path.join(this.directory, COLDKEYPUB_FILE), this.repository);
   }
 
+  /** `<name>/hotkeys/<hotkey>`. */
   get hotkeyFile(): Keyfile {
     return new Keyfile(path.join(this.directory, HOTKEYS_DIRECTORY, this.hotkeyName), this.repository);
   }
 
+  /** `<name>/hotkeys/<hotkey>pub.txt`. */
   get hotkeypubFile(): Keyfile {
     return new Keyfile(
       path.join(this.directory, HOTKEYS_DIRECTORY, `${this.hotkeyName}${PUBLIC_KEYFILE_SUFFIX}`),
