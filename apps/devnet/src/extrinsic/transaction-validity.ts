@@ -1,6 +1,14 @@
 /** `sp_runtime::InvalidTransaction` variants the devnet can reject a transaction with. */
 export type InvalidTransactionKind =
-  'Call' | 'Payment' | 'Future' | 'Stale' | 'BadProof' | 'AncientBirthBlock' | 'ExhaustsResources' | 'BadSigner';
+  | 'Call'
+  | 'Payment'
+  | 'Future'
+  | 'Stale'
+  | 'BadProof'
+  | 'AncientBirthBlock'
+  | 'ExhaustsResources'
+  | 'BadSigner'
+  | 'Custom';
 
 /** `sp_runtime::UnknownTransaction` variants. */
 export type UnknownTransactionKind = 'CannotLookup' | 'NoUnsignedValidator';
@@ -15,14 +23,24 @@ const INVALID_MESSAGES: Readonly<Record<InvalidTransactionKind, string>> = {
   AncientBirthBlock: 'Transaction has an ancient birth block',
   ExhaustsResources: 'Transaction would exhaust the block limits',
   BadSigner: 'Invalid signing address',
+  Custom: 'InvalidTransaction custom error',
 };
 
 /** A transaction the runtime's validity checks reject (`TransactionValidityError::Invalid`). */
 export class InvalidTransactionError extends Error {
   readonly code = 'TAONODE_DEVNET_INVALID_TRANSACTION';
 
-  constructor(readonly kind: InvalidTransactionKind) {
+  constructor(
+    readonly kind: InvalidTransactionKind,
+    /** The `u8` of `InvalidTransaction::Custom(n)` (subtensor's `CustomTransactionError` codes). */
+    readonly customCode?: number,
+  ) {
     super(INVALID_MESSAGES[kind]);
+  }
+
+  /** What substrate's author RPC puts in the error's `data`: the variant's text, or "Custom error: n". */
+  get rpcData(): string {
+    return this.kind === 'Custom' ? `Custom error: ${this.customCode ?? 0}` : this.message;
   }
 }
 

@@ -2,6 +2,7 @@ import type { Codec } from '@polkadot/types/types';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { readAccount } from '../pallets/balances/account-info';
 import { BalancesLedger } from '../pallets/balances/balances-ledger';
+import { validateSubtensorTransaction } from '../pallets/subtensor';
 import type { Dispatcher } from '../runtime/dispatcher';
 import { constant } from '../runtime/runtime-constants';
 import type { RuntimeMetadata } from '../runtime/runtime-metadata';
@@ -48,7 +49,8 @@ export const nonceTag = (signer: string, nonce: number): string => `${signer}/${
  * signer; the implicit data of CheckSpecVersion/CheckTxVersion/CheckGenesis/CheckMortality (a birth block no
  * longer in `BlockHash` is `AncientBirthBlock`); the signature over the payload they make up (wrong spec,
  * genesis or an expired era all end here as `BadProof`, as on the real chain); CheckNonZeroSender;
- * CheckNonce (`Stale`, and `Future` when applying); CheckWeight; ChargeTransactionPayment (`Payment`).
+ * CheckNonce (`Stale`, and `Future` when applying); CheckWeight; ChargeTransactionPayment (`Payment`);
+ * SubtensorSignedExtension (`Custom(n)`, implemented by the subtensor pallet module).
  */
 export class TransactionValidator {
   /** Signatures already verified, keyed by extrinsic hash and the payload's implicit data. */
@@ -100,6 +102,10 @@ export class TransactionValidator {
     const ledger = new BalancesLedger(environment.storage, () => undefined, this.existentialDeposit);
     if (fee > 0n && ledger.reducibleBalance(signer, 'Preserve') < fee) {
       throw new InvalidTransactionError('Payment');
+    }
+    const custom = validateSubtensorTransaction(environment.storage, signer, decoded.call);
+    if (custom !== undefined) {
+      throw new InvalidTransactionError('Custom', custom);
     }
     return {
       signer,

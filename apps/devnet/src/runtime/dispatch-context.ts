@@ -70,7 +70,10 @@ export interface DispatchContext {
   dispatchNested(call: CallInvocation, origin: Origin): void;
 }
 
-/** A decoded call: section/method as decorated (`subtensorModule`, `setWeights`) and its arguments by name. */
+/**
+ * A decoded call: section/method as decorated (`subtensorModule`, `setWeights`) and its arguments keyed by
+ * the metadata's (snake_case) names, as `Call.argsEntries` gives them (`version_key`, `new_free`).
+ */
 export interface CallInvocation {
   readonly section: string;
   readonly method: string;

@@ -27,7 +27,7 @@ export function createBalancesPallet(existentialDeposit: bigint): PalletModule {
       },
       transferAll: (context, args) => {
         const from = signedAccount(context.origin);
-        const preservation = args.keepAlive?.toString() === 'true' ? 'Preserve' : 'Expendable';
+        const preservation = args.keep_alive?.toString() === 'true' ? 'Preserve' : 'Expendable';
         const balances = ledger(context);
         balances.transfer(from, lookupAccount(args.dest), balances.reducibleBalance(from, preservation), preservation);
       },
@@ -42,7 +42,7 @@ export function createBalancesPallet(existentialDeposit: bigint): PalletModule {
       },
       forceSetBalance: (context, args) => {
         ensureRoot(context.origin);
-        ledger(context).setFreeBalance(lookupAccount(args.who), amount(args.newFree));
+        ledger(context).setFreeBalance(lookupAccount(args.who), amount(args.new_free));
       },
     },
   };

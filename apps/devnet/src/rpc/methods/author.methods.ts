@@ -21,7 +21,7 @@ export function authorError(error: unknown): unknown {
     return new RpcError(RpcErrorCode.AuthorBadFormat, `Extrinsic has invalid format: ${error.message}`);
   }
   if (error instanceof InvalidTransactionError) {
-    return new RpcError(RpcErrorCode.AuthorInvalidTransaction, 'Invalid Transaction', error.message);
+    return new RpcError(RpcErrorCode.AuthorInvalidTransaction, 'Invalid Transaction', error.rpcData);
   }
   if (error instanceof UnknownTransactionError) {
     return new RpcError(RpcErrorCode.AuthorUnknownValidity, 'Unknown Transaction Validity', error.kind);

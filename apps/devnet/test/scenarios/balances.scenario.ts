@@ -1,0 +1,162 @@
+import type { ApiPromise } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import { compactFromU8a, u8aToHex } from '@polkadot/util';
+import { describeDispatchError, eventField, eventNames, sendAndSeal, type Seal } from '../support/chain-client';
+import { invalidKind, type InvalidKind } from '../support/rpc-error-kind';
+
+/** One TAO in rao. */
+export const TAO = 1_000_000_000n;
+
+export interface ScenarioContext {
+  readonly api: ApiPromise;
+  readonly seal: Seal;
+  /** Funded with at least 100 TAO; holds the sudo key. */
+  readonly sudoAccount: KeyringPair;
+  /** Funded with at least 100 TAO; not the sudo key. */
+  readonly other: KeyringPair;
+}
+
+/** What the client saw, in chain-independent terms, so the devnet and the real runtime can be compared. */
+export interface ScenarioObservations {
+  readonly transfer: {
+    readonly events: readonly string[];
+    readonly quotedFee: bigint;
+    readonly withdrawnFee: bigint | undefined;
+    readonly paidFee: bigint | undefined;
+    readonly senderDecrease: bigint;
+    readonly receiverIncrease: bigint;
+    readonly nonceAfter: number;
+  };
+  readonly insufficientBalance: { readonly error: string | undefined; readonly feeCharged: bigint };
+  readonly staleNonce: InvalidKind | undefined;
+  readonly tamperedSignature: InvalidKind | undefined;
+  readonly noFunds: InvalidKind | undefined;
+  readonly requireSudo: string | undefined;
+  readonly sudo: { readonly events: readonly string[]; readonly sudid: string; readonly newBalance: bigint };
+}
+
+const free = async (api: ApiPromise, address: string): Promise<bigint> =>
+  BigInt(
+    (
+      (await api.query.system.account(address)) as unknown as { data: { free: { toString(): string } } }
+    ).data.free.toString(),
+  );
+
+async function rejection(promise: Promise<unknown>): Promise<InvalidKind | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return invalidKind(error);
+  }
+}
+
+/**
+ * The client scenario run against the devnet and, when a chainspec is supplied, against the real runtime
+ * under Chopsticks: a transfer (quoted fee vs. charged fee, events, balances, nonce), a transfer above the
+ * balance, a stale nonce, a tampered signature, an unfunded signer, sudo by a non-sudo account, and sudo.
+ * Nonces come from `AccountNonceApi` (`nonce: -1`), which both chains answer from the new head.
+ */
+export async function runBalancesScenario(context: ScenarioContext): Promise<ScenarioObservations> {
+  const { api, seal, sudoAccount, other } = context;
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const suffix = Date.now().toString(36);
+  const poor = keyring.addFromUri(`//ScenarioPoor${suffix}`);
+  const unfunded = keyring.addFromUri(`//ScenarioUnfunded${suffix}`);
+  const nonceArgs = { nonce: -1 };
+
+  const amount = 2n * TAO;
+  const transferTx = api.tx.balances.transferKeepAlive(poor.address, amount);
+  const quotedFee = (await transferTx.paymentInfo(sudoAccount)).partialFee.toBigInt();
+  const [senderBefore, receiverBefore] = [await free(api, sudoAccount.address), await free(api, poor.address)];
+  const transfer = await sendAndSeal(transferTx, sudoAccount, seal, nonceArgs);
+  const [senderAfter, receiverAfter] = [await free(api, sudoAccount.address), await free(api, poor.address)];
+  const nonceAfter = Number((await api.call.accountNonceApi.accountNonce(sudoAccount.address)).toString());
+
+  const poorBefore = await free(api, poor.address);
+  const tooMuch = await sendAndSeal(api.tx.balances.transferAllowDeath(other.address, 5n * TAO), poor, seal, nonceArgs);
+  const poorAfter = await free(api, poor.address);
+
+  const staleNonce = await rejection(
+    api.tx.balances.transferKeepAlive(other.address, TAO).signAndSend(sudoAccount, { nonce: 0 }),
+  );
+
+  const signed = await api.tx.balances.transferKeepAlive(other.address, TAO).signAsync(other, nonceArgs);
+  const bytes = signed.toU8a();
+  // Layout: compact length, version byte, MultiAddress::Id (1 + 32), MultiSignature (1 + 64), ...
+  const [prefixLength] = compactFromU8a(bytes);
+  const signatureByte = prefixLength + 1 + 33 + 1 + 10;
+  bytes[signatureByte] = (bytes[signatureByte] ?? 0) ^ 0x01;
+  const tamperedSignature = await rejection(api.rpc.author.submitExtrinsic(u8aToHex(bytes)));
+
+  const noFunds = await rejection(api.tx.balances.transferKeepAlive(other.address, TAO).signAndSend(unfunded));
+
+  const notSudo = await sendAndSeal(
+    api.tx.sudo.sudo(api.tx.balances.forceSetBalance(poor.address, 7n * TAO)),
+    other,
+    seal,
+    nonceArgs,
+  );
+
+  const sudo = await sendAndSeal(
+    api.tx.sudo.sudo(api.tx.balances.forceSetBalance(poor.address, 9n * TAO)),
+    sudoAccount,
+    seal,
+    nonceArgs,
+  );
+  const sudid = sudo.events.find(({ event }) => event.section === 'sudo' && event.method === 'Sudid');
+
+  return {
+    transfer: {
+      events: eventNames(transfer.events),
+      quotedFee,
+      withdrawnFee: eventField(transfer.events, 'balances.Withdraw', 1),
+      paidFee: eventField(transfer.events, 'transactionPayment.TransactionFeePaid', 1),
+      senderDecrease: senderBefore - senderAfter,
+      receiverIncrease: receiverAfter - receiverBefore,
+      nonceAfter,
+    },
+    insufficientBalance: {
+      error: describeDispatchError(api, tooMuch.dispatchError),
+      feeCharged: poorBefore - poorAfter,
+    },
+    staleNonce,
+    tamperedSignature,
+    noFunds,
+    requireSudo: describeDispatchError(api, notSudo.dispatchError),
+    sudo: {
+      events: eventNames(sudo.events),
+      sudid: sudid ? JSON.stringify(sudid.event.data[0]?.toJSON()) : 'missing',
+      newBalance: await free(api, poor.address),
+    },
+  };
+}
+
+/** The expectations both chains must meet for the scenario (the devnet specs add exact ones). */
+export function expectFaithfulObservations(observations: ScenarioObservations): void {
+  const { transfer } = observations;
+  expect(transfer.events).toEqual(
+    expect.arrayContaining([
+      'balances.Withdraw',
+      'balances.Transfer',
+      'transactionPayment.TransactionFeePaid',
+      'system.ExtrinsicSuccess',
+    ]),
+  );
+  expect(transfer.quotedFee).toBeGreaterThan(0n);
+  expect(transfer.withdrawnFee).toBe(transfer.quotedFee);
+  expect(transfer.paidFee).toBe(transfer.quotedFee);
+  expect(transfer.senderDecrease).toBe(2n * TAO + transfer.quotedFee);
+  expect(transfer.receiverIncrease).toBe(2n * TAO);
+  expect(transfer.nonceAfter).toBeGreaterThan(0);
+  expect(observations.insufficientBalance.error).toBe('token.FundsUnavailable');
+  expect(observations.insufficientBalance.feeCharged).toBeGreaterThan(0n);
+  expect(observations.staleNonce).toBe('stale');
+  expect(observations.tamperedSignature).toBe('badProof');
+  expect(observations.noFunds).toBe('payment');
+  expect(observations.requireSudo).toBe('sudo.RequireSudo');
+  expect(observations.sudo.events).toEqual(expect.arrayContaining(['sudo.Sudid', 'system.ExtrinsicSuccess']));
+  expect(observations.sudo.sudid).toBe('{"ok":null}');
+  expect(observations.sudo.newBalance).toBe(9n * TAO);
+}
