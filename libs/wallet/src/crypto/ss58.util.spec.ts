@@ -34,6 +34,12 @@ describe('ss58', () => {
     expect(thrownBy(() => ss58Decode(corrupted))).toMatchObject({ code: 'WALLET_INVALID_ADDRESS' });
   });
 
+  it('does not echo inputs that do not look like addresses (they may be secrets)', () => {
+    const error = thrownBy(() => ss58Decode('bottom drive obey lake'));
+    expect(error).toMatchObject({ code: 'WALLET_INVALID_ADDRESS' });
+    expect(String(error)).not.toContain('bottom');
+  });
+
   it('accepts 0x public keys only where hex is allowed', () => {
     expect(bytesToHex(publicKeyFromAddressOrHex(keyVectors.public_key))).toBe(keyVectors.public_key);
     expect(thrownBy(() => ss58Decode(keyVectors.public_key))).toMatchObject({ code: 'WALLET_INVALID_ADDRESS' });

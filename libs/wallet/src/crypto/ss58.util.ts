@@ -6,6 +6,15 @@ import { hexToBytes } from './hex.util';
 export const BITTENSOR_SS58_FORMAT = 42;
 
 const PUBLIC_KEY_LENGTH = 32;
+const ADDRESS_LIKE = /^[1-9A-HJ-NP-Za-km-z]{1,64}$/u;
+
+/**
+ * The input as it may appear in an error message: only when it looks like an address. Anything else might be
+ * a secret pasted into the wrong place (a mnemonic given as `--address`), so it is not echoed.
+ */
+function shownInput(value: string): string {
+  return ADDRESS_LIKE.test(value) ? `"${value}"` : 'the given value';
+}
 
 /** `base58(prefix ‖ pubkey ‖ blake2b-512("SS58PRE" ‖ prefix ‖ pubkey)[0..2])`, prefix 42 by default. */
 export function ss58Encode(publicKey: Uint8Array, ss58Format = BITTENSOR_SS58_FORMAT): string {
@@ -21,16 +30,21 @@ export function ss58Encode(publicKey: Uint8Array, ss58Format = BITTENSOR_SS58_FO
  */
 export function ss58Decode(address: string): Uint8Array {
   if (address.startsWith('0x')) {
-    throw new WalletError('WALLET_INVALID_ADDRESS', `"${address}" is hex, not an SS58 address`);
+    throw new WalletError('WALLET_INVALID_ADDRESS', 'a 0x-hex value is not an SS58 address');
   }
   let publicKey: Uint8Array;
   try {
     publicKey = decodeAddress(address);
   } catch (error) {
-    throw new WalletError('WALLET_INVALID_ADDRESS', `"${address}" is not a valid SS58 address`, { cause: error });
+    throw new WalletError('WALLET_INVALID_ADDRESS', `${shownInput(address)} is not a valid SS58 address`, {
+      cause: error,
+    });
   }
   if (publicKey.length !== PUBLIC_KEY_LENGTH) {
-    throw new WalletError('WALLET_INVALID_ADDRESS', `"${address}" is not an SS58 account address (32-byte key)`);
+    throw new WalletError(
+      'WALLET_INVALID_ADDRESS',
+      `${shownInput(address)} is not an SS58 account address (32-byte key)`,
+    );
   }
   return publicKey;
 }

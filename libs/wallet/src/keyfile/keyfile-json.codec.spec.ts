@@ -92,6 +92,13 @@ describe('keyfile JSON', () => {
     expect(malformedMessage(data)).toMatch(/^Failed to parse keyfile data\./);
   });
 
+  it('keeps the plaintext out of the parse error, including its cause', () => {
+    const error = thrownBy(() => deserializeKeyfile(`{"secretPhrase": "${keyVectors.mnemonic}",`));
+    expect(error).toMatchObject({ code: 'WALLET_MALFORMED_KEYFILE' });
+    expect((error as Error).cause).toBeUndefined();
+    expect(String(error)).not.toContain('bottom');
+  });
+
   it('refuses invalid UTF-8', () => {
     expect(thrownBy(() => deserializeKeyfile(new Uint8Array([0xff, 0xfe, 0x7b])))).toMatchObject({
       code: 'WALLET_MALFORMED_KEYFILE',

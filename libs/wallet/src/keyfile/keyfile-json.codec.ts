@@ -65,8 +65,9 @@ function parseFields(data: Uint8Array | string): Map<string, string> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    throw malformed('Failed to parse keyfile data.', error);
+  } catch {
+    // No `cause`: V8's JSON.parse message quotes the text around the error, which may be secret key material.
+    throw malformed('Failed to parse keyfile data.');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw malformed('Failed to parse keyfile data.');
