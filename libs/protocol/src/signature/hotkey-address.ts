@@ -16,6 +16,9 @@ function decode(address: string): Uint8Array {
     throw invalid('Base 58 requirement is violated');
   }
   const decoded = base58Decode(address);
+  if (decoded.length < 2) {
+    throw invalid('Length is bad');
+  }
   const prefixLength = (decoded[0] ?? 0) & 0b0100_0000 ? 2 : 1;
   if ((decoded[0] ?? 0) >= 128) {
     throw invalid('Invalid SS58 prefix byte.');

@@ -14,7 +14,7 @@ import {
 } from './terminal-info';
 
 /** The seven fields every synapse has, in the SDK's order (they precede subclass fields everywhere). */
-export interface SynapseBaseValues {
+export type SynapseBaseValues = {
   /** Always the class name (the SDK overwrites it on every construction). */
   name: string | null;
   /** Seconds; the dendrite sets it to the call timeout. */
@@ -27,17 +27,17 @@ export interface SynapseBaseValues {
   axon: TerminalInfo | null;
   /** Frozen; stays `""` in bodies — the real hash travels in the header of the same name. */
   computed_body_hash: string | null;
-}
+};
 
 /** Base fields accepted when building a synapse locally. */
-export interface SynapseBaseInput {
+export type SynapseBaseInput = {
   timeout?: number | bigint | string | null;
   total_size?: bigint | number | string | null;
   header_size?: bigint | number | string | null;
   dendrite?: TerminalInfoInput | null;
   axon?: TerminalInfoInput | null;
   computed_body_hash?: string | null;
-}
+};
 
 /** A synapse's values: base fields plus the subclass fields of shape `S`. */
 export type SynapseValues<S extends FieldShape> = SynapseBaseValues & ShapeValues<S>;
@@ -68,6 +68,23 @@ const BASE_SHAPE = {
 
 /** Field names a subclass may not use: base fields, and names the SDK reserves. */
 const RESERVED_FIELD_NAMES = new Set<string>([...SYNAPSE_BASE_FIELD_NAMES, 'body_hash', 'required_hash_fields']);
+
+/** Checks the hash fields exist and puts them in hashing order. */
+function resolveHashFields(
+  schema: ModelSchema,
+  listed: readonly string[],
+  order: 'declared' | 'definition' | undefined,
+): string[] {
+  for (const name of listed) {
+    if (!schema.fieldsByName.has(name)) {
+      throw new SynapseDefinitionError(`${schema.name}: required hash field '${name}' is not a field`);
+    }
+  }
+  if (order === 'definition') {
+    return schema.fields.map((f) => f.name).filter((name) => listed.includes(name));
+  }
+  return [...listed];
+}
 
 /** Options of {@link defineSynapse}. */
 export interface SynapseDefinitionOptions<S extends FieldShape> {
@@ -101,7 +118,8 @@ export class SynapseDefinition<S extends FieldShape = FieldShape> {
   readonly requiredFieldNames: readonly string[];
   /** Fields covered by the body hash, in hashing order. */
   readonly requiredHashFields: readonly string[];
-  private readonly deserializer: ((synapse: SynapseValues<S>) => unknown) | undefined;
+  /** Typed loosely so a `SynapseDefinition<Specific>` stays assignable to `SynapseDefinition<FieldShape>`. */
+  private readonly deserializer: ((synapse: never) => unknown) | undefined;
 
   constructor(options: SynapseDefinitionOptions<S>) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.name)) {
@@ -118,21 +136,8 @@ export class SynapseDefinition<S extends FieldShape = FieldShape> {
     const baseFields = buildFieldDescriptors('Synapse', BASE_SHAPE);
     this.schema = buildSchema(options.name, [...baseFields, ...this.subclassFields], new Map([['name', options.name]]));
     this.requiredFieldNames = this.subclassFields.filter((f) => !f.hasDefault).map((f) => f.name);
-    this.requiredHashFields = this.resolveHashFields(options);
+    this.requiredHashFields = resolveHashFields(this.schema, options.requiredHashFields ?? [], options.hashFieldOrder);
     this.deserializer = options.deserialize;
-  }
-
-  private resolveHashFields(options: SynapseDefinitionOptions<S>): string[] {
-    const listed: string[] = [...(options.requiredHashFields ?? [])];
-    for (const name of listed) {
-      if (!this.schema.fieldsByName.has(name)) {
-        throw new SynapseDefinitionError(`${options.name}: required hash field '${name}' is not a field`);
-      }
-    }
-    if (options.hashFieldOrder === 'definition') {
-      return this.schema.fields.map((f) => f.name).filter((name) => listed.includes(name));
-    }
-    return listed;
   }
 
   /** Builds a synapse locally (`Dummy(dummy_input=4)`): lax coercion, defaults; throws `SynapseValidationError`. */
@@ -160,7 +165,9 @@ export class SynapseDefinition<S extends FieldShape = FieldShape> {
 
   /** The subclass's `deserialize()` result (the synapse itself unless the definition says otherwise). */
   deserialize(synapse: SynapseValues<S>): unknown {
-    return this.deserializer === undefined ? synapse : this.deserializer(synapse);
+    return this.deserializer === undefined
+      ? synapse
+      : (this.deserializer as (values: SynapseValues<S>) => unknown)(synapse);
   }
 
   /** Deep copy (the dendrite's `model_copy()` is shallow, but sharing mutable values between calls is a trap). */
