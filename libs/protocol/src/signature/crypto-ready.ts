@@ -1,19 +1,18 @@
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { isReady as isWasmReady } from '@polkadot/wasm-crypto';
+import { cryptoIsReady, cryptoWaitReady } from '@polkadot/util-crypto';
 
 /**
- * Initialises the sr25519 WASM backend (@polkadot/wasm-crypto, via util-crypto's `cryptoWaitReady`). Call once
- * at start-up; until it resolves, verification and the bundled signer fall back to the much slower pure-JS
- * implementation (@scure/sr25519 through util-crypto), so results are the same, only slower.
+ * Initialises util-crypto's WASM helpers (used for SS58 checksums). sr25519 itself needs no initialisation (its
+ * WASM is instantiated when the module loads), so the codec works before this resolves, only SS58 decoding of
+ * new hotkeys is slower. Call once at start-up.
  */
 export async function initProtocolCrypto(): Promise<void> {
   const ready = await cryptoWaitReady();
   if (!ready) {
-    throw new Error('sr25519 WASM backend failed to initialise');
+    throw new Error('util-crypto WASM backend failed to initialise');
   }
 }
 
-/** Whether the fast WASM sr25519 backend is ready. */
+/** Whether {@link initProtocolCrypto} has completed. */
 export function isProtocolCryptoReady(): boolean {
-  return isWasmReady();
+  return cryptoIsReady();
 }

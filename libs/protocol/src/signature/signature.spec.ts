@@ -1,4 +1,5 @@
-import { base58Encode, encodeAddress } from '@polkadot/util-crypto';
+import { base58Encode, encodeAddress, sr25519PairFromSeed, sr25519Verify } from '@polkadot/util-crypto';
+import fc from 'fast-check';
 import { NotVerifiedError } from '../errors/verification-errors';
 import { emptyTerminalInfo, type TerminalInfo } from '../synapse/terminal-info';
 import { devPair, devSigner } from '../test-support/dev-keys';
@@ -63,7 +64,7 @@ describe('signing messages', () => {
 });
 
 describe('sr25519', () => {
-  it('runs on the WASM backend once initialised', () => {
+  it('reports util-crypto ready after initialisation', () => {
     expect(isProtocolCryptoReady()).toBe(true);
   });
 
@@ -86,6 +87,39 @@ describe('sr25519', () => {
     expect(sr25519VerifyRaw(message, wrapped, pair.publicKey)).toBe(false);
     expect(sr25519VerifyWithBytesWrapper(message, wrapped, pair.publicKey)).toBe(true);
     expect(sr25519VerifyWithBytesWrapper(Buffer.from('1.x.y.z.H'), wrapped, pair.publicKey)).toBe(false);
+  });
+
+  it('answers false, without a WASM panic, for inputs sp_core rejects', () => {
+    const pair = devPair('//Alice');
+    const message = Buffer.from('m');
+    const signature = sr25519SignRaw(message, pair);
+    const unmarked = Uint8Array.from(signature);
+    unmarked[63] = (unmarked[63] ?? 0) & 0x7f;
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(sr25519VerifyRaw(message, signature, new Uint8Array(32).fill(0xff))).toBe(false);
+    expect(sr25519VerifyRaw(message, unmarked, pair.publicKey)).toBe(false);
+    expect(sr25519VerifyRaw(message, signature.subarray(0, 63), pair.publicKey)).toBe(false);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+    expect(sr25519VerifyRaw(message, signature, pair.publicKey)).toBe(true);
+  });
+
+  it('agrees with the independent pure-JS implementation (util-crypto / @scure/sr25519)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ maxLength: 80 }),
+        fc.boolean(),
+        (seed, message, tamper) => {
+          const pair = sr25519PairFromSeed(seed);
+          const signature = sr25519SignRaw(message, pair);
+          const checked = tamper ? Buffer.concat([message, Buffer.from([1])]) : message;
+          expect(sr25519VerifyRaw(checked, signature, pair.publicKey)).toBe(!tamper);
+          expect(sr25519Verify(checked, signature, pair.publicKey)).toBe(!tamper);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('signs with the dev signer into a 0x-hex signature that verifies', () => {
