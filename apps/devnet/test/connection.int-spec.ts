@@ -3,6 +3,7 @@ import { blake2AsHex } from '@polkadot/util-crypto';
 import WebSocket, { type RawData } from 'ws';
 import { NO_DATA_SIGNED_EXTENSIONS, loadRuntimeMetadata } from '../src/runtime/runtime-metadata';
 import { startDevnetFixture, type DevnetFixture } from './support/devnet-fixture';
+import { constant, runtimeCall } from './support/typed-api';
 
 /** Every method subtensor.md §4.1 lists as called by @polkadot/api 16.5.6, subscriptions included. */
 const CLIENT_METHODS = [
@@ -89,11 +90,11 @@ describe('connecting @polkadot/api to the devnet', () => {
     const material = loadRuntimeMetadata();
     expect((await api.rpc.state.getMetadata()).toHex()).toBe(material.metadataHex);
     expect(api.runtimeMetadata.version).toBe(14);
-    expect(api.runtimeVersion.toJSON()).toEqual(api.consts.system.version.toJSON());
+    expect(api.runtimeVersion.toJSON()).toEqual(constant(api, 'system', 'version').toJSON());
     expect(api.runtimeVersion.specName.toString()).toBe('node-subtensor');
     expect(api.runtimeVersion.specVersion.toNumber()).toBe(233);
-    expect(api.call.accountNonceApi).toBeDefined();
-    expect(api.call.transactionPaymentApi).toBeDefined();
+    expect(runtimeCall(api, 'accountNonceApi', 'accountNonce')).toBeInstanceOf(Function);
+    expect(runtimeCall(api, 'transactionPaymentApi', 'queryInfo')).toBeInstanceOf(Function);
   });
 
   it('reports subtensor chain properties and a healthy single node', async () => {

@@ -1,6 +1,6 @@
 import type { DecodedExtrinsic } from '../extrinsic/decoded-extrinsic';
 import { InvalidTransactionError, UnknownTransactionError } from '../extrinsic/transaction-validity';
-import type { CheckedTransaction } from '../extrinsic/validator';
+import { nonceTag, type CheckedTransaction } from '../extrinsic/validator';
 import type { Hex } from '../state/block-state';
 import { isFinalStatus, type TransactionStatus } from './transaction-status';
 
@@ -76,6 +76,9 @@ export class TransactionPool {
     this.refreshReadiness(entry);
     const status = entry.isReady ? 'ready' : 'future';
     this.notify(entry, status);
+    if (entry.isReady) {
+      this.promoteDependents(entry);
+    }
     return status;
   }
 
@@ -118,7 +121,7 @@ export class TransactionPool {
   nextNonce(signer: string, accountNonce: number): number {
     let next = accountNonce;
     for (;;) {
-      const tagged = this.providerOf(`${signer}/${next}`);
+      const tagged = this.providerOf(nonceTag(signer, next));
       if (!tagged) {
         return next;
       }
@@ -185,6 +188,18 @@ export class TransactionPool {
       if (entry.isReady && !wasReady) {
         this.notify(entry, 'ready');
       }
+    }
+  }
+
+  /** Makes ready the future transactions waiting (directly or in a chain) for what `entry` provides. */
+  private promoteDependents(entry: PoolEntry): void {
+    let provider = entry;
+    let next = this.providerOf(nonceTag(provider.checked.signer, provider.checked.signed.nonce + 1));
+    while (next && !next.isReady && next.checked.requires === provider.checked.provides) {
+      next.isReady = true;
+      this.notify(next, 'ready');
+      provider = next;
+      next = this.providerOf(nonceTag(provider.checked.signer, provider.checked.signed.nonce + 1));
     }
   }
 

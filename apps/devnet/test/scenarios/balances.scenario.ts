@@ -4,6 +4,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import { compactFromU8a, u8aToHex } from '@polkadot/util';
 import { describeDispatchError, eventField, eventNames, sendAndSeal, type Seal } from '../support/chain-client';
 import { invalidKind, type InvalidKind } from '../support/rpc-error-kind';
+import { freeBalance, runtimeCall, tx } from '../support/typed-api';
 
 /** One TAO in rao. */
 export const TAO = 1_000_000_000n;
@@ -36,12 +37,7 @@ export interface ScenarioObservations {
   readonly sudo: { readonly events: readonly string[]; readonly sudid: string; readonly newBalance: bigint };
 }
 
-const free = async (api: ApiPromise, address: string): Promise<bigint> =>
-  BigInt(
-    (
-      (await api.query.system.account(address)) as unknown as { data: { free: { toString(): string } } }
-    ).data.free.toString(),
-  );
+const free = freeBalance;
 
 async function rejection(promise: Promise<unknown>): Promise<InvalidKind | undefined> {
   try {
@@ -67,22 +63,29 @@ export async function runBalancesScenario(context: ScenarioContext): Promise<Sce
   const nonceArgs = { nonce: -1 };
 
   const amount = 2n * TAO;
-  const transferTx = api.tx.balances.transferKeepAlive(poor.address, amount);
+  const transferTx = tx(api, 'balances', 'transferKeepAlive')(poor.address, amount);
   const quotedFee = (await transferTx.paymentInfo(sudoAccount)).partialFee.toBigInt();
   const [senderBefore, receiverBefore] = [await free(api, sudoAccount.address), await free(api, poor.address)];
   const transfer = await sendAndSeal(transferTx, sudoAccount, seal, nonceArgs);
   const [senderAfter, receiverAfter] = [await free(api, sudoAccount.address), await free(api, poor.address)];
-  const nonceAfter = Number((await api.call.accountNonceApi.accountNonce(sudoAccount.address)).toString());
+  const nonceAfter = Number(
+    (await runtimeCall(api, 'accountNonceApi', 'accountNonce')(sudoAccount.address)).toString(),
+  );
 
   const poorBefore = await free(api, poor.address);
-  const tooMuch = await sendAndSeal(api.tx.balances.transferAllowDeath(other.address, 5n * TAO), poor, seal, nonceArgs);
+  const tooMuch = await sendAndSeal(
+    tx(api, 'balances', 'transferAllowDeath')(other.address, 5n * TAO),
+    poor,
+    seal,
+    nonceArgs,
+  );
   const poorAfter = await free(api, poor.address);
 
   const staleNonce = await rejection(
-    api.tx.balances.transferKeepAlive(other.address, TAO).signAndSend(sudoAccount, { nonce: 0 }),
+    tx(api, 'balances', 'transferKeepAlive')(other.address, TAO).signAndSend(sudoAccount, { nonce: 0 }),
   );
 
-  const signed = await api.tx.balances.transferKeepAlive(other.address, TAO).signAsync(other, nonceArgs);
+  const signed = await tx(api, 'balances', 'transferKeepAlive')(other.address, TAO).signAsync(other, nonceArgs);
   const bytes = signed.toU8a();
   // Layout: compact length, version byte, MultiAddress::Id (1 + 32), MultiSignature (1 + 64), ...
   const [prefixLength] = compactFromU8a(bytes);
@@ -90,17 +93,17 @@ export async function runBalancesScenario(context: ScenarioContext): Promise<Sce
   bytes[signatureByte] = (bytes[signatureByte] ?? 0) ^ 0x01;
   const tamperedSignature = await rejection(api.rpc.author.submitExtrinsic(u8aToHex(bytes)));
 
-  const noFunds = await rejection(api.tx.balances.transferKeepAlive(other.address, TAO).signAndSend(unfunded));
+  const noFunds = await rejection(tx(api, 'balances', 'transferKeepAlive')(other.address, TAO).signAndSend(unfunded));
 
   const notSudo = await sendAndSeal(
-    api.tx.sudo.sudo(api.tx.balances.forceSetBalance(poor.address, 7n * TAO)),
+    tx(api, 'sudo', 'sudo')(tx(api, 'balances', 'forceSetBalance')(poor.address, 7n * TAO)),
     other,
     seal,
     nonceArgs,
   );
 
   const sudo = await sendAndSeal(
-    api.tx.sudo.sudo(api.tx.balances.forceSetBalance(poor.address, 9n * TAO)),
+    tx(api, 'sudo', 'sudo')(tx(api, 'balances', 'forceSetBalance')(poor.address, 9n * TAO)),
     sudoAccount,
     seal,
     nonceArgs,
