@@ -1,4 +1,6 @@
 import type { AccountId32 } from '@polkadot/types/interfaces';
+import { u8aToHex } from '@polkadot/util';
+import { decodeAddress } from '@polkadot/util-crypto';
 import type { Storage } from '../../../state/storage';
 import { has, readAccount, readVec, SUBTENSOR, write } from './subtensor-storage';
 
@@ -35,9 +37,11 @@ export function appendUnique(
   coldkey: string,
   hotkey: string,
 ): void {
-  const hotkeys = readVec<AccountId32>(storage, item, coldkey).map((account) => account.toString());
-  if (!hotkeys.includes(hotkey)) {
-    storage.set(SUBTENSOR, item, [coldkey], [...hotkeys, hotkey]);
+  // Compare public keys as hex: rendering every stored AccountId as ss58 costs a blake2 checksum each.
+  const hotkeys = readVec<AccountId32>(storage, item, coldkey).map((account) => account.toHex());
+  const key = u8aToHex(decodeAddress(hotkey));
+  if (!hotkeys.includes(key)) {
+    storage.set(SUBTENSOR, item, [coldkey], [...hotkeys, key]);
   }
 }
 
