@@ -6,6 +6,7 @@ import { serveAxon, serveAxonTls } from './serving/serve-axon';
 import { servePrometheus } from './serving/serve-prometheus';
 import { addStake } from './staking/add-stake';
 import { removeStake } from './staking/remove-stake';
+import { batchCommitWeights, batchRevealWeights, batchSetWeights } from './weights/batch-weights';
 import { commitCrv3Weights } from './weights/commit-crv3-weights';
 import { commitWeights } from './weights/commit-weights';
 import { revealWeights } from './weights/reveal-weights';
@@ -19,8 +20,11 @@ export const subtensorPallet: PalletModule = {
   name: 'subtensorModule',
   calls: {
     setWeights,
+    batchSetWeights,
     commitWeights,
+    batchCommitWeights,
     revealWeights,
+    batchRevealWeights,
     commitCrv3Weights,
     burnedRegister,
     registerNetwork,

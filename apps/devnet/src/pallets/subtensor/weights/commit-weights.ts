@@ -22,9 +22,11 @@ import {
  * and moves `LastUpdate` to this block.
  */
 export function commitWeights(context: DispatchContext, args: Readonly<Record<string, Codec>>): void {
-  const hotkey = signedAccount(context.origin);
-  const netuid = argNumber(args, 'netuid');
-  const hash = argHex(args, 'commitHash');
+  doCommitWeights(context, signedAccount(context.origin), argNumber(args, 'netuid'), argHex(args, 'commitHash'));
+}
+
+/** `do_commit_weights`, shared with `batch_commit_weights`. */
+export function doCommitWeights(context: DispatchContext, hotkey: string, netuid: number, hash: `0x${string}`): void {
   const { storage, blockNumber } = context;
 
   ensure(readBool(storage, 'commitRevealWeightsEnabled', netuid), 'CommitRevealDisabled');
@@ -39,7 +41,12 @@ export function commitWeights(context: DispatchContext, args: Readonly<Record<st
   const commits = readWeightCommits(storage, netuid, hotkey) ?? [];
   dropExpiredCommits(storage, netuid, commits, blockNumber);
   ensure(commits.length < MAX_UNREVEALED_COMMITS, 'TooManyUnrevealedCommits');
-  commits.push({ hash, commitBlock: blockNumber, firstRevealBlock: firstReveal, lastRevealBlock: lastReveal });
+  commits.push({
+    hash: hash,
+    commitBlock: blockNumber,
+    firstRevealBlock: firstReveal,
+    lastRevealBlock: lastReveal,
+  });
   writeWeightCommits(storage, netuid, hotkey, commits);
   context.deposit('subtensorModule', 'WeightsCommitted', [hotkey, netuid, hash]);
   setAt(storage, 'lastUpdate', netuid, uid, BigInt(blockNumber));
