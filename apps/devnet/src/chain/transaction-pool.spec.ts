@@ -1,7 +1,6 @@
 import type { DecodedExtrinsic } from '../extrinsic/decoded-extrinsic';
 import { InvalidTransactionError } from '../extrinsic/transaction-validity';
 import { nonceTag, type CheckedTransaction } from '../extrinsic/validator';
-import type { Hex } from '../state/block-state';
 import { AlreadyImportedError, TooLowPriorityError, TransactionPool } from './transaction-pool';
 import type { TransactionStatus } from './transaction-status';
 
