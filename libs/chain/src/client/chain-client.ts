@@ -49,6 +49,8 @@ export class ChainClient {
   #attempt = 0;
   #reconnects = 0;
   #everConnected = false;
+  /** True between a `connected` and the next close: failed reconnect attempts report no new disconnect. */
+  #isUp = false;
   #closing = false;
   #reconnectTimer: NodeJS.Timeout | undefined;
   #lastError: ChainError | undefined;
@@ -86,6 +88,11 @@ export class ChainClient {
     const provider = new WsProvider([...endpoints], false, {}, Math.max(callTimeoutMs, 60_000));
     const api = new ApiPromise({ provider, signedExtensions: SUBTENSOR_SIGNED_EXTENSIONS, noInitWarn: true });
     const client = new ChainClient(api, provider, endpoints, network, callTimeoutMs, options);
+    // `isReadyOrError` rejects on the first socket error; we wait on `isReady` with our own deadline and keep
+    // the errors ourselves (#lastError), so this promise's rejection is observed here and nowhere else.
+    api.isReadyOrError.catch((error: unknown) => {
+      client.#lastError ??= toChainError(error, 'connect');
+    });
     const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     client.openSocket();
     try {
@@ -187,6 +194,7 @@ export class ChainClient {
   private onConnected(): void {
     const reconnect = this.#everConnected;
     this.#everConnected = true;
+    this.#isUp = true;
     this.#attempt = 0;
     this.#lastError = undefined;
     if (reconnect) {
@@ -200,8 +208,11 @@ export class ChainClient {
     if (this.#closing) {
       return;
     }
-    this.#logger.warn({ endpoint: this.endpoint }, 'chain disconnected');
-    this.emit({ type: 'disconnected', endpoint: this.endpoint });
+    if (this.#isUp) {
+      this.#isUp = false;
+      this.#logger.warn({ endpoint: this.endpoint }, 'chain disconnected');
+      this.emit({ type: 'disconnected', endpoint: this.endpoint });
+    }
     this.scheduleReconnect();
   }
 
