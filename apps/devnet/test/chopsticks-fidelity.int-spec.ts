@@ -14,6 +14,7 @@ import {
   type ScenarioObservations,
 } from './scenarios/balances.scenario';
 import { connect } from './support/chain-client';
+import { startDevnetFixture } from './support/devnet-fixture';
 
 /**
  * The shared client scenario against the real subtensor runtime under Chopsticks in genesis mode (subtensor.md
@@ -125,7 +126,11 @@ if (!CHAINSPEC) {
       // Quirks 1–3: build past the genesis block before signing (its header hash is not the placeholder the
       // runtime stores), fund the dev accounts and make Alice the sudo key.
       await newBlock(url);
-      const funded = { providers: 1, data: { free: (1_000_000n * TAO).toString() } };
+      // `flags` marks the accounts as already on the fungible balances logic, as the devnet's genesis does.
+      const funded = {
+        providers: 1,
+        data: { free: (1_000_000n * TAO).toString(), flags: '0x80000000000000000000000000000000' },
+      };
       await dev(url, 'dev_setStorage', [
         {
           System: {
@@ -159,6 +164,25 @@ if (!CHAINSPEC) {
 
     it(SCENARIO_TEST, () => {
       expectFaithfulObservations(observations);
+    });
+
+    it('emits the same events and charges the same fees as the devnet', async () => {
+      const fixture = await startDevnetFixture();
+      try {
+        const simulated = await runBalancesScenario({
+          api: fixture.api,
+          seal: fixture.seal,
+          sudoAccount: fixture.accounts.alice,
+          other: fixture.accounts.bob,
+        });
+        expect(observations.transfer.events).toEqual(simulated.transfer.events);
+        expect(observations.sudo.events).toEqual(simulated.sudo.events);
+        expect(observations.insufficientBalance).toEqual(simulated.insufficientBalance);
+        // The same client bytes cost the same: fee formula and benchmarked transfer weights agree.
+        expect(observations.transfer.quotedFee).toBe(simulated.transfer.quotedFee);
+      } finally {
+        await fixture.stop();
+      }
     });
   });
 }

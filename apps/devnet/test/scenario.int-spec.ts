@@ -25,12 +25,13 @@ describe('the shared client scenario against the devnet', () => {
     expectFaithfulObservations(observations);
   });
 
-  it('emits exactly the events the real runtime emits for a transfer that creates an account', () => {
+  it('emits exactly the events the real runtime emits for a transfer that creates an account (zero refund included)', () => {
     expect(observations.transfer.events).toEqual([
       'balances.Withdraw',
       'system.NewAccount',
       'balances.Endowed',
       'balances.Transfer',
+      'balances.Deposit',
       'transactionPayment.TransactionFeePaid',
       'system.ExtrinsicSuccess',
     ]);
@@ -39,6 +40,7 @@ describe('the shared client scenario against the devnet', () => {
   it('refunds the sudo fee: the outer call reports Pays::No', () => {
     expect(observations.sudo.events).toEqual([
       'balances.Withdraw',
+      'balances.Issued',
       'balances.BalanceSet',
       'sudo.Sudid',
       'balances.Deposit',

@@ -99,6 +99,7 @@ describe('devnet transactions', () => {
     expect(describeDispatchError(fixture.api, result.dispatchError)).toBe('token.FundsUnavailable');
     expect(eventNames(result.events)).toEqual([
       'balances.Withdraw',
+      'balances.Deposit',
       'transactionPayment.TransactionFeePaid',
       'system.ExtrinsicFailed',
     ]);

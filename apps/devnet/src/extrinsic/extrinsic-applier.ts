@@ -24,7 +24,7 @@ export interface AppliedExtrinsic {
  * Applies one signed extrinsic inside the block being built, as frame_executive does: pre-dispatch checks
  * (any failure throws `InvalidTransactionError` and leaves no trace: the caller drops the transaction),
  * nonce increment, fee withdrawal (`Balances.Withdraw`), dispatch in its own storage layer, fee correction
- * (refund as `Balances.Deposit` when the call reports `Pays::No` or less weight), `TransactionFeePaid`, then
+ * (the refund, zero unless the call reports `Pays::No` or less weight, as `Balances.Deposit`), `TransactionFeePaid`, then
  * `ExtrinsicSuccess` or `ExtrinsicFailed`. Fee and nonce are kept whether the call succeeds or fails.
  */
 export class ExtrinsicApplier {
@@ -85,13 +85,8 @@ export class ExtrinsicApplier {
         },
         this.validator.feeMultiplier(storage),
       );
-      // Refunded only to an account that still exists, as FungibleAdapter::correct_and_deposit_fee does.
-      const refund = checked.fee - actualFee;
-      const remaining = ledger.account(signer);
-      const isRefunded = refund > 0n && remaining.free + remaining.reserved > 0n;
-      if (isRefunded) {
-        ledger.depositInto(signer, refund);
-      }
+      // A withdrawn fee is always corrected: the refund (often zero) goes back as `Balances.Deposit`.
+      const isRefunded = checked.fee > 0n && ledger.refundFee(signer, checked.fee - actualFee);
       this.burnFromSubtensorIssuance(environment, isRefunded ? actualFee : checked.fee);
       events.deposit('transactionPayment', 'TransactionFeePaid', [signer, actualFee, checked.signed.tip]);
 

@@ -143,6 +143,7 @@ export function expectFaithfulObservations(observations: ScenarioObservations): 
     expect.arrayContaining([
       'balances.Withdraw',
       'balances.Transfer',
+      'balances.Deposit',
       'transactionPayment.TransactionFeePaid',
       'system.ExtrinsicSuccess',
     ]),

@@ -87,12 +87,37 @@ export class BalancesLedger {
     this.deposit('balances', 'Deposit', [who, amount]);
   }
 
-  /** `force_set_balance`: sets the free balance (zero when below ED), adjusting issuance; `Balances.BalanceSet`. */
+  /**
+   * The fee refund of FungibleAdapter::correct_and_deposit_fee (polkadot-stable2409): paid back to an account
+   * that still exists, through `fungible::Balanced::deposit`, which emits `Balances.Deposit` even for zero.
+   */
+  refundFee(who: string, amount: bigint): boolean {
+    const account = this.account(who);
+    if (account.free + account.reserved === 0n) {
+      return false;
+    }
+    if (amount > 0n) {
+      this.increaseBalance(who, amount);
+      this.adjustIssuance(amount);
+    }
+    this.deposit('balances', 'Deposit', [who, amount]);
+    return true;
+  }
+
+  /**
+   * `force_set_balance`: sets the free balance (zero when below ED). The difference is issued or burnt through
+   * a legacy imbalance whose drop emits `Balances.Issued` / `Balances.Rescinded` before `Balances.BalanceSet`.
+   */
   setFreeBalance(who: string, requested: bigint): void {
     const newFree = requested < this.existentialDeposit ? 0n : requested;
     const oldFree = this.free(who);
     this.mutateAccount(who, (account) => ({ ...account, free: newFree }));
     this.adjustIssuance(newFree - oldFree);
+    if (newFree > oldFree) {
+      this.deposit('balances', 'Issued', [newFree - oldFree]);
+    } else if (newFree < oldFree) {
+      this.deposit('balances', 'Rescinded', [oldFree - newFree]);
+    }
     this.deposit('balances', 'BalanceSet', [who, newFree]);
   }
 
