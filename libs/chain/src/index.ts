@@ -101,6 +101,7 @@ export {
   type U16Weights,
 } from './subtensor/subtensor-calls';
 export { readUid } from './subtensor/neuron-lookup';
+export { epochIndex, revealWindow, type RevealWindow } from './subtensor/reveal-window';
 export {
   registerNeuron,
   serveAxon,
