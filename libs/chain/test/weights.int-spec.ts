@@ -1,0 +1,151 @@
+import type { Option, Vec } from '@polkadot/types';
+import type { ITuple } from '@polkadot/types/types';
+import type { H256 } from '@polkadot/types/interfaces';
+import type { u16, u64 } from '@polkadot/types';
+import { startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { Keypair } from '@taonode/wallet';
+import {
+  bestBlock,
+  ChainClient,
+  commitWeights,
+  ExtrinsicSubmitter,
+  findEvent,
+  isChainError,
+  preflightWeights,
+  revealWeights,
+  revealWindow,
+  setWeights,
+  type ChainError,
+} from '../src';
+import { mineUntilSettled } from './devnet-helpers';
+
+const owner = Keypair.fromUri('//Alice');
+const validator = Keypair.fromUri('//Alice//validator');
+const OPEN = 1;
+const COMMIT_REVEAL = 2;
+const SLOW = 3;
+
+const genesis = {
+  sudo: '//Alice',
+  balances: [
+    ['//Alice', '1000000000000000'],
+    ['//Alice//validator', '1000000000000'],
+  ],
+  subtensor: {
+    subnets: [
+      { netuid: OPEN, hyperparameters: { weightsSetRateLimit: 0 } },
+      {
+        netuid: COMMIT_REVEAL,
+        hyperparameters: { commitRevealWeightsEnabled: true, tempo: 10, revealPeriodEpochs: 1 },
+      },
+      { netuid: SLOW, hyperparameters: { weightsSetRateLimit: 100 } },
+    ].map((subnet) => ({
+      ...subnet,
+      ownerColdkey: '//Alice',
+      ownerHotkey: '//Alice//hot',
+      neurons: [{ hotkey: '//Alice//validator', coldkey: '//Alice', stake: '1000000000000', validatorPermit: true }],
+    })),
+  },
+};
+
+async function caught(work: Promise<unknown>): Promise<ChainError> {
+  try {
+    await work;
+  } catch (error) {
+    if (isChainError(error)) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ChainError');
+}
+
+describe('weight setting against the devnet', () => {
+  let devnet: LaunchedDevnet;
+  let client: ChainClient;
+  let submitter: ExtrinsicSubmitter;
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ manual: true, genesis });
+    client = await ChainClient.connect({ chainEndpoint: devnet.url });
+    submitter = new ExtrinsicSubmitter(client);
+    await devnet.newBlock(2);
+  }, 60_000);
+
+  afterAll(async () => {
+    await client?.disconnect();
+    await devnet?.stop();
+  });
+
+  it('sets weights with the SDK conversion and the call this runtime has', async () => {
+    const preflight = await preflightWeights(client, OPEN, validator.ss58Address);
+    const result = await mineUntilSettled(
+      devnet,
+      setWeights(client, submitter, validator, { netuid: OPEN, uids: [0, 1], weights: [0.25, 0.75] }),
+    );
+    expect(result.weights).toEqual({ uids: [0, 1], values: [21845, 65535] });
+    expect(findEvent(result.submission, 'subtensorModule', 'WeightsSet')).toEqual([OPEN, preflight.uid]);
+    const stored = (await client.api.query.subtensorModule?.weights?.at(
+      result.submission.blockHash ?? '',
+      OPEN,
+      preflight.uid,
+    )) as Vec<ITuple<[u16, u16]>>;
+    expect(stored.map(([uid, value]) => [uid.toNumber(), value.toNumber()])).toEqual([
+      [0, 21845],
+      [1, 65535],
+    ]);
+    expect(client.features.setWeightsCall()).toBe('setWeights');
+  });
+
+  it('refuses before submitting when the rate-limit window has not elapsed', async () => {
+    const preflight = await preflightWeights(client, SLOW, validator.ss58Address);
+    expect(preflight.weightsRateLimit).toBe(100);
+    expect(preflight.rateLimitElapsed).toBe(false);
+    const nonceBefore = (await client.api.rpc.system.accountNextIndex(validator.ss58Address)).toNumber();
+    const error = await caught(setWeights(client, submitter, validator, { netuid: SLOW, uids: [1], weights: [1] }));
+    expect(error.code).toBe('TAONODE_CHAIN_WEIGHTS_RATE_LIMITED');
+    expect((await client.api.rpc.system.accountNextIndex(validator.ss58Address)).toNumber()).toBe(nonceBefore);
+  });
+
+  it('refuses a hotkey that is not registered', async () => {
+    const stranger = Keypair.fromUri('//Stranger');
+    const error = await caught(setWeights(client, submitter, stranger, { netuid: OPEN, uids: [0], weights: [1] }));
+    expect(error.code).toBe('TAONODE_CHAIN_NOT_REGISTERED');
+  });
+
+  it('commits and reveals on a commit-reveal subnet, with the commit hash the chain checks', async () => {
+    const direct = await caught(
+      setWeights(client, submitter, validator, { netuid: COMMIT_REVEAL, uids: [0], weights: [1] }),
+    );
+    expect(direct.code).toBe('TAONODE_CHAIN_COMMIT_REVEAL_MISMATCH');
+
+    const { submission, reveal, preflight } = await mineUntilSettled(
+      devnet,
+      commitWeights(client, submitter, validator, { netuid: COMMIT_REVEAL, uids: [0, 1], weights: [1, 3] }),
+    );
+    const commits = (await client.api.query.subtensorModule?.weightCommits?.at(
+      submission.blockHash ?? '',
+      COMMIT_REVEAL,
+      validator.ss58Address,
+    )) as Option<Vec<ITuple<[H256, u64, u64, u64]>>>;
+    expect(commits.unwrap().map(([hash]) => hash.toHex())).toEqual([reveal.commitHash]);
+
+    const tempo = Number((await client.api.query.subtensorModule?.tempo?.(COMMIT_REVEAL))?.toString());
+    const window = revealWindow({
+      netuid: COMMIT_REVEAL,
+      tempo,
+      revealPeriodEpochs: preflight.revealPeriodEpochs,
+      commitBlock: submission.blockNumber ?? 0,
+    });
+    const tooEarly = await caught(mineUntilSettled(devnet, revealWeights(client, submitter, validator, reveal)));
+    expect(tooEarly.moduleError).toBe('subtensorModule.RevealTooEarly');
+    // The reveal goes into the block after the head: build blocks up to the one before the window opens.
+    const head = (await client.call('head', (api) => bestBlock(api))).number;
+    if (window.firstBlock - 1 > head) {
+      await devnet.newBlock(window.firstBlock - 1 - head);
+    }
+    const revealed = await mineUntilSettled(devnet, revealWeights(client, submitter, validator, reveal));
+    expect(revealed.blockNumber).toBe(window.firstBlock);
+    expect(findEvent(revealed, 'subtensorModule', 'WeightsRevealed')?.[2]).toBe(reveal.commitHash);
+  });
+});
