@@ -1,7 +1,8 @@
 import type { TypeRegistry } from '@polkadot/types';
 import type { Codec } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
-import { blake2AsU8a, signatureVerify } from '@polkadot/util-crypto';
+import { blake2AsU8a, decodeAddress, signatureVerify } from '@polkadot/util-crypto';
+import { sr25519VerifyRaw } from '@taonode/protocol';
 import type { Hex } from '../state/block-state';
 import type { DecodedExtrinsic } from './decoded-extrinsic';
 
@@ -43,14 +44,27 @@ export function signingPayload(registry: TypeRegistry, decoded: DecodedExtrinsic
   return bytes.length > 256 ? blake2AsU8a(bytes, 256) : bytes;
 }
 
-/** Checks the extrinsic's MultiSignature (sr25519, ed25519 or ecdsa) over the payload for its signer. */
+/** `MultiSignature::Sr25519` is variant 1: a type byte and 64 signature bytes. */
+const SR25519_VARIANT = 1;
+
+/**
+ * Checks the extrinsic's MultiSignature over the payload for its signer. sr25519 (what every dev and wallet
+ * key uses) goes through schnorrkel compiled to WASM (@taonode/protocol, ~20× util-crypto's pure-JS verify);
+ * ed25519 and ecdsa through util-crypto.
+ */
 export function hasValidSignature(payload: Uint8Array, decoded: DecodedExtrinsic): boolean {
   const signer = decoded.signed?.signer;
   if (!signer) {
     return false;
   }
+  // The MultiSignature with its variant byte (`extrinsic.signature` is only the 64 inner bytes): the scheme
+  // is the one the signer declared, as `MultiSignature::verify` does, not whichever scheme happens to match.
+  const signature = (decoded.extrinsic.inner.signature as unknown as { multiSignature: Codec }).multiSignature.toU8a();
+  if (signature[0] === SR25519_VARIANT && signature.length === 65) {
+    return sr25519VerifyRaw(payload, signature.subarray(1), decodeAddress(signer));
+  }
   try {
-    return signatureVerify(payload, decoded.extrinsic.signature.toU8a(), signer).isValid;
+    return signatureVerify(payload, signature, signer).isValid;
   } catch (error) {
     // A malformed signature (wrong length for its scheme) is a bad proof, not a server fault.
     if (error instanceof Error) {
