@@ -1,7 +1,6 @@
-import type { Option, Vec } from '@polkadot/types';
-import type { ITuple } from '@polkadot/types/types';
+import type { Option, u16, u64, Vec } from '@polkadot/types';
 import type { H256 } from '@polkadot/types/interfaces';
-import type { u16, u64 } from '@polkadot/types';
+import type { ITuple } from '@polkadot/types/types';
 import { startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import {
@@ -19,7 +18,6 @@ import {
 } from '../src';
 import { mineUntilSettled } from './devnet-helpers';
 
-const owner = Keypair.fromUri('//Alice');
 const validator = Keypair.fromUri('//Alice//validator');
 const OPEN = 1;
 const COMMIT_REVEAL = 2;
