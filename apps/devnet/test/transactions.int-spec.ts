@@ -1,4 +1,5 @@
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { u64 } from '@polkadot/types';
 import type { RuntimeDispatchInfo } from '@polkadot/types/interfaces';
@@ -142,6 +143,21 @@ describe('devnet transactions', () => {
     const key = storageKey(fixture.api, 'system', 'account', account.address);
     expect((await fixture.api.rpc.state.getStorage(key))?.toString()).toBe('');
     expect(await nonce(account.address)).toBe(0);
+  });
+
+  it('accepts ed25519 and ecdsa signers as well as sr25519 ones', async () => {
+    const { api, seal } = fixture;
+    for (const type of ['ed25519', 'ecdsa'] as const) {
+      const signer = new Keyring({ type, ss58Format: 42 }).addFromUri(`//${type}Signer`);
+      await sendAndSeal(tx(api, 'balances', 'transferKeepAlive')(signer.address, TAO), fixture.accounts.alice, seal);
+      const result = await sendAndSeal(
+        tx(api, 'balances', 'transferKeepAlive')(fixture.accounts.bob.address, 1n),
+        signer,
+        seal,
+      );
+      expect(eventNames(result.events)).toContain('system.ExtrinsicSuccess');
+      expect(await nonce(signer.address)).toBe(1);
+    }
   });
 
   it('rejects a stale nonce as outdated', async () => {
