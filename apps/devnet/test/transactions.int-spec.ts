@@ -160,6 +160,30 @@ describe('devnet transactions', () => {
     }
   });
 
+  it('dry-runs transactions without changing state (system_dryRun)', async () => {
+    const { api, accounts } = fixture;
+    const before = await nonce(accounts.dave.address);
+    const ok = await tx(api, 'balances', 'transferKeepAlive')(accounts.bob.address, TAO).dryRun(accounts.dave);
+    expect(ok.isOk && ok.asOk.isOk).toBe(true);
+    const failing = await tx(
+      api,
+      'balances',
+      'transferKeepAlive',
+    )(accounts.bob.address, 100_000n * TAO).dryRun(accounts.dave);
+    // Token variant 0 = FundsUnavailable; the client decodes ApplyExtrinsicResult with @polkadot/types' older
+    // TokenError enum, which names index 0 NoFunds (the same happens against a real node).
+    expect(failing.isOk && failing.asOk.isErr && failing.asOk.asErr.isToken && failing.asOk.asErr.asToken.index).toBe(
+      0,
+    );
+    const stale = await tx(
+      api,
+      'balances',
+      'transferKeepAlive',
+    )(accounts.bob.address, 1n).dryRun(accounts.alice, { nonce: 0 });
+    expect(stale.isErr && stale.asErr.isInvalid && stale.asErr.asInvalid.type).toBe('Stale');
+    expect(await nonce(accounts.dave.address)).toBe(before);
+  });
+
   it('rejects a stale nonce as outdated', async () => {
     const { api, accounts } = fixture;
     await expect(

@@ -1,7 +1,7 @@
 import { readAccount, writeAccount } from '../pallets/balances/account-info';
 import { BalancesLedger } from '../pallets/balances/balances-ledger';
 import type { PostDispatchInfo } from '../runtime/dispatch-context';
-import { isDispatchFailure, toDispatchErrorValue } from '../runtime/dispatch-errors';
+import { isDispatchFailure, toDispatchErrorValue, type DispatchErrorValue } from '../runtime/dispatch-errors';
 import type { DispatchEnvironment, Dispatcher } from '../runtime/dispatcher';
 import type { MetadataIndex } from '../runtime/metadata-index';
 import type { ResolvedDispatchInfo } from './call-weights';
@@ -13,6 +13,8 @@ import type { TransactionValidator } from './validator';
 /** What applying a signed extrinsic did. */
 export interface AppliedExtrinsic {
   readonly success: boolean;
+  /** The dispatch error of a failed call, as `ExtrinsicFailed` carries it. */
+  readonly error?: DispatchErrorValue;
   /** The fee finally kept (after any refund), tip included. */
   readonly actualFee: bigint;
   /** `ref_time` the block is charged for: actual call weight plus the per-extrinsic base. */
@@ -92,12 +94,14 @@ export class ExtrinsicApplier {
 
       const refTime = actualCallRefTime + this.fees.baseExtrinsicRefTime(checked.info.class);
       const dispatchInfo = this.dispatchInfoValue(checked.info, refTime, pays);
+      const base = { actualFee, refTime, dispatchClass: checked.info.class };
       if (failure === undefined) {
         events.deposit('system', 'ExtrinsicSuccess', [dispatchInfo]);
-      } else {
-        events.deposit('system', 'ExtrinsicFailed', [toDispatchErrorValue(this.index, failure), dispatchInfo]);
+        return { ...base, success: true };
       }
-      return { success: failure === undefined, actualFee, refTime, dispatchClass: checked.info.class };
+      const error = toDispatchErrorValue(this.index, failure);
+      events.deposit('system', 'ExtrinsicFailed', [error, dispatchInfo]);
+      return { ...base, success: false, error };
     });
   }
 

@@ -33,6 +33,8 @@ export interface DevnetRuntime {
   readonly weigher: CallWeigher;
   readonly fees: FeeCalculator;
   readonly validator: TransactionValidator;
+  readonly encoder: EventEncoder;
+  readonly applier: ExtrinsicApplier;
   readonly builder: BlockBuilder;
   readonly apis: RuntimeApiRegistry;
   readonly existentialDeposit: bigint;
@@ -64,9 +66,10 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
   const fees = new FeeCalculator(metadata);
   const validator = new TransactionValidator(metadata, version, dispatcher, weigher, fees, existentialDeposit);
   const applier = new ExtrinsicApplier(index, validator, dispatcher, fees, existentialDeposit);
+  const encoder = new EventEncoder(metadata, index);
   const builder = new BlockBuilder({
     runtime: metadata,
-    encoder: new EventEncoder(metadata, index),
+    encoder,
     applier,
     fees,
     pallets,
@@ -88,6 +91,8 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     weigher,
     fees,
     validator,
+    encoder,
+    applier,
     builder,
     apis,
     existentialDeposit,
