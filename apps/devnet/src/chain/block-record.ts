@@ -11,11 +11,11 @@ export interface BlockRecord {
   /** `Timestamp.Now` set by the block's inherent (ms since the epoch). */
   readonly timestamp: number;
   readonly auraSlot: bigint;
-  /** The keys this block changed (null = deleted), for storage subscriptions. */
+  /** The keys this block changed (null = deleted), for storage subscriptions; emptied once the block is pruned. */
   readonly changes: ReadonlyMap<Hex, Hex | null>;
 }
 
 /** A block with the state after it, while that state is retained. */
 export interface StoredBlock extends BlockRecord {
-  state: BlockState | undefined;
+  readonly state: BlockState | undefined;
 }

@@ -7,6 +7,8 @@ import type { BuiltBlock, BlockBuilder } from './block-builder';
 import type { BlockRecord, StoredBlock } from './block-record';
 import { TransactionPool } from './transaction-pool';
 
+const NO_CHANGES: ReadonlyMap<Hex, Hex | null> = new Map();
+
 /** The block is known but its state was pruned ("State already discarded" on a real pruned node). */
 export class StateDiscardedError extends Error {
   readonly code = 'TAONODE_DEVNET_STATE_DISCARDED';
@@ -182,7 +184,8 @@ export class Chain {
     const pruned = this.canonical[block.number - this.options.stateRetention];
     const prunedBlock = pruned === undefined ? undefined : this.blocks.get(pruned);
     if (prunedBlock && prunedBlock.number > 0) {
-      prunedBlock.state = undefined;
+      // Pruned blocks keep header and body only: their state and change set are what costs memory.
+      this.blocks.set(prunedBlock.hash, { ...prunedBlock, state: undefined, changes: NO_CHANGES });
     }
   }
 
