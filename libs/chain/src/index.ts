@@ -100,7 +100,8 @@ export {
   type AxonAnnouncement,
   type U16Weights,
 } from './subtensor/subtensor-calls';
-export { readUid } from './subtensor/neuron-lookup';
+export { readRegistrations, readUid, type Registration } from './subtensor/neuron-lookup';
+export { readWeights, type WeightRow } from './subtensor/weights.reader';
 export { epochIndex, revealWindow, type RevealWindow } from './subtensor/reveal-window';
 export {
   registerNeuron,

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { readBalance, readColdkeyStakes, readSubnets } from '@taonode/chain';
+import { formatTao } from '../chain/amount.util';
+import { jsonSafe, runChainAction } from '../chain/chain-action';
+import { withChainSession } from '../chain/chain-session';
+import { stakeValueRao } from '../chain/stake-value';
+import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
+import { renderTable } from '../chain/table.util';
+import { walletFromFlags } from '../chain/wallet-keys';
+import type { WalletCliDeps } from './wallet-cli.deps';
+import { addWalletLocationOptions, type WalletLocationFlags } from './wallet-location.options';
+
+interface BalanceFlags extends SubtensorFlags, WalletLocationFlags {
+  json?: boolean;
+}
+
+/**
+ * `taonode wallet balance`: the coldkey's free balance, the TAO value of its stakes and their sum
+ * (btcli `wallet balance`). Reads only `coldkeypub.txt`: no password.
+ */
+export function registerWalletBalanceCommand(walletCommand: Command, deps: WalletCliDeps): void {
+  const command = walletCommand.command('balance').description("show the coldkey's free balance and staked value");
+  // --wallet.hotkey is accepted (and ignored) so the same flags work across commands, as in btcli.
+  addWalletLocationOptions(command, { hotkey: true });
+  addSubtensorOptions(command).option('--json', 'machine-readable output on stdout');
+  command.action((flags: BalanceFlags) =>
+    runChainAction(deps, flags.json === true, async (output) => {
+      const wallet = walletFromFlags(flags, deps);
+      const coldkey = (await wallet.getColdkeypub()).ss58Address;
+      await withChainSession(flags, deps, async (session) => {
+        const { client } = session;
+        const [balance, stakes, subnets] = await session.progress('Reading balances', () =>
+          Promise.all([readBalance(client, coldkey), readColdkeyStakes(client, coldkey), readSubnets(client)]),
+        );
+        const stakedRao = stakeValueRao(stakes, subnets);
+        const totalRao = balance.freeRao + stakedRao;
+        if (output.isJson) {
+          output.json(
+            jsonSafe({
+              wallet: wallet.name,
+              coldkey,
+              network: session.network,
+              block: balance.block,
+              free_rao: balance.freeRao,
+              reserved_rao: balance.reservedRao,
+              staked_value_rao: stakedRao,
+              total_rao: totalRao,
+              stakes,
+            }),
+          );
+          return;
+        }
+        output.line(`Wallet Coldkey Balance (network: ${session.network}, block ${balance.block})`);
+        const headers = ['Wallet Name', 'Coldkey Address', 'Free Balance', 'Staked Value', 'Total Balance'];
+        const row = [wallet.name, coldkey, formatTao(balance.freeRao), formatTao(stakedRao), formatTao(totalRao)];
+        for (const line of renderTable(headers, [row], [false, false, true, true, true])) {
+          output.line(line);
+        }
+      });
+    }),
+  );
+}
