@@ -33,6 +33,7 @@ interface DevnetFlags {
   readonly genesis?: string;
   readonly finalityLag: number;
   readonly stateRetention: number;
+  readonly blockRetention: number;
 }
 
 /**
@@ -49,6 +50,7 @@ export async function runDevnetCommand(argv: readonly string[]): Promise<void> {
     .option('--genesis <file>', 'genesis JSON (default: apps/devnet/genesis/dev.json)')
     .option('--finality-lag <blocks>', 'finalized head trails best by this many blocks', parseCount, 0)
     .option('--state-retention <blocks>', 'recent blocks whose state stays queryable', parseCount, 256)
+    .option('--block-retention <blocks>', 'recent blocks whose header and body are kept', parseCount, 16_384)
     .exitOverride();
   command.parse([...argv], { from: 'user' });
   const flags = command.opts<DevnetFlags>();
@@ -60,6 +62,7 @@ export async function runDevnetCommand(argv: readonly string[]): Promise<void> {
     genesis: flags.genesis,
     finalityLag: flags.finalityLag,
     stateRetention: Math.max(1, flags.stateRetention),
+    blockRetention: Math.max(1, flags.blockRetention),
   });
   const mode = flags.manual ? 'manual blocks (dev_newBlock)' : `a block every ${flags.blockTime} ms`;
   process.stdout.write(`devnet: genesis ${devnet.chain.genesisHash}, ${mode}\n`);

@@ -21,6 +21,8 @@ export interface DevnetOptions {
   readonly finalityLag?: number;
   /** How many recent blocks keep their state for `at` queries (default 256, like a pruned node). */
   readonly stateRetention?: number;
+  /** How many recent blocks keep header and body (default 16 384). */
+  readonly blockRetention?: number;
   /**
    * Delay between a block's `inBlock` and its `finalized` notifications (default 100 ms). @polkadot/api
    * drops the InBlock status if `finalized` arrives before it has fetched the block's events (switchMap).
@@ -52,6 +54,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<RunningD
     {
       finalityLag: options.finalityLag ?? 0,
       stateRetention: options.stateRetention ?? 256,
+      blockRetention: options.blockRetention ?? 16_384,
       finalityDelayMs: options.finalityDelayMs ?? 100,
     },
   );

@@ -3,6 +3,7 @@ import { blake2AsHex } from '@polkadot/util-crypto';
 import { TAO } from './scenarios/balances.scenario';
 import { sendAndSeal } from './support/chain-client';
 import { startDevnetFixture, type DevnetFixture } from './support/devnet-fixture';
+import { rawRpc } from './support/raw-rpc';
 import { accountInfo, query, storageKey, subscribeAccount, systemEvents, tx } from './support/typed-api';
 
 /**
@@ -35,7 +36,7 @@ describe('devnet blocks', () => {
   let fixture: DevnetFixture;
 
   beforeAll(async () => {
-    fixture = await startDevnetFixture({ stateRetention: 8 });
+    fixture = await startDevnetFixture({ stateRetention: 8, blockRetention: 40 });
   });
 
   afterAll(() => fixture.stop());
@@ -112,8 +113,18 @@ describe('devnet blocks', () => {
     await expect(api.rpc.state.getStorage(storageKey(api, 'system', 'number'), old)).rejects.toThrow(
       `4003: Client error: UnknownBlock: State already discarded for ${old.toHex()}`,
     );
-    // Headers and bodies are kept; only state is pruned.
+    // Headers and bodies outlive the state...
     expect((await api.rpc.chain.getHeader(old)).number.toNumber()).toBe(1);
+    // ...until the block retention drops them too; the hash of the number stays known.
+    await devnet.newBlock(40);
+    expect((await api.rpc.chain.getBlockHash(1)).toHex()).toBe(old.toHex());
+    expect(
+      await rawRpc(devnet.url, { jsonrpc: '2.0', id: 1, method: 'chain_getHeader', params: [old.toHex()] }),
+    ).toEqual({
+      jsonrpc: '2.0',
+      id: 1,
+      result: null,
+    });
   });
 
   it('notifies storage subscribers of the keys each block changes', async () => {

@@ -1,8 +1,8 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import WebSocket, { type RawData } from 'ws';
 import { NO_DATA_SIGNED_EXTENSIONS, loadRuntimeMetadata } from '../src/runtime/runtime-metadata';
 import { startDevnetFixture, type DevnetFixture } from './support/devnet-fixture';
+import { rawRpc } from './support/raw-rpc';
 import { constant, runtimeCall } from './support/typed-api';
 
 /** Every method subtensor.md §4.1 lists as called by @polkadot/api 16.5.6, subscriptions included. */
@@ -35,19 +35,6 @@ const CLIENT_METHODS = [
   'state_call',
   'payment_queryInfo',
 ];
-
-/** A raw JSON-RPC exchange, to check wire-level shapes @polkadot/api would hide. */
-function rawRpc(url: string, payload: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.once('error', reject);
-    socket.once('open', () => socket.send(payload));
-    socket.once('message', (data: RawData) => {
-      socket.close();
-      resolve(JSON.parse(Buffer.from(data as Buffer).toString('utf8')));
-    });
-  });
-}
 
 describe('connecting @polkadot/api to the devnet', () => {
   let fixture: DevnetFixture;

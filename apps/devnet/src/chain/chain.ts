@@ -32,6 +32,11 @@ export interface ChainOptions {
   readonly finalityLag: number;
   /** How many of the most recent blocks keep their state for `at` queries (a pruned node keeps 256). */
   readonly stateRetention: number;
+  /**
+   * How many of the most recent blocks keep header and body (`chain_getHeader`/`getBlock` answer null beyond
+   * them, as with `--blocks-pruning`); their hashes stay known. Bounds memory when 250 ms blocks run for days.
+   */
+  readonly blockRetention: number;
   /** Delay between a block's `inBlock` notifications and its `finalized` ones (ms); see subtensor.md §4.2 item 5. */
   readonly finalityDelayMs: number;
 }
@@ -186,6 +191,10 @@ export class Chain {
     if (prunedBlock && prunedBlock.number > 0) {
       // Pruned blocks keep header and body only: their state and change set are what costs memory.
       this.blocks.set(prunedBlock.hash, { ...prunedBlock, state: undefined, changes: NO_CHANGES });
+    }
+    const forgotten = this.canonical[block.number - Math.max(this.options.blockRetention, this.options.stateRetention)];
+    if (forgotten !== undefined && forgotten !== this.canonical[0]) {
+      this.blocks.delete(forgotten);
     }
   }
 
