@@ -71,6 +71,14 @@ export async function runDevnetCommand(argv: readonly string[]): Promise<void> {
 }
 
 function stopOnSignals(devnet: RunningDevnet): void {
+  // A parent that died takes the read end of our stdout with it; a status line must not crash the shutdown.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') {
+        throw error;
+      }
+    });
+  }
   let isStopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (isStopping) {
@@ -88,4 +96,9 @@ function stopOnSignals(devnet: RunningDevnet): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started with an IPC channel (by `taonode devnet` or a launcher): when that parent dies, the channel
+  // closes, and the devnet must not live on as an orphan holding its port.
+  if (process.connected) {
+    process.once('disconnect', () => stop('SIGTERM'));
+  }
 }

@@ -47,7 +47,8 @@ export async function startDevnet(options: DevnetLaunchOptions = {}): Promise<La
     writeFileSync(file, JSON.stringify(options.genesis));
     args.push('--genesis', file);
   }
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The IPC channel closes if this test process dies, and the devnet then shuts itself down.
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const cleanup = (): void => {
     if (scratch) {
       rmSync(scratch, { recursive: true, force: true });
@@ -62,9 +63,11 @@ export async function startDevnet(options: DevnetLaunchOptions = {}): Promise<La
     cleanup();
     throw error;
   }
-  // Keep draining output so a chatty child never blocks on a full pipe.
-  child.stdout.resume();
-  child.stderr.resume();
+  // Keep draining output so a chatty child never blocks on a full pipe; the channel alone must not keep
+  // the test process alive.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  child.channel?.unref();
   return {
     url,
     newBlock: (count = 1) => rpcCall<string>(url, 'dev_newBlock', [{ count }]),

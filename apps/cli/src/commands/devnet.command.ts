@@ -21,8 +21,9 @@ export function registerDevnetCommand(program: Command): void {
 }
 
 function runDevnetProcess(flags: readonly string[]): Promise<void> {
+  // The IPC channel lets the devnet notice when this process dies (even by SIGKILL) and stop with it.
   const child = spawn(process.execPath, ['-r', '@swc-node/register', DEVNET_MAIN, ...flags], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: process.env,
   });
   // Ctrl-C reaches both processes; a SIGTERM sent to the CLI alone is passed on. The CLI exits with the child.
@@ -31,11 +32,17 @@ function runDevnetProcess(flags: readonly string[]): Promise<void> {
   const onTerminate = forward('SIGTERM');
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onTerminate);
+  // Launched by a test harness with its own IPC channel: stop the devnet if that harness goes away.
+  process.once('disconnect', onTerminate);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       process.off('SIGINT', onInterrupt);
       process.off('SIGTERM', onTerminate);
+      process.off('disconnect', onTerminate);
+      if (process.connected) {
+        process.disconnect();
+      }
       process.exitCode = code ?? (signal ? 1 : 0);
       resolve();
     });
