@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import WebSocket, { type RawData } from 'ws';
 import { startDevnet } from '../src';
 
@@ -29,6 +31,39 @@ describe('startDevnet (child process launcher)', () => {
       await devnet.stop();
     }
     await expect(rpc(devnet.url, 'system_health')).rejects.toThrow();
+  });
+
+  it('stops the devnet when the process that launched it is killed', async () => {
+    const harness = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', join(__dirname, 'fixtures', 'launch-and-wait.ts')],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const url = await new Promise<string>((resolve, reject) => {
+      harness.stdout.on('data', (chunk: Buffer) => {
+        const match = /url (\S+)/.exec(chunk.toString('utf8'));
+        if (match?.[1]) {
+          resolve(match[1]);
+        }
+      });
+      harness.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
+    });
+    expect(await rpc<{ peers: number }>(url, 'system_health')).toMatchObject({ peers: 0 });
+    harness.kill('SIGKILL');
+    // The devnet notices its parent chain is gone (IPC channel closed) and shuts down.
+    let isDown = false;
+    for (let attempt = 0; attempt < 100 && !isDown; attempt += 1) {
+      isDown = await rpc(url, 'system_health').then(
+        () => false,
+        () => true,
+      );
+      if (!isDown) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    expect(isDown).toBe(true);
   });
 
   it('uses a genesis given as an object', async () => {
