@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAxonCommands } from './commands/axon.command';
 import { registerDevnetCommand } from './commands/devnet.command';
 import { registerStakeCommands } from './commands/stake.command';
+import { registerStartCommand } from './commands/start/start.command';
 import { registerSubnetCommands } from './commands/subnet.command';
 import { registerWalletChainCommands } from './commands/wallet/wallet-chain.commands';
 import { registerWalletCommands } from './commands/wallet.command';
@@ -19,6 +20,7 @@ registerStakeCommands(program);
 registerAxonCommands(program);
 registerWeightsCommands(program);
 registerDevnetCommand(program);
+registerStartCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // commander signals --help / --version through exitOverride with exit code 0.

@@ -50,10 +50,17 @@ export class ProcessSupervisor {
 
   async start(spec: ChildSpec): Promise<RunningChild> {
     const log = createWriteStream(this.logFile(spec.name), { flags: 'a' });
+    // Own process group: a terminal's Ctrl-C reaches only us, and we stop the children in order (services before
+    // the chain and Redis they depend on) instead of all of them at once.
     const child = spawn(spec.command, [...spec.args], {
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
+    if (this.children.length === 0) {
+      // If we die without running stopAll (an uncaught error), take the children with us.
+      process.once('exit', () => this.killAllNow());
+    }
     this.children.push({ spec, process: child, log });
     child.once('exit', (code) => {
       log.end();
@@ -73,6 +80,14 @@ export class ProcessSupervisor {
     this.stopping = true;
     for (const { process: child } of [...this.children].reverse()) {
       await stopChild(child);
+    }
+  }
+
+  private killAllNow(): void {
+    for (const { process: child } of this.children) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+      }
     }
   }
 

@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { devWalletPath, registerDevNeurons, type RegisteredDevNeuron } from './dev-neurons';
+import { findFreePort } from './free-port';
+import { ProcessSupervisor } from './process-supervisor';
+import { waitUntilReady } from './ready-probe';
+
+const REPO_ROOT = join(__dirname, '..', '..', '..', '..', '..');
+const TAONODE_BIN = join(REPO_ROOT, 'bin', 'taonode.js');
+const RUN_APP_BIN = join(REPO_ROOT, 'bin', 'run-app.js');
+/** Services compile their TypeScript on first start; a busy 2-core machine needs headroom. */
+const SERVICE_READY_TIMEOUT_MS = 120_000;
+
+export interface LocalNodeOptions {
+  readonly dataDirectory: string;
+  readonly devnetPort: number;
+  readonly blockTimeMs: number;
+  readonly netuid: number;
+  /** Use this Redis instead of starting a private redis-server. */
+  readonly redisUrl?: string;
+  readonly progress: (line: string) => void;
+}
+
+export interface RunningLocalNode {
+  readonly chainEndpoint: string;
+  readonly redisUrl: string;
+  readonly metagraphGrpcAddress: string;
+  readonly opsUrls: Readonly<Record<string, string>>;
+  readonly neurons: readonly RegisteredDevNeuron[];
+  readonly logDirectory: string;
+  readonly childPids: readonly number[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole local stack as processes: devnet (fast blocks), a private redis-server with append-only persistence
+ * (unless a Redis URL is given), chain-sync following the devnet, and two dev neurons registered on the subnet.
+ * Every child is stopped by `stop()`, and by the supervisor if start-up fails half way.
+ */
+export async function startLocalNode(
+  options: LocalNodeOptions,
+  onChildExit: (name: string, code: number | null) => void,
+): Promise<RunningLocalNode> {
+  const logDirectory = join(options.dataDirectory, 'logs');
+  const supervisor = new ProcessSupervisor(logDirectory, onChildExit);
+  try {
+    const redisUrl = options.redisUrl ?? (await startRedis(supervisor, options));
+    options.progress(`redis     ${redisUrl}`);
+
+    const devnet = await supervisor.start({
+      name: 'devnet',
+      command: process.execPath,
+      args: [TAONODE_BIN, 'devnet', '--port', String(options.devnetPort), '--block-time', `${options.blockTimeMs}ms`],
+      readyWhen: /devnet: listening on (ws:\/\/\S+)/,
+    });
+    const chainEndpoint = devnet.ready[1] ?? '';
+    options.progress(`devnet    ${chainEndpoint} (block time ${options.blockTimeMs} ms)`);
+
+    const [grpcPort, opsPort] = [await findFreePort(), await findFreePort()];
+    await supervisor.start({
+      name: 'chain-sync',
+      command: process.execPath,
+      args: [RUN_APP_BIN, 'chain-sync'],
+      env: {
+        REDIS_URL: redisUrl,
+        SUBTENSOR_CHAIN_ENDPOINT: chainEndpoint,
+        NETUIDS: String(options.netuid),
+        GRPC_HOST: '127.0.0.1',
+        GRPC_PORT: String(grpcPort),
+        OPS_HOST: '127.0.0.1',
+        OPS_PORT: String(opsPort),
+        CHAIN_SYNC_BLOCK_TIME_MS: String(options.blockTimeMs),
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'production',
+      },
+      readyWhen: /./,
+      readyTimeoutMs: SERVICE_READY_TIMEOUT_MS,
+    });
+    const chainSyncOps = `http://127.0.0.1:${opsPort}`;
+    await waitUntilReady(`${chainSyncOps}/ready`, SERVICE_READY_TIMEOUT_MS);
+    options.progress(`chain-sync gRPC 127.0.0.1:${grpcPort}, metrics ${chainSyncOps}/metrics`);
+
+    const walletPath = devWalletPath(options.dataDirectory);
+    const neurons = await registerDevNeurons(chainEndpoint, walletPath, options.netuid);
+    for (const neuron of neurons) {
+      options.progress(`neuron    ${neuron.walletName} uid ${neuron.uid} ${neuron.hotkey} (wallet ${walletPath})`);
+    }
+    return {
+      chainEndpoint,
+      redisUrl,
+      metagraphGrpcAddress: `127.0.0.1:${grpcPort}`,
+      opsUrls: { 'chain-sync': chainSyncOps },
+      neurons,
+      logDirectory,
+      childPids: supervisor.pids(),
+      stop: () => supervisor.stopAll(),
+    };
+  } catch (error) {
+    await supervisor.stopAll();
+    throw error;
+  }
+}
+
+async function startRedis(supervisor: ProcessSupervisor, options: LocalNodeOptions): Promise<string> {
+  const port = await findFreePort();
+  const directory = join(options.dataDirectory, 'redis');
+  mkdirSync(directory, { recursive: true });
+  await supervisor.start({
+    name: 'redis',
+    command: 'redis-server',
+    // BullMQ needs noeviction; append-only so queued work survives a restart of the node.
+    args: [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--dir',
+      directory,
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    readyWhen: /Ready to accept connections/,
+  });
+  return `redis://127.0.0.1:${port}`;
+}

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { startLocalNode, type RunningLocalNode } from './local-node';
+import { metagraphTable, summaryLine } from './metagraph-view';
+import { MetagraphWatchClient } from './metagraph-watch.client';
+
+interface StartFlags {
+  readonly netuid: string;
+  readonly devnetPort: string;
+  readonly blockTime: string;
+  readonly dataDir: string;
+}
+
+const DEFAULT_DATA_DIRECTORY = join(__dirname, '..', '..', '..', '..', '..', '.cache', 'local-node');
+
+/** `taonode start` (`npm start`): the whole local node, with its metagraph live in the terminal, until Ctrl-C. */
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('run the local node: devnet, redis, chain-sync and dev neurons, with the live metagraph')
+    .option('--netuid <n>', 'subnet to follow', '1')
+    .option('--devnet-port <port>', 'devnet websocket port (0: any free port)', '9944')
+    .option('--block-time <ms>', 'devnet block time in milliseconds', '250')
+    .option('--data-dir <path>', 'wallets, redis data and logs', DEFAULT_DATA_DIRECTORY)
+    .action(async (flags: StartFlags) => runLocalNode(flags));
+}
+
+async function runLocalNode(flags: StartFlags): Promise<void> {
+  const print = (line: string): void => void process.stdout.write(`${line}\n`);
+  const netuid = Number(flags.netuid);
+  // Filled in as start-up progresses; a signal can arrive at any point of it.
+  const running: { node?: RunningLocalNode; watcher?: MetagraphWatchClient } = {};
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string, exitCode: number): Promise<void> => {
+    stopping ??= (async () => {
+      print(`taonode: stopping (${reason})`);
+      running.watcher?.close();
+      await running.node?.stop();
+      print('taonode: stopped');
+      process.exitCode = exitCode;
+    })();
+    return stopping;
+  };
+  process.once('SIGINT', () => void stop('Ctrl-C', 0));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+
+  print('taonode: starting the local node');
+  const node = await startLocalNode(
+    {
+      dataDirectory: flags.dataDir,
+      devnetPort: Number(flags.devnetPort),
+      blockTimeMs: Number(flags.blockTime),
+      netuid,
+      redisUrl: process.env.REDIS_URL,
+      progress: (line) => print(`  ${line}`),
+    },
+    (name, code) => void stop(`${name} exited unexpectedly with code ${code}; logs in ${flags.dataDir}/logs`, 1),
+  );
+  running.node = node;
+  print(`taonode: running (children ${node.childPids.join(' ')}); logs in ${node.logDirectory}; Ctrl-C to stop`);
+
+  const interactive = process.stdout.isTTY;
+  const watcher = new MetagraphWatchClient(node.metagraphGrpcAddress);
+  running.watcher = watcher;
+  watcher.watch(
+    netuid,
+    (update) => {
+      if (interactive) {
+        process.stdout.write(`\x1b[2J\x1b[H${metagraphTable(update)}\n\nCtrl-C to stop\n`);
+      } else {
+        print(summaryLine(update));
+      }
+    },
+    (error) => {
+      if (!stopping) {
+        void stop(`metagraph stream ended${error ? `: ${error.message}` : ''}`, 1);
+      }
+    },
+  );
+}
