@@ -20,4 +20,8 @@ async function bootstrap(): Promise<void> {
   await app.listen();
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  // Startup failed before the logger could take over (invalid environment, port in use): say why, exit non-zero.
+  process.stderr.write(`chain-sync: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

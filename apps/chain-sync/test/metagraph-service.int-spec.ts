@@ -3,12 +3,12 @@ import { Redis } from 'ioredis';
 import { firstValueFrom } from 'rxjs';
 import { ERROR_CODE_METADATA_KEY } from '@taonode/grpc';
 import { metagraphV1 as pb } from '@taonode/proto';
+import { type LaunchedRedis, startRedisServer } from '@taonode/testing';
 import { decodeSnapshot } from '../src/snapshot/metagraph-snapshot.codec';
 import { snapshotKey } from '../src/snapshot/metagraph-snapshot.repository';
 import { type RunningChainSync, startChainSync } from './support/chain-sync.app';
 import { FakeChain } from './support/fake-chain';
 import { blockHashOf, buildMetagraph, fakeAddress } from './support/metagraph.factory';
-import { type RedisServerHandle, startRedisServer } from './support/redis-server';
 import { StreamRecorder, waitFor } from './support/wait-for';
 
 interface GrpcFailure {
@@ -31,7 +31,7 @@ function errorCode(failure: GrpcFailure): unknown {
 }
 
 describe('chain-sync MetagraphService over loopback gRPC, real Redis, in-process fake chain', () => {
-  let redis: RedisServerHandle;
+  let redis: LaunchedRedis;
   let redisClient: Redis;
   let chain: FakeChain;
   let service: RunningChainSync;

@@ -100,8 +100,6 @@ export class ChainSyncService implements OnApplicationBootstrap, OnApplicationSh
     if (!this.tracker.recordHead(head)) {
       return;
     }
-    // A head only arrives over a live connection, whatever order the events came in.
-    this.tracker.setConnected(true);
     this.metrics.finalizedHead(head.number);
     for (const netuid of this.netuids) {
       this.recordLag(netuid);

@@ -2,16 +2,17 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { AsyncMicroserviceOptions, ClientGrpc } from '@nestjs/microservices';
 import { ClientProxyFactory } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
 import type { EnvSource } from '@taonode/config';
 import { grpcClientOptions } from '@taonode/grpc';
 import { OpsServer } from '@taonode/observability';
 import { METAGRAPH_PROTO_FILE, metagraphV1 } from '@taonode/proto';
+import { freePort } from '@taonode/testing';
 import { AppModule } from '../../src/app.module';
 import { metagraphGrpcServer } from '../../src/grpc/metagraph-grpc.options';
 import { FINALIZED_HEAD_SOURCE, type FinalizedHeadSource } from '../../src/ports/finalized-head-source.port';
 import { METAGRAPH_READER } from '../../src/ports/metagraph-reader.port';
 import { ChainSyncService } from '../../src/sync/chain-sync.service';
-import { freePort } from './free-port';
 
 export interface RunningChainSync {
   readonly app: INestMicroservice;
@@ -55,6 +56,7 @@ export async function startChainSync(options: ChainSyncAppOptions): Promise<Runn
   }
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestMicroservice<AsyncMicroserviceOptions>(metagraphGrpcServer);
+  app.useLogger(app.get(Logger));
   const opsPort = await app.get(OpsServer).listen(0, '127.0.0.1');
   await app.listen();
 

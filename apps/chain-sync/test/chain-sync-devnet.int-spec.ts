@@ -1,0 +1,204 @@
+import { firstValueFrom } from 'rxjs';
+import { ChainClient, ChainMetagraphReader, ExtrinsicSubmitter, registerNeuron, serveAxon } from '@taonode/chain';
+import { freePort, type LaunchedRedis, startRedisServer } from '@taonode/testing';
+import { Keypair } from '@taonode/wallet';
+import { toProtoMetagraph } from '../src/grpc/metagraph.mapper';
+import { type RunningChainSync, startChainSync } from './support/chain-sync.app';
+import { DevnetProcess } from './support/devnet-process';
+import { StreamRecorder, waitFor } from './support/wait-for';
+
+const STAKE_RAO = 5_000_000_000n;
+
+/** Subnet 1 with its owner and two neurons staked at genesis. */
+const GENESIS = {
+  chainName: 'chain-sync e2e',
+  sudo: '//Alice',
+  balances: [
+    ['//Alice', '1000000000000000'],
+    ['//Bob', '1000000000000000'],
+    ['//Dave', '2000000000000'],
+    // serve_axon is signed, and its fee paid, by the hotkey.
+    ['//Dave//hot', '1000000000'],
+  ],
+  subtensor: {
+    subnets: [
+      {
+        netuid: 1,
+        ownerColdkey: '//Alice',
+        ownerHotkey: '//Alice//hot',
+        hyperparameters: { tempo: 10, burn: '1000000000', servingRateLimit: 0, weightsSetRateLimit: 0 },
+        neurons: [
+          { hotkey: '//Bob//hot', coldkey: '//Bob', stake: STAKE_RAO.toString() },
+          { hotkey: '//Bob//hot2', coldkey: '//Bob' },
+        ],
+      },
+    ],
+  },
+};
+
+describe('chain-sync against the devnet over real websockets', () => {
+  let redis: LaunchedRedis;
+  let devnet: DevnetProcess;
+  let service: RunningChainSync;
+  let client: ChainClient;
+  let reader: ChainMetagraphReader;
+
+  beforeAll(async () => {
+    [redis, devnet] = await Promise.all([startRedisServer(), DevnetProcess.start(GENESIS)]);
+    service = await startChainSync({
+      redisUrl: redis.url,
+      // Health window: 4 blocks × 250 ms.
+      env: {
+        SUBTENSOR_CHAIN_ENDPOINT: devnet.url,
+        NETUIDS: '1',
+        CHAIN_SYNC_BLOCK_TIME_MS: '250',
+        CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS: '4',
+        CHAIN_SYNC_CALL_TIMEOUT_MS: '10000',
+      },
+    });
+    client = await ChainClient.connect({ chainEndpoint: devnet.url });
+    reader = new ChainMetagraphReader(client);
+  }, 180_000);
+
+  afterAll(async () => {
+    await client?.disconnect();
+    await service?.close();
+    await devnet?.stop();
+    await redis?.stop();
+  });
+
+  /** Builds a block and waits until chain-sync has synced it; resolves with its number. */
+  async function nextBlock(): Promise<number> {
+    const hash = await devnet.newBlock();
+    return waitFor(`chain-sync to sync ${hash}`, async () => {
+      const head = await firstValueFrom(service.client.getHead({}));
+      const snapshot = await firstValueFrom(service.client.getMetagraph({ netuid: 1 })).catch(() => undefined);
+      return head.blockHash === hash && snapshot?.metagraph?.blockHash === hash ? Number(head.block) : undefined;
+    });
+  }
+
+  /** Submits while building one block (manual blocks): resolves with what `submit` returned. */
+  async function inOneBlock<T>(submit: Promise<T>): Promise<T> {
+    await waitFor('the extrinsic in the pool', async () =>
+      (await devnet.rpc<unknown[]>('author_pendingExtrinsics')).length > 0 ? true : undefined,
+    );
+    await devnet.newBlock();
+    return submit;
+  }
+
+  it('serves the devnet metagraph at the head and at an older block, as the chain reader reads it', async () => {
+    const older = await nextBlock();
+    const head = await nextBlock();
+    expect((await fetch(`${service.opsUrl}/ready`)).status).toBe(200);
+
+    const latest = await firstValueFrom(service.client.getMetagraph({ netuid: 1 }));
+    const atHead = await reader.read(1, latest.metagraph?.blockHash as `0x${string}`);
+    // toMatchObject: proto-loader adds virtual `_field` keys for proto3 `optional` fields (oneofs: true).
+    expect(latest.metagraph).toMatchObject(toProtoMetagraph(atHead));
+    expect(latest.freshness).toMatchObject({ block: String(head), stale: false });
+    // Facts from the genesis, independent of any reader.
+    expect(latest.metagraph?.n).toBe(3);
+    const bob = latest.metagraph?.neurons.find((neuron) => neuron.hotkey === Keypair.fromUri('//Bob//hot').ss58Address);
+    expect(bob?.coldkey).toBe(Keypair.fromUri('//Bob').ss58Address);
+    expect(bob?.stakeRao).toBe(STAKE_RAO.toString());
+
+    const past = await firstValueFrom(service.client.getMetagraph({ netuid: 1, block: String(older) }));
+    const olderHash = await client.call('hash', async (api) => (await api.rpc.chain.getBlockHash(older)).toHex());
+    expect(past.metagraph).toMatchObject(toProtoMetagraph(await reader.read(1, olderHash)));
+    expect(past.metagraph?.block).toBe(String(older));
+  });
+
+  it('shows a watcher a newly registered neuron and a served axon in the block that included them', async () => {
+    await nextBlock();
+    const watcher = new StreamRecorder(service.client.watchMetagraph({ netuid: 1 }));
+    await watcher.nth(1);
+    const submitter = new ExtrinsicSubmitter(client);
+    const daveHot = Keypair.fromUri('//Dave//hot');
+
+    const registration = await inOneBlock(
+      registerNeuron(client, submitter, Keypair.fromUri('//Dave'), daveHot.ss58Address, 1),
+    );
+    const registered = await watcher.nth(2);
+    expect(registered.metagraph?.block).toBe(String(registration.submission?.blockNumber));
+    expect(registered.metagraph?.neurons.find((neuron) => neuron.uid === registration.uid)?.hotkey).toBe(
+      daveHot.ss58Address,
+    );
+
+    const served = await inOneBlock(
+      serveAxon(client, submitter, daveHot, { netuid: 1, ip: '203.0.113.7', port: 8091 }),
+    );
+    const withAxon = await watcher.nth(3);
+    expect(withAxon.metagraph?.block).toBe(String(served.submission?.blockNumber));
+    expect(withAxon.metagraph?.neurons.find((neuron) => neuron.uid === registration.uid)?.axon).toMatchObject({
+      ip: '203.0.113.7',
+      port: 8091,
+      isServing: true,
+    });
+    watcher.cancel();
+  });
+
+  it('survives the devnet being killed: stale answers, unhealthy, then resumes by itself with watchers updated', async () => {
+    const before = await nextBlock();
+    const watcher = new StreamRecorder(service.client.watchMetagraph({ netuid: 1 }));
+    await watcher.nth(1);
+
+    await devnet.kill();
+    await waitFor('health to fail', async () =>
+      (await fetch(`${service.opsUrl}/health`)).status === 503 ? true : undefined,
+    );
+    const during = await firstValueFrom(service.client.getMetagraph({ netuid: 1 }));
+    expect(during.metagraph?.block).toBe(String(before));
+    expect(during.freshness?.stale).toBe(true);
+    expect((await firstValueFrom(service.client.getHead({}))).connected).toBe(false);
+    expect(watcher.ended).toBe(false);
+
+    await devnet.restart();
+    await waitFor('chain-sync to reconnect', async () =>
+      (await firstValueFrom(service.client.getHead({}))).connected ? true : undefined,
+    );
+    await nextBlock();
+    // A registration on the restarted chain changes the metagraph: the watcher opened before the outage hears of it.
+    await client.whenConnected(60_000);
+    const lateHot = Keypair.fromUri('//Dave//after-restart');
+    const registration = await inOneBlock(
+      registerNeuron(client, new ExtrinsicSubmitter(client), Keypair.fromUri('//Dave'), lateHot.ss58Address, 1),
+    );
+    const update = await waitFor('the watcher to see the new neuron', () =>
+      watcher.items.find((item) => item.metagraph?.neurons.some((neuron) => neuron.hotkey === lateHot.ss58Address)),
+    );
+    expect(update.metagraph?.block).toBe(String(registration.submission?.blockNumber));
+    expect(update.freshness?.stale).toBe(false);
+    expect(watcher.ended).toBe(false);
+    expect((await fetch(`${service.opsUrl}/health`)).status).toBe(200);
+    const metrics = await (await fetch(`${service.opsUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^taonode_chain_sync_reconnects_total\{service="chain-sync"\} [1-9]\d*$/m);
+    watcher.cancel();
+  }, 180_000);
+
+  it('starts while the chain is down, unready but alive, and syncs once the chain appears', async () => {
+    const port = await freePort();
+    const early = await startChainSync({
+      redisUrl: redis.url,
+      env: { SUBTENSOR_CHAIN_ENDPOINT: `ws://127.0.0.1:${port}`, NETUIDS: '1', CHAIN_SYNC_BLOCK_TIME_MS: '60000' },
+    });
+    let late: DevnetProcess | undefined;
+    try {
+      expect((await fetch(`${early.opsUrl}/ready`)).status).toBe(503);
+      expect((await fetch(`${early.opsUrl}/health`)).status).toBe(200);
+      expect((await firstValueFrom(early.client.getHead({}))).connected).toBe(false);
+
+      late = await DevnetProcess.start(GENESIS, port);
+      await late.newBlock();
+      await waitFor(
+        'the first snapshot',
+        async () => ((await fetch(`${early.opsUrl}/ready`)).status === 200 ? true : undefined),
+        60_000,
+      );
+      const { metagraph } = await firstValueFrom(early.client.getMetagraph({ netuid: 1 }));
+      expect(metagraph?.n).toBe(3);
+    } finally {
+      await early.close();
+      await late?.stop();
+    }
+  }, 180_000);
+});
