@@ -1,7 +1,7 @@
-import { type Metadata, status } from '@grpc/grpc-js';
+import { Metadata, status } from '@grpc/grpc-js';
 import { Redis } from 'ioredis';
 import { firstValueFrom } from 'rxjs';
-import { ERROR_CODE_METADATA_KEY } from '@taonode/grpc';
+import { callDeadline, ERROR_CODE_METADATA_KEY } from '@taonode/grpc';
 import { metagraphV1 as pb } from '@taonode/proto';
 import { type LaunchedRedis, startRedisServer } from '@taonode/testing';
 import { decodeSnapshot } from '../src/snapshot/metagraph-snapshot.codec';
@@ -166,6 +166,18 @@ describe('chain-sync MetagraphService over loopback gRPC, real Redis, in-process
 
     const head = await firstValueFrom(service.client.getHead({}));
     expect(head).toMatchObject({ block: '10', blockHash: blockHashOf(10), connected: true, stale: false });
+  });
+
+  it('ends a call that outlives its deadline with DEADLINE_EXCEEDED', async () => {
+    await finalized(10);
+    const release = chain.holdReads();
+    try {
+      // Subnet 2 is not followed, so this read goes to the (held) chain.
+      const call = firstValueFrom(service.client.getMetagraph({ netuid: 2 }, new Metadata(), callDeadline(200)));
+      expect((await failureOf(call)).code).toBe(status.DEADLINE_EXCEEDED);
+    } finally {
+      release();
+    }
   });
 
   it('refuses malformed requests with INVALID_ARGUMENT', async () => {

@@ -1,4 +1,4 @@
-export { DEFAULT_CALL_DEADLINE_MS, withDeadline } from './deadline';
+export { callDeadline, DEFAULT_CALL_DEADLINE_MS, type Deadlined } from './deadline';
 export { GrpcExceptionFilter } from './grpc-exception.filter';
 export { type GrpcEndpointOptions, grpcClientOptions, GRPC_LOADER_OPTIONS, grpcServerOptions } from './grpc-options';
 export {

@@ -4,7 +4,7 @@ import { ClientProxyFactory } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import type { EnvSource } from '@taonode/config';
-import { grpcClientOptions } from '@taonode/grpc';
+import { type Deadlined, grpcClientOptions } from '@taonode/grpc';
 import { OpsServer } from '@taonode/observability';
 import { METAGRAPH_PROTO_FILE, metagraphV1 } from '@taonode/proto';
 import { freePort } from '@taonode/testing';
@@ -16,7 +16,7 @@ import { ChainSyncService } from '../../src/sync/chain-sync.service';
 
 export interface RunningChainSync {
   readonly app: INestMicroservice;
-  readonly client: metagraphV1.MetagraphServiceClient;
+  readonly client: Deadlined<metagraphV1.MetagraphServiceClient>;
   readonly grpcUrl: string;
   readonly opsUrl: string;
   readonly sync: ChainSyncService;
@@ -69,7 +69,7 @@ export async function startChainSync(options: ChainSyncAppOptions): Promise<Runn
     }),
   ) as unknown as ClientGrpc & { close(): void };
   let closed = false;
-  const client = proxy.getService<metagraphV1.MetagraphServiceClient>(metagraphV1.METAGRAPH_SERVICE_NAME);
+  const client = proxy.getService<Deadlined<metagraphV1.MetagraphServiceClient>>(metagraphV1.METAGRAPH_SERVICE_NAME);
   return {
     app,
     client,
