@@ -30,7 +30,8 @@ export function registerWalletTransferCommand(walletCommand: Command, deps: Wall
     .requiredOption('--dest <ss58>', 'destination address')
     .requiredOption('--amount <tao>', 'amount in TAO (up to 9 decimals)')
     .option('--allow-death', 'allow the coldkey to drop below the existential deposit');
-  addWalletLocationOptions(command, { hotkey: false });
+  // --wallet.hotkey is accepted (and ignored) so the same flags work across commands, as in btcli.
+  addWalletLocationOptions(command, { hotkey: true });
   addPasswordFileOption(command);
   addSubtensorOptions(command)
     .option('--no-prompt', 'do not ask for confirmation')
