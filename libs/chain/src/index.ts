@@ -53,6 +53,7 @@ export {
   type MetagraphReaderOptions,
   type MetagraphSource,
 } from './metagraph/chain-metagraph.reader';
+export { callNeuronsLite, u16Argument } from './metagraph/metagraph-runtime-api.reader';
 export { followFinalizedHeads, type FollowOptions } from './head/finalized-head.follower';
 export { readBalance, readBalances, existentialDeposit, type AccountBalance } from './account/balance.reader';
 export { readColdkeyStakes, readHotkeyStake, type StakeEntry } from './account/stake.reader';

@@ -73,6 +73,19 @@ describe('extrinsic submitter against the devnet', () => {
     expect(estimate).toBe(result.feeRao);
   });
 
+  it('signs with a mortal era of 128 blocks born at the finalized head, as the SDK', async () => {
+    const submitter = new ExtrinsicSubmitter(client);
+    const to = Keypair.fromUri('//Era').ss58Address;
+    const result = await mineUntilSettled(devnet, submitter.submit(transferCall(client.api, to, ONE_TAO), dave));
+    const block = await client.api.rpc.chain.getBlock(result.blockHash);
+    const extrinsic = block.block.extrinsics.find((candidate) => candidate.hash.toHex() === result.txHash);
+    expect(extrinsic?.era.isMortalEra).toBe(true);
+    expect(extrinsic?.era.asMortalEra.period.toNumber()).toBe(128);
+    const birth = extrinsic?.era.asMortalEra.birth(result.blockNumber ?? 0) ?? -1;
+    expect(birth).toBeLessThan(result.blockNumber ?? 0);
+    expect(extrinsic?.nonce.toNumber()).toBe(result.nonce);
+  });
+
   it('names pallet errors: registering a hotkey twice fails with subtensorModule.HotKeyAlreadyRegisteredInSubNet', async () => {
     const submitter = new ExtrinsicSubmitter(client);
     const hotkey = Keypair.fromUri('//Alice//twice').ss58Address;

@@ -25,8 +25,10 @@ export async function callNeuronsLite(api: ApiPromise, netuid: number, blockHash
 
 /**
  * The metagraph from `NeuronInfoRuntimeApi.get_neurons_lite` (one `state_call`, decoded with our own type
- * definitions) plus storage for what that API does not carry: hyperparameters, registration blocks and root
- * stake. Two round trips at `block` (the runtime call runs in parallel with the first storage read).
+ * definitions) plus storage for what that API does not carry (hyperparameters, registration blocks, root stake)
+ * or carries differently per runtime (the stake list: empty at spec 218, one `(coldkey, TotalHotkeyAlpha)`
+ * entry at HEAD — so stake comes from `TotalHotkeyAlpha` here too). Two round trips at `block` (the runtime
+ * call runs in parallel with the first storage read).
  */
 export async function readMetagraphFromRuntimeApi(
   api: ApiPromise,
@@ -44,7 +46,7 @@ export async function readMetagraphFromRuntimeApi(
   const hotkeys = raw.map((neuron) => neuron.hotkey);
   const [blockAtRegistration, facts] = await Promise.all([
     readRegistrationBlocks(api, block.hash, netuid, header.n),
-    readHotkeyFacts(api, block.hash, netuid, hotkeys, { owners: false, endpoints: false, subnetStake: false }),
+    readHotkeyFacts(api, block.hash, netuid, hotkeys, { owners: false, endpoints: false, subnetStake: true }),
   ]);
   const neurons = raw.map((neuron, index) =>
     toNeuronInfo(netuid, {
@@ -54,7 +56,9 @@ export async function readMetagraphFromRuntimeApi(
       active: neuron.active,
       axon: neuron.axon,
       prometheus: neuron.prometheus,
-      stakeRao: neuron.stake.reduce((sum, [, rao]) => sum + rao, 0n),
+      // Not `neuron.stake`: its meaning changed across runtimes (empty at spec 218, the hotkey's alpha at HEAD);
+      // `TotalHotkeyAlpha` is what HEAD reports there, and it reads the same on every runtime.
+      stakeRao: facts[index]?.stakeRao ?? 0n,
       rootStakeRao: facts[index]?.rootStakeRao ?? 0n,
       rank: neuron.rank,
       trust: neuron.trust,

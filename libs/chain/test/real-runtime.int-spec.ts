@@ -1,0 +1,210 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { freePort } from '@taonode/testing';
+import { Keypair } from '@taonode/wallet';
+import WebSocket from 'ws';
+import {
+  ChainClient,
+  ChainMetagraphReader,
+  ExtrinsicSubmitter,
+  findEvent,
+  isChainError,
+  readBalance,
+  registerNeuron,
+  serveAxon,
+  setWeightsCall,
+  transferCall,
+  type ChainError,
+} from '../src';
+import { mineUntilSettled, rpcCall } from './devnet-helpers';
+
+/**
+ * The chain client's scenario against the real subtensor runtime under Chopsticks in genesis mode
+ * (subtensor.md §3): the same calls the devnet specs make, checked against what the real runtime answers.
+ * Needs a raw chainspec with `:code` by path, never committed:
+ * `SUBTENSOR_CHAINSPEC=/path/to/raonet.json npx jest libs/chain/test/real-runtime.int-spec.ts`.
+ * Chopsticks is fetched by `npx` only when the variable is set.
+ */
+const CHAINSPEC = process.env.SUBTENSOR_CHAINSPEC;
+const CHOPSTICKS = '@acala-network/chopsticks@1.5.1';
+const START_TIMEOUT_MS = 10 * 60_000;
+const TAO = 1_000_000_000n;
+const title = `chain client against the real runtime under Chopsticks (${
+  CHAINSPEC ? basename(CHAINSPEC) : 'skipped: set SUBTENSOR_CHAINSPEC=<raw chainspec with :code>'
+})`;
+
+async function waitForRpc(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`chopsticks exited with code ${child.exitCode}`);
+    }
+    const isUp = await new Promise<boolean>((resolve) => {
+      const socket = new WebSocket(url);
+      socket.once('open', () => {
+        socket.close();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (isUp) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`chopsticks did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+async function caught(work: Promise<unknown>): Promise<ChainError> {
+  try {
+    await work;
+  } catch (error) {
+    if (isChainError(error)) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ChainError');
+}
+
+const alice = Keypair.fromUri('//Alice');
+const bob = Keypair.fromUri('//Bob');
+const hotkey = Keypair.fromUri('//Bob//fidelity');
+const NETUID = 1;
+
+(CHAINSPEC ? describe : describe.skip)(title, () => {
+  let child: ChildProcess | undefined;
+  let client: ChainClient;
+  let submitter: ExtrinsicSubmitter;
+  let url: string;
+  const scratch = mkdtempSync(join(tmpdir(), 'taonode-chain-chopsticks-'));
+  /** Chopsticks' first blocks may fail ("Timestamp slot must match CurrentSlot"): retry. */
+  const chain = {
+    newBlock: async (): Promise<void> => {
+      let lastError: unknown;
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        try {
+          await rpcCall(url, 'dev_newBlock', [{ count: 1 }]);
+          return;
+        } catch (error) {
+          lastError = error;
+        }
+      }
+      throw lastError instanceof Error ? lastError : new Error(String(lastError));
+    },
+  };
+
+  beforeAll(async () => {
+    if (!CHAINSPEC || !existsSync(CHAINSPEC)) {
+      throw new Error(`SUBTENSOR_CHAINSPEC=${CHAINSPEC ?? ''} is not a file`);
+    }
+    const port = await freePort();
+    url = `ws://127.0.0.1:${port}`;
+    child = spawn(
+      'npx',
+      ['--yes', CHOPSTICKS, `--genesis=${CHAINSPEC}`, `--port=${port}`, '--db=:memory:', '--build-block-mode=Manual'],
+      { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
+    child.stdout?.resume();
+    child.stderr?.resume();
+    await waitForRpc(url, child, START_TIMEOUT_MS);
+    // Quirks (subtensor.md): build past genesis before signing; fund the dev accounts; open the rate limits.
+    await chain.newBlock();
+    const funded = {
+      providers: 1,
+      data: { free: (1_000_000n * TAO).toString(), flags: '0x80000000000000000000000000000000' },
+    };
+    await rpcCall(url, 'dev_setStorage', [
+      {
+        System: {
+          Account: [
+            [[alice.ss58Address], funded],
+            [[bob.ss58Address], funded],
+          ],
+        },
+        Sudo: { Key: alice.ss58Address },
+        SubtensorModule: { NetworkRateLimit: 0 },
+      },
+    ]);
+    await chain.newBlock();
+    await chain.newBlock();
+    client = await ChainClient.connect({ chainEndpoint: url, connectTimeoutMs: 120_000, callTimeoutMs: 120_000 });
+    submitter = new ExtrinsicSubmitter(client);
+  }, START_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await client?.disconnect();
+    if (child?.pid !== undefined && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('detects what the real runtime offers from its V15 metadata', () => {
+    const features = client.features;
+    expect(features.specName).toBe('node-subtensor');
+    expect(features.metadataVersion).toBe(15);
+    expect(features.hasRuntimeApi('NeuronInfoRuntimeApi')).toBe(true);
+    // Spec 218 declares its runtime APIs as returning `Vec<u8>` around the SCALE value (subtensor.md §6.4).
+    expect(features.runtimeApiOutput('NeuronInfoRuntimeApi', 'get_neurons_lite')).toBe('opaque');
+    expect(features.hasStorage('subtensorModule', 'rank')).toBe(true);
+    expect(features.setWeightsCall()).toBe(
+      features.hasCall('subtensorModule', 'setMechanismWeights') ? 'setMechanismWeights' : 'setWeights',
+    );
+  });
+
+  it('submits concurrent transfers from one key with consecutive nonces (mortal era)', async () => {
+    const recipients = [hotkey.ss58Address, Keypair.fromUri('//R1').ss58Address, Keypair.fromUri('//R2').ss58Address];
+    const results = await mineUntilSettled(
+      chain,
+      Promise.all(
+        recipients.map((to) =>
+          submitter.submit(transferCall(client.api, to, 10n * TAO), alice, { waitFor: 'finalized' }),
+        ),
+      ),
+    );
+    const nonces = results.map((result) => result.nonce).sort((a, b) => a - b);
+    expect(nonces).toEqual(nonces.map((_, index) => (nonces[0] ?? 0) + index));
+    expect((await readBalance(client, hotkey.ss58Address)).freeRao).toBe(10n * TAO);
+  });
+
+  it('registers, serves and reads the metagraph identically by runtime API and storage', async () => {
+    const registration = await mineUntilSettled(
+      chain,
+      registerNeuron(client, submitter, bob, hotkey.ss58Address, NETUID, { waitFor: 'finalized' }),
+    );
+    expect(registration.alreadyRegistered).toBe(false);
+    await mineUntilSettled(
+      chain,
+      serveAxon(client, submitter, hotkey, { netuid: NETUID, ip: '198.51.100.10', port: 8091, waitFor: 'finalized' }),
+    );
+    const head = (await client.api.rpc.chain.getFinalizedHead()).toHex();
+    const fromStorage = await new ChainMetagraphReader(client, { source: 'storage' }).read(NETUID, head);
+    const fromRuntimeApi = await new ChainMetagraphReader(client, { source: 'runtime-api' }).read(NETUID, head);
+    expect({ ...fromRuntimeApi, source: 'storage' }).toEqual(fromStorage);
+    const neuron = fromStorage.neurons[registration.uid];
+    expect(neuron?.hotkey).toBe(hotkey.ss58Address);
+    expect(neuron?.axon).toMatchObject({ ip: '198.51.100.10', port: 8091, ipType: 4, isServing: true });
+  });
+
+  it('names the real pallet error of a rejected dispatch', async () => {
+    const error = await caught(
+      mineUntilSettled(
+        chain,
+        submitter.submit(setWeightsCall(client.api, NETUID, { uids: [0], values: [65535] }, 0n), hotkey),
+      ),
+    );
+    expect(error.code).toBe('TAONODE_CHAIN_MODULE_ERROR');
+    expect(error.moduleError).toBe('subtensorModule.SettingWeightsTooFast');
+  });
+
+  it('reports the register event it found', async () => {
+    const second = Keypair.fromUri('//Bob//fidelity2');
+    const result = await mineUntilSettled(chain, registerNeuron(client, submitter, bob, second.ss58Address, NETUID));
+    expect(findEvent(result.submission ?? { events: [] }, 'subtensorModule', 'NeuronRegistered')?.[1]).toBe(result.uid);
+  });
+});
