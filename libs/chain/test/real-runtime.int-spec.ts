@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import WebSocket from 'ws';
 import { freePort } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
-import WebSocket from 'ws';
 import {
   ChainClient,
   ChainMetagraphReader,
