@@ -4,6 +4,7 @@ import { unwrapStorageType } from '@polkadot/types';
 import type { Codec } from '@polkadot/types/types';
 import { hexToU8a } from '@polkadot/util';
 import { ChainError } from '../errors/chain.error';
+import { StorageKeyBuilder } from './storage-key.builder';
 
 /** One storage value to read: a decorated entry (`api.query.subtensorModule.keys`) and its key arguments. */
 export interface StorageQuery {
@@ -31,7 +32,8 @@ export async function queryStorageAt(
   blockHash: string,
   queries: readonly StorageQuery[],
 ): Promise<(Codec | undefined)[]> {
-  const keys = queries.map((query) => query.entry.key(...query.args));
+  const builder = new StorageKeyBuilder(api.registry);
+  const keys = queries.map((query) => builder.key(query.entry.creator, query.args));
   const values = new Map<string, string | null>();
   const requests: Promise<void>[] = [];
   for (let start = 0; start < keys.length; start += KEYS_PER_REQUEST) {

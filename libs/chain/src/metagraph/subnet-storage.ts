@@ -3,6 +3,7 @@ import type { bool, Option, Struct, u128, u16, u32, u64, u8, Vec } from '@polkad
 import type { AccountId32 } from '@polkadot/types/interfaces';
 import type { Codec } from '@polkadot/types/types';
 import { findStorageEntry, storageEntry } from '../client/runtime-items';
+import { ss58Address } from '../client/ss58-cache';
 import { queryStorageAt, storageQuery, type StorageQuery } from '../client/storage-batch';
 import { ChainError } from '../errors/chain.error';
 import type { RawEndpointInfo } from '../runtime-api/subtensor-runtime-api.types';
@@ -140,7 +141,7 @@ export async function readUidKeys(
     ...uids.map((uid) => storageQuery(registered, netuid, uid)),
   ]);
   return {
-    hotkeys: uids.map((uid) => (values[uid] as AccountId32).toString()),
+    hotkeys: uids.map((uid) => ss58Address((values[uid] as AccountId32).toU8a(), api.registry.chainSS58 ?? 42)),
     blockAtRegistration: uids.map((uid) => (values[n + uid] as u64 | undefined)?.toBigInt() ?? 0n),
   };
 }
@@ -225,7 +226,7 @@ export async function readHotkeyFacts(
   return hotkeys.map(() => {
     const facts: { -readonly [K in keyof HotkeyFacts]?: HotkeyFacts[K] } = {};
     if (include.owners) {
-      facts.coldkey = (take() as AccountId32).toString();
+      facts.coldkey = ss58Address((take() as AccountId32).toU8a(), api.registry.chainSS58 ?? 42);
     }
     if (include.endpoints) {
       facts.axon = endpointOf(take());

@@ -1,8 +1,10 @@
 import { TypeRegistry } from '@polkadot/types';
 import { compactAddLength, compactToU8a, u8aConcat } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
+import fc from 'fast-check';
 import { isChainError } from '../errors/chain.error';
 import { decodeNeuronLite, decodeNeurons, decodeNeuronsLite, unwrapRuntimeApiBytes } from './runtime-api.decoder';
+import { SUBTENSOR_RUNTIME_API_TYPES } from './subtensor-runtime-api.types';
 
 // Fixtures are assembled field by field from primitive codecs in the order subtensor.md §6.4 documents,
 // so the test does not reuse the struct definitions under test.
@@ -161,6 +163,57 @@ describe('NeuronInfoRuntimeApi decoding', () => {
       }
       expect(isChainError(caught, 'TAONODE_CHAIN_DECODE_ERROR')).toBe(true);
     }
+  });
+
+  it('decodes whatever @polkadot/types encodes with the same layouts', () => {
+    const polkadot = new TypeRegistry();
+    polkadot.register(SUBTENSOR_RUNTIME_API_TYPES);
+    const account = fc.uint8Array({ minLength: 32, maxLength: 32 });
+    const u16 = fc.integer({ min: 0, max: 65535 });
+    const u64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
+    const endpoint = fc.record({
+      block: u64,
+      version: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      ip: fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }),
+      port: u16,
+      ipType: fc.integer({ min: 0, max: 255 }),
+      protocol: fc.integer({ min: 0, max: 255 }),
+    });
+    const neuron = fc.record({
+      hotkey: account,
+      coldkey: account,
+      uid: u16,
+      netuid: u16,
+      active: fc.boolean(),
+      axonInfo: endpoint.map((value) => ({ ...value, placeholder1: 0, placeholder2: 0 })),
+      prometheusInfo: endpoint,
+      stake: fc.array(fc.tuple(account, u64), { maxLength: 3 }),
+      rank: u16,
+      emission: u64,
+      incentive: u16,
+      consensus: u16,
+      trust: u16,
+      validatorTrust: u16,
+      dividends: u16,
+      lastUpdate: u64,
+      validatorPermit: fc.boolean(),
+      pruningScore: u16,
+    });
+    fc.assert(
+      fc.property(fc.array(neuron, { maxLength: 4 }), (neurons) => {
+        const bytes = polkadot.createType('Vec<TaonodeNeuronInfoLite>', neurons).toU8a();
+        const decoded = decodeNeuronsLite(bytes, 'typed');
+        expect(
+          decoded.map((entry) => [entry.uid, entry.axon.ip, entry.emission, entry.lastUpdate, entry.stake.length]),
+        ).toEqual(
+          neurons.map((entry) => [entry.uid, entry.axonInfo.ip, entry.emission, entry.lastUpdate, entry.stake.length]),
+        );
+        expect(decoded.map((entry) => entry.prometheus.port)).toEqual(
+          neurons.map((entry) => entry.prometheusInfo.port),
+        );
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('refuses to strip bytes that are not a byte vector', () => {

@@ -1,10 +1,7 @@
-import { TypeRegistry } from '@polkadot/types';
-import type { bool, Compact, Option, Struct, Tuple, u128, u16, u32, u64, u8, Vec } from '@polkadot/types';
-import type { AccountId32 } from '@polkadot/types/interfaces';
-import type { Codec } from '@polkadot/types/types';
 import { compactFromU8a } from '@polkadot/util';
-import { encodeAddress } from '@polkadot/util-crypto';
+import { ss58Address } from '../client/ss58-cache';
 import { ChainError } from '../errors/chain.error';
+import { decodeScale, type ScaleTypes, type ScaleValue } from './scale-reader';
 import {
   NEURON_INFO_API,
   SUBTENSOR_RUNTIME_API_TYPES,
@@ -19,10 +16,6 @@ import {
  * type), `unknown` = V14 metadata, which has no runtime API section: decided from the bytes.
  */
 export type RuntimeApiResultShape = 'opaque' | 'typed' | 'unknown';
-
-/** Registry holding only our runtime API layouts; independent of the connected chain's metadata. */
-export const runtimeApiRegistry = new TypeRegistry();
-runtimeApiRegistry.register(SUBTENSOR_RUNTIME_API_TYPES);
 
 /**
  * The encoded value inside a runtime API answer. With an `unknown` shape, bytes that are exactly one compact
@@ -57,132 +50,87 @@ function stripLengthPrefix(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * Decodes `bytes` as `type` of {@link runtimeApiRegistry}, requiring every byte to be consumed. With an
- * `unknown` shape both readings are tried, the length-prefixed one first; the first that decodes exactly wins.
+ * Decodes `bytes` as `type` with our layouts, requiring every byte to be consumed. With an `unknown` shape both
+ * readings are tried, the length-prefixed one first; the first that decodes exactly wins.
  */
-export function decodeRuntimeApiValue<T extends Codec>(
-  type: string,
-  bytes: Uint8Array,
-  shape: RuntimeApiResultShape,
-): T {
+export function decodeRuntimeApiValue(type: string, bytes: Uint8Array, shape: RuntimeApiResultShape): ScaleValue {
   if (shape === 'unknown' && isLengthPrefixed(bytes)) {
     try {
-      return decodeExactly<T>(type, stripLengthPrefix(bytes));
+      return decodeScale(stripLengthPrefix(bytes), type, LAYOUTS);
     } catch (wrappedError) {
       try {
-        return decodeExactly<T>(type, bytes);
+        return decodeScale(bytes, type, LAYOUTS);
       } catch {
         // Neither reading fits: report the failure of the reading the bytes looked like.
         throw wrappedError;
       }
     }
   }
-  return decodeExactly<T>(type, unwrapRuntimeApiBytes(bytes, shape));
+  return decodeScale(unwrapRuntimeApiBytes(bytes, shape), type, LAYOUTS);
 }
 
-function decodeExactly<T extends Codec>(type: string, bytes: Uint8Array): T {
-  let value: T;
-  try {
-    value = runtimeApiRegistry.createTypeUnsafe<T>(type, [bytes]);
-  } catch (error) {
-    throw new ChainError(
-      'TAONODE_CHAIN_DECODE_ERROR',
-      `runtime API answer does not decode as ${type}: ${String(error)}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  if (bytes.length > 0 && value.encodedLength !== bytes.length) {
-    throw new ChainError(
-      'TAONODE_CHAIN_DECODE_ERROR',
-      `runtime API answer has ${bytes.length} bytes but ${type} uses ${value.encodedLength}: layout mismatch`,
-    );
-  }
-  return value;
-}
+const LAYOUTS: ScaleTypes = SUBTENSOR_RUNTIME_API_TYPES;
 
-type EndpointStruct = Struct & {
-  block: u64;
-  version: u32;
-  ip: u128;
-  port: u16;
-  ipType: u8;
-  protocol?: u8;
-};
+type Fields = { readonly [field: string]: ScaleValue };
 
-type NeuronLiteStruct = Struct & {
-  hotkey: AccountId32;
-  coldkey: AccountId32;
-  uid: Compact<u16>;
-  netuid: Compact<u16>;
-  active: bool;
-  axonInfo: EndpointStruct;
-  prometheusInfo: EndpointStruct;
-  stake: Vec<Tuple>;
-  rank: Compact<u16>;
-  emission: Compact<u64>;
-  incentive: Compact<u16>;
-  consensus: Compact<u16>;
-  trust: Compact<u16>;
-  validatorTrust: Compact<u16>;
-  dividends: Compact<u16>;
-  lastUpdate: Compact<u64>;
-  validatorPermit: bool;
-  pruningScore: Compact<u16>;
-};
+const num = (value: ScaleValue | undefined): number => Number(value);
+const big = (value: ScaleValue | undefined): bigint => BigInt(value as number | bigint);
 
-type NeuronStruct = NeuronLiteStruct & { weights: Vec<Tuple>; bonds: Vec<Tuple> };
-
-function endpointOf(struct: EndpointStruct): RawEndpointInfo {
+function endpointOf(value: ScaleValue | undefined): RawEndpointInfo {
+  const fields = value as Fields;
   return {
-    block: struct.block.toBigInt(),
-    version: struct.version.toNumber(),
-    ip: struct.ip.toBigInt(),
-    port: struct.port.toNumber(),
-    ipType: struct.ipType.toNumber(),
-    protocol: struct.protocol?.toNumber() ?? 0,
+    block: big(fields.block),
+    version: num(fields.version),
+    ip: big(fields.ip),
+    port: num(fields.port),
+    ipType: num(fields.ipType),
+    protocol: fields.protocol === undefined ? 0 : num(fields.protocol),
   };
 }
 
-function pairsOf(vec: Vec<Tuple>): [number, number][] {
-  return vec.map((pair) => [(pair[0] as Compact<u16>).toNumber(), (pair[1] as Compact<u16>).toNumber()]);
+function pairsOf(value: ScaleValue | undefined): [number, number][] {
+  return (value as ScaleValue[]).map((pair) => {
+    const [uid, weight] = pair as ScaleValue[];
+    return [num(uid), num(weight)];
+  });
 }
 
-function neuronLiteOf(struct: NeuronLiteStruct, ss58Format: number): RawNeuronInfoLite {
+function neuronLiteOf(value: ScaleValue, ss58Format: number): RawNeuronInfoLite {
+  const fields = value as Fields;
+  const address = (field: ScaleValue | undefined): string => ss58Address(field as Uint8Array, ss58Format);
   return {
-    hotkey: encodeAddress(struct.hotkey.toU8a(), ss58Format),
-    coldkey: encodeAddress(struct.coldkey.toU8a(), ss58Format),
-    uid: struct.uid.toNumber(),
-    netuid: struct.netuid.toNumber(),
-    active: struct.active.isTrue,
-    axon: endpointOf(struct.axonInfo),
-    prometheus: endpointOf(struct.prometheusInfo),
-    stake: struct.stake.map(
-      (entry) =>
-        [encodeAddress((entry[0] as AccountId32).toU8a(), ss58Format), (entry[1] as Compact<u64>).toBigInt()] as const,
-    ),
-    rank: struct.rank.toNumber(),
-    emission: struct.emission.toBigInt(),
-    incentive: struct.incentive.toNumber(),
-    consensus: struct.consensus.toNumber(),
-    trust: struct.trust.toNumber(),
-    validatorTrust: struct.validatorTrust.toNumber(),
-    dividends: struct.dividends.toNumber(),
-    lastUpdate: struct.lastUpdate.toBigInt(),
-    validatorPermit: struct.validatorPermit.isTrue,
-    pruningScore: struct.pruningScore.toNumber(),
+    hotkey: address(fields.hotkey),
+    coldkey: address(fields.coldkey),
+    uid: num(fields.uid),
+    netuid: num(fields.netuid),
+    active: fields.active === true,
+    axon: endpointOf(fields.axonInfo),
+    prometheus: endpointOf(fields.prometheusInfo),
+    stake: (fields.stake as ScaleValue[]).map((entry) => {
+      const [coldkey, rao] = entry as ScaleValue[];
+      return [address(coldkey), big(rao)] as const;
+    }),
+    rank: num(fields.rank),
+    emission: big(fields.emission),
+    incentive: num(fields.incentive),
+    consensus: num(fields.consensus),
+    trust: num(fields.trust),
+    validatorTrust: num(fields.validatorTrust),
+    dividends: num(fields.dividends),
+    lastUpdate: big(fields.lastUpdate),
+    validatorPermit: fields.validatorPermit === true,
+    pruningScore: num(fields.pruningScore),
   };
 }
 
-/** `NeuronInfoRuntimeApi_get_neurons_lite` answer → neurons in uid order as the runtime lists them. */
+/** `NeuronInfoRuntimeApi_get_neurons_lite` answer → neurons in the order the runtime lists them. */
 export function decodeNeuronsLite(
   bytes: Uint8Array,
   shape: RuntimeApiResultShape,
   ss58Format = 42,
 ): RawNeuronInfoLite[] {
-  const vec = decodeRuntimeApiValue<Vec<NeuronLiteStruct>>(NEURON_INFO_API.getNeuronsLite.output, bytes, shape);
-  return vec.map((struct) => neuronLiteOf(struct, ss58Format));
+  const list = decodeRuntimeApiValue(NEURON_INFO_API.getNeuronsLite.output, bytes, shape) as ScaleValue[];
+  return list.map((value) => neuronLiteOf(value, ss58Format));
 }
 
 /** `NeuronInfoRuntimeApi_get_neuron_lite` answer → the neuron, or undefined for `None`. */
@@ -191,16 +139,16 @@ export function decodeNeuronLite(
   shape: RuntimeApiResultShape,
   ss58Format = 42,
 ): RawNeuronInfoLite | undefined {
-  const option = decodeRuntimeApiValue<Option<NeuronLiteStruct>>(NEURON_INFO_API.getNeuronLite.output, bytes, shape);
-  return option.isSome ? neuronLiteOf(option.unwrap(), ss58Format) : undefined;
+  const [value] = decodeRuntimeApiValue(NEURON_INFO_API.getNeuronLite.output, bytes, shape) as ScaleValue[];
+  return value === undefined ? undefined : neuronLiteOf(value, ss58Format);
 }
 
 /** `NeuronInfoRuntimeApi_get_neurons` answer → neurons with their weight and bond rows. */
 export function decodeNeurons(bytes: Uint8Array, shape: RuntimeApiResultShape, ss58Format = 42): RawNeuronInfo[] {
-  const vec = decodeRuntimeApiValue<Vec<NeuronStruct>>(NEURON_INFO_API.getNeurons.output, bytes, shape);
-  return vec.map((struct) => ({
-    ...neuronLiteOf(struct, ss58Format),
-    weights: pairsOf(struct.weights),
-    bonds: pairsOf(struct.bonds),
+  const list = decodeRuntimeApiValue(NEURON_INFO_API.getNeurons.output, bytes, shape) as ScaleValue[];
+  return list.map((value) => ({
+    ...neuronLiteOf(value, ss58Format),
+    weights: pairsOf((value as Fields).weights),
+    bonds: pairsOf((value as Fields).bonds),
   }));
 }
