@@ -1,4 +1,4 @@
-import type { metagraphV1 } from '@taonode/proto';
+import { metagraphV1 } from '@taonode/proto';
 
 const RAO_PER_TAO = 1e9;
 
@@ -41,9 +41,21 @@ export function metagraphTable(update: metagraphV1.WatchMetagraphResponse): stri
   const burn = Number(metagraph.hyperparameters?.burnRao ?? 0) / RAO_PER_TAO;
   return [
     summaryLine(update),
-    `tempo ${metagraph.hyperparameters?.tempo ?? '?'}  burn ${burn} τ  source ${metagraph.source}`,
+    `tempo ${metagraph.hyperparameters?.tempo ?? '?'}  burn ${burn} τ  read through ${sourceName(metagraph.source)}`,
     '',
     format(header),
     ...rows.map(format),
   ].join('\n');
+}
+
+function sourceName(source: metagraphV1.MetagraphSource): string {
+  switch (source) {
+    case metagraphV1.MetagraphSource.METAGRAPH_SOURCE_RUNTIME_API:
+      return 'the runtime API';
+    case metagraphV1.MetagraphSource.METAGRAPH_SOURCE_STORAGE:
+      return 'storage';
+    case metagraphV1.MetagraphSource.METAGRAPH_SOURCE_UNSPECIFIED:
+    case metagraphV1.MetagraphSource.UNRECOGNIZED:
+      return 'an unknown source';
+  }
 }
