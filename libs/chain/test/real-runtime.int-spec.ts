@@ -2,16 +2,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { u64 } from '@polkadot/types';
 import WebSocket from 'ws';
 import { freePort } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import {
+  addStakeCall,
   ChainClient,
   ChainMetagraphReader,
   ExtrinsicSubmitter,
   findEvent,
   isChainError,
   readBalance,
+  readColdkeyStakes,
   registerNeuron,
   serveAxon,
   setWeightsCall,
@@ -125,7 +128,12 @@ const NETUID = 1;
           ],
         },
         Sudo: { Key: alice.ss58Address },
-        SubtensorModule: { NetworkRateLimit: 0 },
+        // Quirk 5: at spec 218 a subnet's pool starts nearly empty, so stake would buy no alpha; seed it.
+        SubtensorModule: {
+          NetworkRateLimit: 0,
+          SubnetTAO: [[[NETUID], (10_000n * TAO).toString()]],
+          SubnetAlphaIn: [[[NETUID], (10_000n * TAO).toString()]],
+        },
       },
     ]);
     await chain.newBlock();
@@ -189,6 +197,22 @@ const NETUID = 1;
     const neuron = fromStorage.neurons[registration.uid];
     expect(neuron?.hotkey).toBe(hotkey.ss58Address);
     expect(neuron?.axon).toMatchObject({ ip: '198.51.100.10', port: 8091, ipType: 4, isServing: true });
+  });
+
+  it('reads the stake a coldkey adds through its hotkey as the share pool holds it', async () => {
+    const result = await mineUntilSettled(
+      chain,
+      submitter.submit(addStakeCall(client.api, hotkey.ss58Address, NETUID, 10n * TAO), bob, { waitFor: 'finalized' }),
+    );
+    const stakes = await readColdkeyStakes(client, bob.ss58Address, result.blockHash);
+    const position = stakes.find((stake) => stake.hotkey === hotkey.ss58Address && stake.netuid === NETUID);
+    const total = (await (
+      await client.api.at(result.blockHash ?? '')
+    ).query.subtensorModule?.totalHotkeyAlpha?.(hotkey.ss58Address, NETUID)) as u64 | undefined;
+    // Bob is the only share holder: the whole pool, less at most 1 rao of fixed-point dust.
+    const dust = (total?.toBigInt() ?? 0n) - (position?.stakeRao ?? -1n);
+    expect(position?.stakeRao).toBeGreaterThan(0n);
+    expect(dust >= 0n && dust <= 1n).toBe(true);
   });
 
   it('names the real pallet error of a rejected dispatch', async () => {

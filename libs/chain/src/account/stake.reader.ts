@@ -1,8 +1,10 @@
 import type { ApiPromise } from '@polkadot/api';
-import type { Struct, u128, u16, u64, Vec } from '@polkadot/types';
+import type { Compact, Struct, u16, u64, Vec } from '@polkadot/types';
 import type { AccountId32 } from '@polkadot/types/interfaces';
+import type { Codec, INumber } from '@polkadot/types/types';
 import { resolveBlock } from '../client/block-ref';
 import type { ChainClient } from '../client/chain-client';
+import { ChainFeatures } from '../client/chain-features';
 import { findStorageEntry, storageEntry } from '../client/runtime-items';
 import { queryStorageAt, storageQuery } from '../client/storage-batch';
 import { raoToTao } from '../metagraph/neuron.mapper';
@@ -18,12 +20,41 @@ export interface StakeEntry {
   readonly stake: number;
 }
 
-type FixedBits = Struct & { bits: u128 };
+/**
+ * Raw bits of a U64F64 storage value. Spec 224 describes it as `{ bits: u128 }`; other runtimes name the
+ * wrapper differently or store the bare u128, so take the one number inside whatever the shape.
+ */
+export function fixedBitsOf(value: Codec | undefined): bigint {
+  if (value === undefined) {
+    return 0n;
+  }
+  const bits = (value as unknown as { bits?: INumber }).bits;
+  if (bits !== undefined) {
+    return bits.toBigInt();
+  }
+  if (value instanceof Map) {
+    const first = [...(value as Map<string, Codec>).values()][0];
+    return first === undefined ? 0n : BigInt(first.toString());
+  }
+  return BigInt(value.toString());
+}
+
+const STAKE_INFO_API = { trait: 'StakeInfoRuntimeApi', method: 'get_stake_info_for_coldkey' } as const;
+
+type StakeInfoStruct = Struct & {
+  hotkey: AccountId32;
+  coldkey: AccountId32;
+  netuid: Compact<u16>;
+  stake: Compact<u64>;
+};
 
 /**
- * Every stake of `coldkey` at `blockHash` (default: the finalized head): the hotkeys it stakes to
- * (`StakingHotkeys` ∪ `OwnedHotkeys`), the subnets where it holds shares of each (`Alpha` by prefix), valued
- * through each hotkey's share pool. Zero stakes are left out.
+ * Every stake of `coldkey` at `blockHash` (default: the finalized head), zero stakes left out. Where the runtime
+ * describes `StakeInfoRuntimeApi.get_stake_info_for_coldkey` with a real type (V15 metadata of current runtimes)
+ * that call answers, decoded with the runtime's own types: current runtimes keep shares in `AlphaV2`, which
+ * storage reads here do not interpret. Otherwise (the devnet, spec ≤ 218 with opaque results) from storage: the
+ * hotkeys it stakes to (`StakingHotkeys` ∪ `OwnedHotkeys`), its shares of each (`Alpha` by prefix), valued through
+ * each hotkey's share pool.
  */
 export async function readColdkeyStakes(
   client: ChainClient,
@@ -32,6 +63,12 @@ export async function readColdkeyStakes(
 ): Promise<StakeEntry[]> {
   return client.call(`read stakes of ${coldkey}`, async (api) => {
     const block = await resolveBlock(api, blockHash);
+    if (new ChainFeatures(api).runtimeApiOutput(STAKE_INFO_API.trait, STAKE_INFO_API.method) === 'typed') {
+      const fromRuntime = await stakesFromRuntimeApi(api, block.hash, coldkey);
+      if (fromRuntime !== undefined) {
+        return fromRuntime;
+      }
+    }
     const hotkeys = await stakingHotkeys(api, block.hash, coldkey);
     const shares = await Promise.all(hotkeys.map(async (hotkey) => shareEntries(api, block.hash, hotkey, coldkey)));
     const positions = shares.flat();
@@ -48,12 +85,40 @@ export async function readColdkeyStakes(
     return positions
       .map((position, index) => {
         const alpha = (values[2 * index] as u64 | undefined)?.toBigInt() ?? 0n;
-        const sharesBits = (values[2 * index + 1] as FixedBits | undefined)?.bits.toBigInt() ?? 0n;
+        const sharesBits = fixedBitsOf(values[2 * index + 1]);
         const stakeRao = stakeFromShares(alpha, sharesBits, position.shareBits);
         return { coldkey, hotkey: position.hotkey, netuid: position.netuid, stakeRao, stake: raoToTao(stakeRao) };
       })
       .filter((entry) => entry.stakeRao > 0n);
   });
+}
+
+/** The runtime's answer, or undefined when @polkadot/api did not decorate the call at that block. */
+async function stakesFromRuntimeApi(
+  api: ApiPromise,
+  blockHash: string,
+  coldkey: string,
+): Promise<StakeEntry[] | undefined> {
+  const at = await api.at(blockHash);
+  const call = (
+    at.call as unknown as Record<string, Record<string, ((who: string) => Promise<Vec<StakeInfoStruct>>) | undefined>>
+  ).stakeInfoRuntimeApi?.getStakeInfoForColdkey;
+  if (call === undefined) {
+    return undefined;
+  }
+  const infos = await call(coldkey);
+  return infos
+    .map((info) => {
+      const stakeRao = info.stake.toBigInt();
+      return {
+        coldkey,
+        hotkey: info.hotkey.toString(),
+        netuid: info.netuid.toNumber(),
+        stakeRao,
+        stake: raoToTao(stakeRao),
+      };
+    })
+    .filter((entry) => entry.stakeRao > 0n);
 }
 
 /** Total stake on `hotkey` in `netuid` (`TotalHotkeyAlpha`), in rao. */
@@ -98,10 +163,10 @@ async function shareEntries(
   coldkey: string,
 ): Promise<SharePosition[]> {
   const alpha = storageEntry(api, 'subtensorModule', 'alpha');
-  const entries = await alpha.entriesAt<FixedBits, [AccountId32, AccountId32, u16]>(blockHash, hotkey, coldkey);
+  const entries = await alpha.entriesAt<Codec, [AccountId32, AccountId32, u16]>(blockHash, hotkey, coldkey);
   return entries.map(([key, value]) => ({
     hotkey,
     netuid: key.args[2].toNumber(),
-    shareBits: value.bits.toBigInt(),
+    shareBits: fixedBitsOf(value),
   }));
 }

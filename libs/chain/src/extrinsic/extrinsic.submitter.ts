@@ -76,6 +76,8 @@ class ResubmitSignal extends Error {
 export class ExtrinsicSubmitter {
   readonly #nonces: NonceManager;
   readonly #logger: ChainLogger;
+  /** Per account, the hand-off of the previous submission: nonce n+1 is sent only after nonce n reached the pool. */
+  readonly #sendGates = new Map<string, Promise<void>>();
 
   constructor(
     private readonly client: ChainClient,
@@ -133,15 +135,58 @@ export class ExtrinsicSubmitter {
   ): Promise<Omit<SubmissionResult, 'resubmissions'>> {
     const api = this.client.api;
     const address = signer.ss58Address;
-    const nonce = await this.#nonces.reserve(address);
-    let tx: SubmittableExtrinsic<'promise'>;
+    const leaveGate = await this.enterSendGate(address);
+    try {
+      const nonce = await this.#nonces.reserve(address);
+      const tx = await this.sign(api, call, signer, nonce, options, what);
+      return await this.watch(tx, address, nonce, options, what, leaveGate);
+    } finally {
+      leaveGate();
+    }
+  }
+
+  /**
+   * Waits for the previous submission of `address` to reach the pool (or fail), so transactions arrive in nonce
+   * order: a pool that sees nonce n+1 before n may reject it instead of holding it as "future". Returns the
+   * function that lets the next one go (idempotent).
+   */
+  private async enterSendGate(address: string): Promise<() => void> {
+    const previous = this.#sendGates.get(address) ?? Promise.resolve();
+    let open = (): void => undefined;
+    const mine = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const chained = previous.then(() => mine);
+    this.#sendGates.set(address, chained);
+    await previous;
+    let isOpen = false;
+    return () => {
+      if (!isOpen) {
+        isOpen = true;
+        open();
+        if (this.#sendGates.get(address) === chained) {
+          this.#sendGates.delete(address);
+        }
+      }
+    };
+  }
+
+  private async sign(
+    api: ApiPromise,
+    call: SubmittableExtrinsic<'promise'>,
+    signer: TransactionSigner,
+    nonce: number,
+    options: SubmitOptions,
+    what: string,
+  ): Promise<SubmittableExtrinsic<'promise'>> {
+    const address = signer.ss58Address;
     try {
       const birth = await this.client.call('read finalized head', (chain) => finalizedBlock(chain));
       const era = api.registry.createType<ExtrinsicEra>('ExtrinsicEra', {
         current: birth.number,
         period: options.eraPeriod ?? DEFAULT_ERA_PERIOD,
       });
-      tx = api.tx(call.method as Call);
+      const tx = api.tx(call.method as Call);
       await tx.signAsync(address, {
         signer: new KeypairSigner(signer),
         nonce,
@@ -149,11 +194,11 @@ export class ExtrinsicSubmitter {
         blockHash: birth.hash,
         tip: options.tip,
       });
+      return tx;
     } catch (error) {
       this.#nonces.release(address, nonce);
       throw toChainError(error, `sign ${what}`);
     }
-    return this.watch(tx, address, nonce, options, what);
   }
 
   private async watch(
@@ -162,6 +207,7 @@ export class ExtrinsicSubmitter {
     nonce: number,
     options: SubmitOptions,
     what: string,
+    onSent: () => void,
   ): Promise<Omit<SubmissionResult, 'resubmissions'>> {
     const waitFor = options.waitFor ?? 'inBlock';
     const txHash = tx.hash.toHex();
@@ -208,6 +254,8 @@ export class ExtrinsicSubmitter {
         unsubscribe = await this.client.call(`submit ${what}`, () => tx.send(onStatus));
       } catch (error) {
         throw this.onRejected(error, address, nonce, what);
+      } finally {
+        onSent();
       }
       this.#nonces.accepted(address, nonce);
       stopListening = this.client.onConnection((event) => {
