@@ -15,6 +15,8 @@ import {
   isChainError,
   readBalance,
   readColdkeyStakes,
+  readSubnets,
+  readWeights,
   registerNeuron,
   serveAxon,
   setWeightsCall,
@@ -213,6 +215,16 @@ const NETUID = 1;
     const dust = (total?.toBigInt() ?? 0n) - (position?.stakeRao ?? -1n);
     expect(position?.stakeRao).toBeGreaterThan(0n);
     expect(dust >= 0n && dust <= 1n).toBe(true);
+  });
+
+  it('lists subnets and reads hyperparameters and weights with the real storage layout', async () => {
+    const subnets = await readSubnets(client);
+    expect(subnets.map((subnet) => subnet.netuid)).toEqual(expect.arrayContaining([0, NETUID]));
+    const subnet = subnets.find((entry) => entry.netuid === NETUID);
+    expect(subnet?.taoInRao).toBeGreaterThan(0n);
+    const hyperparameters = await new ChainMetagraphReader(client).readHyperparameters(NETUID);
+    expect(hyperparameters.tempo).toBe(subnet?.tempo);
+    expect(await readWeights(client, NETUID, { uids: [0] })).toEqual([{ uid: 0, weights: expect.any(Array) }]);
   });
 
   it('names the real pallet error of a rejected dispatch', async () => {
