@@ -224,7 +224,9 @@ const NETUID = 1;
     expect(subnet?.taoInRao).toBeGreaterThan(0n);
     const hyperparameters = await new ChainMetagraphReader(client).readHyperparameters(NETUID);
     expect(hyperparameters.tempo).toBe(subnet?.tempo);
-    expect(await readWeights(client, NETUID, { uids: [0] })).toEqual([{ uid: 0, weights: expect.any(Array) }]);
+    const [row] = await readWeights(client, NETUID, { uids: [0] });
+    expect(row?.uid).toBe(0);
+    expect(Array.isArray(row?.weights)).toBe(true);
   });
 
   it('names the real pallet error of a rejected dispatch', async () => {
