@@ -34,6 +34,11 @@ const chainSyncEnv = z.object({
   CHAIN_SYNC_BLOCK_TIME_MS: z.coerce.number().int().min(1).default(12_000),
   /** Deadline of one chain call (metagraph read, block hash lookup). */
   CHAIN_SYNC_CALL_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+  /**
+   * How metagraphs are read: the runtime API where the runtime offers it (`auto`), or always one path.
+   * Against the devnet `storage` is faster: the devnet assembles runtime API answers in TypeScript.
+   */
+  CHAIN_SYNC_METAGRAPH_SOURCE: z.enum(['auto', 'runtime-api', 'storage']).default('auto'),
 });
 
 export const chainSyncConfigSchema = chainSyncEnv
@@ -53,6 +58,7 @@ export const chainSyncConfigSchema = chainSyncEnv
       healthMaxLagBlocks: env.CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS,
       blockTimeMs: env.CHAIN_SYNC_BLOCK_TIME_MS,
       callTimeoutMs: env.CHAIN_SYNC_CALL_TIMEOUT_MS,
+      metagraphSource: env.CHAIN_SYNC_METAGRAPH_SOURCE,
     },
   }));
 

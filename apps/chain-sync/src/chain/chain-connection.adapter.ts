@@ -107,6 +107,7 @@ export class ChainConnectionAdapter implements FinalizedHeadSource, MetagraphRea
     }
     this.client = client;
     this.reader = new ChainMetagraphReader(client, {
+      source: this.config.sync.metagraphSource,
       timeoutMs: this.config.sync.callTimeoutMs,
       logger: this.chainLogger(),
     });
