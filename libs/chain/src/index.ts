@@ -68,9 +68,11 @@ export {
   unwrapRuntimeApiBytes,
   type RuntimeApiResultShape,
 } from './runtime-api/runtime-api.decoder';
+export { NEURON_INFO_API, SUBTENSOR_RUNTIME_API_METHODS } from './runtime-api/subtensor-runtime-api.methods';
 export {
-  NEURON_INFO_API,
+  METAGRAPH_FIELDS,
   SUBTENSOR_RUNTIME_API_TYPES,
+  type MetagraphField,
   type RawEndpointInfo,
   type RawNeuronInfo,
   type RawNeuronInfoLite,

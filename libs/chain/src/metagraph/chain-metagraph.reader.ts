@@ -4,7 +4,7 @@ import type { ChainClient } from '../client/chain-client';
 import { ChainFeatures } from '../client/chain-features';
 import { SILENT_LOGGER, type ChainLogger } from '../client/chain-logger';
 import { isChainError } from '../errors/chain.error';
-import { NEURON_INFO_API } from '../runtime-api/subtensor-runtime-api.types';
+import { NEURON_INFO_API } from '../runtime-api/subtensor-runtime-api.methods';
 import { readMetagraphFromRuntimeApi } from './metagraph-runtime-api.reader';
 import { readMetagraphFromStorage } from './metagraph-storage.reader';
 import type { Metagraph, MetagraphReader, SubnetHyperparameters } from './metagraph.types';

@@ -3,7 +3,7 @@ import { u8aToHex } from '@polkadot/util';
 import type { BlockRef } from '../client/block-ref';
 import { ChainFeatures } from '../client/chain-features';
 import { decodeNeuronsLite } from '../runtime-api/runtime-api.decoder';
-import { NEURON_INFO_API } from '../runtime-api/subtensor-runtime-api.types';
+import { NEURON_INFO_API } from '../runtime-api/subtensor-runtime-api.methods';
 import type { Metagraph } from './metagraph.types';
 import { toNeuronInfo } from './neuron.mapper';
 import { assertSubnetExists, readHotkeyFacts, readRegistrationBlocks, readSubnetHeader } from './subnet-storage';

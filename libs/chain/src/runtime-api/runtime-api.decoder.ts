@@ -2,8 +2,8 @@ import { compactFromU8a } from '@polkadot/util';
 import { ss58Address } from '../client/ss58-cache';
 import { ChainError } from '../errors/chain.error';
 import { decodeScale, type ScaleTypes, type ScaleValue } from './scale-reader';
+import { NEURON_INFO_API } from './subtensor-runtime-api.methods';
 import {
-  NEURON_INFO_API,
   SUBTENSOR_RUNTIME_API_TYPES,
   type RawEndpointInfo,
   type RawNeuronInfo,

@@ -1,8 +1,8 @@
+import { SUBTENSOR_RUNTIME_API_METHODS } from '@taonode/chain';
 import { networkLockCost } from '../../pallets/subtensor/registration/network-lock-cost';
 import { subtensorRuntimeApis } from '../../runtime-apis/subtensor';
 import { currentBlock } from '../../runtime-apis/subtensor/chain-reads';
 import { encodeArguments } from '../../runtime-apis/subtensor/runtime-api-registry';
-import { SUBTENSOR_RUNTIME_API_METHODS } from '../../runtime-apis/subtensor/subtensor-runtime-api.types';
 import type { Storage } from '../../state/storage';
 
 /** A custom JSON-RPC method: positional params (the trailing optional block hash is resolved by the caller). */

@@ -1,4 +1,5 @@
 import type { Codec } from '@polkadot/types/types';
+import type { MetagraphField } from '@taonode/chain';
 import { readOptional } from '../../pallets/subtensor/state/subtensor-storage';
 import type { Storage } from '../../state/storage';
 import {
@@ -16,7 +17,6 @@ import {
   subnetSymbolBytes,
 } from './chain-reads';
 import { NeuronTable } from './neuron-table';
-import type { MetagraphField } from './subtensor-runtime-api.types';
 
 export type MetagraphValue = Record<MetagraphField, unknown>;
 

@@ -1,6 +1,6 @@
 import { TypeRegistry } from '@polkadot/types';
 import { u8aConcat } from '@polkadot/util';
-import { SUBTENSOR_RUNTIME_API_TYPES } from './subtensor-runtime-api.types';
+import { SUBTENSOR_RUNTIME_API_TYPES } from '@taonode/chain';
 
 /** A registry holding only the runtime API layouts, independent of the metadata's registry. */
 export const runtimeApiRegistry = new TypeRegistry();

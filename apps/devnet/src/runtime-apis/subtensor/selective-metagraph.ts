@@ -1,8 +1,8 @@
+import { METAGRAPH_FIELDS } from '@taonode/chain';
 import type { Storage } from '../../state/storage';
 import { subnetExists } from './chain-reads';
 import { buildMetagraph, type MetagraphValue } from './metagraph';
 import { runtimeApiRegistry } from './runtime-api-registry';
-import { METAGRAPH_FIELDS } from './subtensor-runtime-api.types';
 
 const VALIDATORS_INDEX = 72;
 const COMMITMENTS_INDEX = 73;

@@ -1,10 +1,10 @@
 import type { Codec } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
+import { METAGRAPH_FIELDS, SUBTENSOR_RUNTIME_API_METHODS } from '@taonode/chain';
 import { devGenesis, TAO } from '../../pallets/subtensor/testing/dev-genesis';
 import { DevAccounts, SubtensorTestChain } from '../../pallets/subtensor/testing/subtensor-test-chain';
 import { subtensorRpcMethods } from '../../rpc/subtensor';
 import { encodeArguments, runtimeApiRegistry } from './runtime-api-registry';
-import { METAGRAPH_FIELDS, SUBTENSOR_RUNTIME_API_METHODS } from './subtensor-runtime-api.types';
 import { subtensorRuntimeApis } from './subtensor-runtime-apis';
 
 const IP = 3325256714n;

@@ -1,3 +1,4 @@
+import { SUBTENSOR_RUNTIME_API_METHODS } from '@taonode/chain';
 import { networkLockCost } from '../../pallets/subtensor/registration/network-lock-cost';
 import type { RuntimeApiMethod, RuntimeApiModule } from '../../runtime/dispatch-context';
 import type { Storage } from '../../state/storage';
@@ -9,7 +10,6 @@ import { decodeArguments, encodeResult } from './runtime-api-registry';
 import { buildSelectiveMetagraph } from './selective-metagraph';
 import { allSubnets, buildSubnetHyperparams, buildSubnetInfo, buildSubnetInfoV2 } from './subnet-info';
 import { buildSubnetState } from './subnet-state';
-import { SUBTENSOR_RUNTIME_API_METHODS } from './subtensor-runtime-api.types';
 
 type Methods = typeof SUBTENSOR_RUNTIME_API_METHODS;
 type Trait = keyof Methods;
