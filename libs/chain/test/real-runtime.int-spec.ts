@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { u64 } from '@polkadot/types';
-import WebSocket from 'ws';
-import { freePort } from '@taonode/testing';
+import { CHOPSTICKS_START_TIMEOUT_MS, startChopsticks, type LaunchedChopsticks } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import {
   addStakeCall,
@@ -23,7 +19,7 @@ import {
   transferCall,
   type ChainError,
 } from '../src';
-import { mineUntilSettled, rpcCall } from './devnet-helpers';
+import { mineUntilSettled } from './devnet-helpers';
 
 /**
  * The chain client's scenario against the real subtensor runtime under Chopsticks in genesis mode
@@ -33,34 +29,10 @@ import { mineUntilSettled, rpcCall } from './devnet-helpers';
  * Chopsticks is fetched by `npx` only when the variable is set.
  */
 const CHAINSPEC = process.env.SUBTENSOR_CHAINSPEC;
-const CHOPSTICKS = '@acala-network/chopsticks@1.5.1';
-const START_TIMEOUT_MS = 10 * 60_000;
 const TAO = 1_000_000_000n;
 const title = `chain client against the real runtime under Chopsticks (${
   CHAINSPEC ? basename(CHAINSPEC) : 'skipped: set SUBTENSOR_CHAINSPEC=<raw chainspec with :code>'
 })`;
-
-async function waitForRpc(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`chopsticks exited with code ${child.exitCode}`);
-    }
-    const isUp = await new Promise<boolean>((resolve) => {
-      const socket = new WebSocket(url);
-      socket.once('open', () => {
-        socket.close();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (isUp) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error(`chopsticks did not answer on ${url} within ${timeoutMs} ms`);
-}
 
 async function caught(work: Promise<unknown>): Promise<ChainError> {
   try {
@@ -80,78 +52,32 @@ const hotkey = Keypair.fromUri('//Bob//fidelity');
 const NETUID = 1;
 
 (CHAINSPEC ? describe : describe.skip)(title, () => {
-  let child: ChildProcess | undefined;
+  let chain: LaunchedChopsticks;
   let client: ChainClient;
   let submitter: ExtrinsicSubmitter;
-  let url: string;
-  const scratch = mkdtempSync(join(tmpdir(), 'taonode-chain-chopsticks-'));
-  /** Chopsticks' first blocks may fail ("Timestamp slot must match CurrentSlot"): retry. */
-  const chain = {
-    newBlock: async (): Promise<void> => {
-      let lastError: unknown;
-      for (let attempt = 0; attempt < 5; attempt += 1) {
-        try {
-          await rpcCall(url, 'dev_newBlock', [{ count: 1 }]);
-          return;
-        } catch (error) {
-          lastError = error;
-        }
-      }
-      throw lastError instanceof Error ? lastError : new Error(String(lastError));
-    },
-  };
 
   beforeAll(async () => {
-    if (!CHAINSPEC || !existsSync(CHAINSPEC)) {
-      throw new Error(`SUBTENSOR_CHAINSPEC=${CHAINSPEC ?? ''} is not a file`);
-    }
-    const port = await freePort();
-    url = `ws://127.0.0.1:${port}`;
-    child = spawn(
-      'npx',
-      ['--yes', CHOPSTICKS, `--genesis=${CHAINSPEC}`, `--port=${port}`, '--db=:memory:', '--build-block-mode=Manual'],
-      { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-    );
-    child.stdout?.resume();
-    child.stderr?.resume();
-    await waitForRpc(url, child, START_TIMEOUT_MS);
-    // Quirks (subtensor.md): build past genesis before signing; fund the dev accounts; open the rate limits.
-    await chain.newBlock();
-    const funded = {
-      providers: 1,
-      data: { free: (1_000_000n * TAO).toString(), flags: '0x80000000000000000000000000000000' },
-    };
-    await rpcCall(url, 'dev_setStorage', [
-      {
-        System: {
-          Account: [
-            [[alice.ss58Address], funded],
-            [[bob.ss58Address], funded],
-          ],
-        },
-        Sudo: { Key: alice.ss58Address },
-        // Quirk 5: at spec 218 a subnet's pool starts nearly empty, so stake would buy no alpha; seed it.
+    chain = await startChopsticks({
+      chainspec: CHAINSPEC ?? '',
+      fund: [alice.ss58Address, bob.ss58Address],
+      sudo: alice.ss58Address,
+      storage: {
+        // Quirk 5: at spec 218 a subnet's pool starts nearly empty, so stake would buy no alpha; seed it. And open
+        // the network rate limit.
         SubtensorModule: {
           NetworkRateLimit: 0,
           SubnetTAO: [[[NETUID], (10_000n * TAO).toString()]],
           SubnetAlphaIn: [[[NETUID], (10_000n * TAO).toString()]],
         },
       },
-    ]);
-    await chain.newBlock();
-    await chain.newBlock();
-    client = await ChainClient.connect({ chainEndpoint: url, connectTimeoutMs: 120_000, callTimeoutMs: 120_000 });
+    });
+    client = await ChainClient.connect({ chainEndpoint: chain.url, connectTimeoutMs: 120_000, callTimeoutMs: 120_000 });
     submitter = new ExtrinsicSubmitter(client);
-  }, START_TIMEOUT_MS + 60_000);
+  }, CHOPSTICKS_START_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     await client?.disconnect();
-    if (child?.pid !== undefined && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
-      await exited;
-    }
-    rmSync(scratch, { recursive: true, force: true });
+    await chain?.stop();
   });
 
   it('detects what the real runtime offers from its V15 metadata', () => {
