@@ -1,13 +1,21 @@
 import { firstValueFrom } from 'rxjs';
 import { ChainClient, ChainMetagraphReader, ExtrinsicSubmitter, registerNeuron, serveAxon } from '@taonode/chain';
-import { freePort, type LaunchedRedis, startRedisServer } from '@taonode/testing';
+import {
+  freePort,
+  type LaunchedDevnet,
+  type LaunchedRedis,
+  rpcCall,
+  startDevnet,
+  startRedisServer,
+} from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import { toProtoMetagraph } from '../src/grpc/metagraph.mapper';
 import { type RunningChainSync, startChainSync } from './support/chain-sync.app';
-import { DevnetProcess } from './support/devnet-process';
 import { StreamRecorder, waitFor } from './support/wait-for';
 
 const STAKE_RAO = 5_000_000_000n;
+/** Generous: cold swc compilation of the devnet while chain-sync compiles too. */
+const DEVNET_START_TIMEOUT_MS = 90_000;
 
 /** Subnet 1 with its owner and two neurons staked at genesis. */
 const GENESIS = {
@@ -38,13 +46,16 @@ const GENESIS = {
 
 describe('chain-sync against the devnet over real websockets', () => {
   let redis: LaunchedRedis;
-  let devnet: DevnetProcess;
+  let devnet: LaunchedDevnet;
   let service: RunningChainSync;
   let client: ChainClient;
   let reader: ChainMetagraphReader;
 
   beforeAll(async () => {
-    [redis, devnet] = await Promise.all([startRedisServer(), DevnetProcess.start(GENESIS)]);
+    [redis, devnet] = await Promise.all([
+      startRedisServer(),
+      startDevnet({ genesis: GENESIS, startTimeoutMs: DEVNET_START_TIMEOUT_MS }),
+    ]);
     service = await startChainSync({
       redisUrl: redis.url,
       // Health window: 4 blocks × 250 ms.
@@ -80,7 +91,7 @@ describe('chain-sync against the devnet over real websockets', () => {
   /** Submits while building one block (manual blocks): resolves with what `submit` returned. */
   async function inOneBlock<T>(submit: Promise<T>): Promise<T> {
     await waitFor('the extrinsic in the pool', async () =>
-      (await devnet.rpc<unknown[]>('author_pendingExtrinsics')).length > 0 ? true : undefined,
+      (await rpcCall<unknown[]>(devnet.url, 'author_pendingExtrinsics')).length > 0 ? true : undefined,
     );
     await devnet.newBlock();
     return submit;
@@ -181,13 +192,13 @@ describe('chain-sync against the devnet over real websockets', () => {
       redisUrl: redis.url,
       env: { SUBTENSOR_CHAIN_ENDPOINT: `ws://127.0.0.1:${port}`, NETUIDS: '1', CHAIN_SYNC_BLOCK_TIME_MS: '60000' },
     });
-    let late: DevnetProcess | undefined;
+    let late: LaunchedDevnet | undefined;
     try {
       expect((await fetch(`${early.opsUrl}/ready`)).status).toBe(503);
       expect((await fetch(`${early.opsUrl}/health`)).status).toBe(200);
       expect((await firstValueFrom(early.client.getHead({}))).connected).toBe(false);
 
-      late = await DevnetProcess.start(GENESIS, port);
+      late = await startDevnet({ genesis: GENESIS, port, startTimeoutMs: DEVNET_START_TIMEOUT_MS });
       await late.newBlock();
       await waitFor(
         'the first snapshot',

@@ -3,12 +3,11 @@ import { Redis } from 'ioredis';
 import { firstValueFrom } from 'rxjs';
 import { callDeadline, ERROR_CODE_METADATA_KEY } from '@taonode/grpc';
 import { metagraphV1 as pb } from '@taonode/proto';
-import { type LaunchedRedis, startRedisServer } from '@taonode/testing';
+import { blockHashOf, buildMetagraph, fakeAddress, type LaunchedRedis, startRedisServer } from '@taonode/testing';
 import { decodeSnapshot } from '../src/snapshot/metagraph-snapshot.codec';
 import { snapshotKey } from '../src/snapshot/metagraph-snapshot.repository';
 import { type RunningChainSync, startChainSync } from './support/chain-sync.app';
 import { FakeChain } from './support/fake-chain';
-import { blockHashOf, buildMetagraph, fakeAddress } from './support/metagraph.factory';
 import { StreamRecorder, waitFor } from './support/wait-for';
 
 interface GrpcFailure {

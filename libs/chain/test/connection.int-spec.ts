@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { firstValueFrom, filter, take, toArray } from 'rxjs';
-import { freePort } from '@taonode/testing';
+import { freePort, rpcCall, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { ChainClient, followFinalizedHeads, isChainError, type ConnectionEvent, type FinalizedHead } from '../src';
-import { rpcCall, spawnDevnetProcess, type DevnetProcess } from './devnet-helpers';
 
 /** A websocket endpoint that refuses every upgrade with HTTP 429, like a rate-limiting public node. */
 async function rateLimitingServer(): Promise<{ url: string; server: Server }> {
@@ -23,16 +22,14 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('chain client connection', () => {
-  let devnet: DevnetProcess | undefined;
-  let port: number;
+  let devnet: LaunchedDevnet | undefined;
 
   beforeAll(async () => {
-    port = await freePort();
-    devnet = await spawnDevnetProcess(port);
+    devnet = await startDevnet();
   }, 60_000);
 
   afterAll(async () => {
-    await devnet?.kill('SIGTERM');
+    await devnet?.stop();
   });
 
   it('skips a dead endpoint of the pool and connects to the next', async () => {
@@ -107,7 +104,7 @@ describe('chain client connection', () => {
         code: 'TAONODE_CHAIN_DISCONNECTED',
       });
 
-      devnet = await spawnDevnetProcess(port);
+      await devnet?.restart();
       await client.whenConnected(30_000);
       const afterRestart = firstValueFrom(
         followFinalizedHeads(client).pipe(
@@ -116,7 +113,7 @@ describe('chain client connection', () => {
         ),
       );
       const countBefore = heads.length;
-      await rpcCall(devnet.url, 'dev_newBlock', [{ count: 2 }]);
+      await rpcCall(url, 'dev_newBlock', [{ count: 2 }]);
       await afterRestart;
       // The long-lived subscription kept running across the restart: it sees the new chain's blocks.
       await until(() => heads.slice(countBefore).some((head) => head.number === 2));

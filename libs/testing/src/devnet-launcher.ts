@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket, { type RawData } from 'ws';
 import { stopProcess, waitForLine } from './child-process-ready';
+import { rpcCall } from './json-rpc';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const TAONODE_BIN = join(REPO_ROOT, 'bin', 'taonode.js');
@@ -17,24 +17,37 @@ export interface DevnetLaunchOptions {
   readonly blockTimeMs?: number;
   /** A genesis file path, or a genesis object written to a temporary file. */
   readonly genesis?: string | object;
+  /**
+   * The port to listen on (default 0: the OS picks one, so there is no free-port race). A fixed port is for
+   * tests of a client that must find the chain where it was, e.g. one started before the chain.
+   */
+  readonly port?: number;
   /** How long to wait for the ready line (default 60 s: cold swc compilation on a busy CI box). */
   readonly startTimeoutMs?: number;
 }
 
 export interface LaunchedDevnet {
+  /** The websocket URL; the same after {@link LaunchedDevnet.restart}. */
   readonly url: string;
   /** Builds `count` blocks (`dev_newBlock`); resolves with the last block's hash. */
   newBlock(count?: number): Promise<string>;
+  /**
+   * Ends the process with `signal` (default SIGKILL: the chain vanishes mid-connection, as a crashed node
+   * would) and resolves once it has exited. Follow with `restart()` or `stop()`.
+   */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Kills the devnet if it still runs and starts a fresh one from the same genesis on the same port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts `taonode devnet --port 0` as a child process (the devnet is an app, and libraries may not import
- * apps) and waits for the URL it prints. Port 0 lets the OS pick the port, so there is no free-port race.
+ * Starts `taonode devnet` as a child process (the devnet is an app, and libraries may not import apps) and
+ * waits for the URL it prints.
  */
 export async function startDevnet(options: DevnetLaunchOptions = {}): Promise<LaunchedDevnet> {
   const scratch = typeof options.genesis === 'object' ? mkdtempSync(join(tmpdir(), 'taonode-devnet-')) : undefined;
-  const args = [TAONODE_BIN, 'devnet', '--port', '0'];
+  const args = [TAONODE_BIN, 'devnet'];
   if (options.manual ?? true) {
     args.push('--manual');
   } else if (options.blockTimeMs !== undefined) {
@@ -47,20 +60,48 @@ export async function startDevnet(options: DevnetLaunchOptions = {}): Promise<La
     writeFileSync(file, JSON.stringify(options.genesis));
     args.push('--genesis', file);
   }
-  // The IPC channel closes if this test process dies, and the devnet then shuts itself down.
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const cleanup = (): void => {
     if (scratch) {
       rmSync(scratch, { recursive: true, force: true });
     }
   };
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  let launched: { child: ChildProcess; url: string };
+  try {
+    launched = await launch([...args, '--port', String(options.port ?? 0)], startTimeoutMs);
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  const url = launched.url;
+  // A restart must come back where clients look for it, also when the first port was the OS's pick.
+  const port = new URL(url).port;
+  const kill = (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => stopProcess(launched.child, 10_000, signal);
+  return {
+    url,
+    newBlock: (count = 1) => rpcCall<string>(url, 'dev_newBlock', [{ count }]),
+    kill,
+    restart: async () => {
+      await kill();
+      launched = await launch([...args, '--port', port], startTimeoutMs);
+    },
+    stop: async () => {
+      await stopProcess(launched.child);
+      cleanup();
+    },
+  };
+}
+
+/** Spawns the devnet with `args` and resolves once it prints its ready line. */
+async function launch(args: readonly string[], startTimeoutMs: number): Promise<{ child: ChildProcess; url: string }> {
+  // The IPC channel closes if this test process dies, and the devnet then shuts itself down.
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let url: string;
   try {
-    const match = await waitForLine(child, READY_LINE, options.startTimeoutMs ?? 60_000, 'devnet');
+    const match = await waitForLine(child, READY_LINE, startTimeoutMs, 'devnet');
     url = match[1] ?? '';
   } catch (error) {
     await stopProcess(child);
-    cleanup();
     throw error;
   }
   // Keep draining output so a chatty child never blocks on a full pipe; the channel alone must not keep
@@ -68,38 +109,5 @@ export async function startDevnet(options: DevnetLaunchOptions = {}): Promise<La
   child.stdout?.resume();
   child.stderr?.resume();
   child.channel?.unref();
-  return {
-    url,
-    newBlock: (count = 1) => rpcCall<string>(url, 'dev_newBlock', [{ count }]),
-    stop: async () => {
-      await stopProcess(child);
-      cleanup();
-    },
-  };
-}
-
-/** One JSON-RPC call over a short-lived websocket. */
-function rpcCall<T>(url: string, method: string, params: unknown[]): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.once('error', reject);
-    socket.once('open', () => socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method, params })));
-    socket.once('message', (data) => {
-      socket.close();
-      const reply = JSON.parse(messageText(data)) as { result?: T; error?: { code: number; message: string } };
-      if (reply.error) {
-        reject(new Error(`${method}: ${reply.error.code}: ${reply.error.message}`));
-      } else {
-        resolve(reply.result as T);
-      }
-    });
-  });
-}
-
-/** A websocket message's text, whatever buffer shape `ws` delivered it in. */
-function messageText(data: RawData): string {
-  if (Array.isArray(data)) {
-    return Buffer.concat(data).toString('utf8');
-  }
-  return Buffer.from(data as ArrayBuffer).toString('utf8');
+  return { child, url };
 }

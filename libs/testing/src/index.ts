@@ -1,7 +1,7 @@
 /**
  * Test launchers: a private devnet (the simulated subtensor) and a private redis-server, each as a child
- * process on a free port, and the real runtime under Chopsticks for the optional fidelity checks. Test-only:
- * production code must not import this library.
+ * process on a free port, and the real runtime under Chopsticks for the optional fidelity checks; typed
+ * factories for test data. Test-only: production code must not import this library.
  */
 export { startDevnet, type DevnetLaunchOptions, type LaunchedDevnet } from './devnet-launcher';
 export {
@@ -14,3 +14,11 @@ export { startRedisServer, type LaunchedRedis, type RedisLaunchOptions } from '.
 export { LaunchError } from './child-process-ready';
 export { freePort } from './free-port';
 export { rpcCall } from './json-rpc';
+export {
+  blockHashOf,
+  buildHyperparameters,
+  buildMetagraph,
+  buildNeuron,
+  fakeAddress,
+  type MetagraphSpec,
+} from './factories/metagraph.factory';

@@ -1,36 +1,22 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import WebSocket, { type RawData } from 'ws';
-import { startDevnet } from '../src';
-
-/** One JSON-RPC request over a fresh websocket. */
-function rpc<T>(url: string, method: string, params: unknown[] = []): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.once('error', reject);
-    socket.once('open', () => socket.send(JSON.stringify({ jsonrpc: '2.0', id: 7, method, params })));
-    socket.once('message', (data) => {
-      socket.close();
-      resolve((JSON.parse(messageText(data)) as { result: T }).result);
-    });
-  });
-}
+import { freePort, rpcCall, startDevnet } from '../src';
 
 describe('startDevnet (child process launcher)', () => {
   it('starts a manual-mode devnet on a free port, builds blocks on demand and stops', async () => {
     const devnet = await startDevnet();
     try {
       expect(devnet.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
-      const genesis = await rpc<string>(devnet.url, 'chain_getBlockHash', [0]);
+      const genesis = await rpcCall<string>(devnet.url, 'chain_getBlockHash', [0]);
       const hash = await devnet.newBlock(3);
       expect(hash).not.toBe(genesis);
-      const header = await rpc<{ number: string }>(devnet.url, 'chain_getHeader', [hash]);
+      const header = await rpcCall<{ number: string }>(devnet.url, 'chain_getHeader', [hash]);
       expect(Number(header.number)).toBe(3);
-      expect(await rpc<string>(devnet.url, 'chain_getFinalizedHead')).toMatch(/^0x[0-9a-f]{64}$/);
+      expect(await rpcCall<string>(devnet.url, 'chain_getFinalizedHead')).toMatch(/^0x[0-9a-f]{64}$/);
     } finally {
       await devnet.stop();
     }
-    await expect(rpc(devnet.url, 'system_health')).rejects.toThrow();
+    await expect(rpcCall(devnet.url, 'system_health')).rejects.toThrow();
   });
 
   it('stops the devnet when the process that launched it is killed', async () => {
@@ -50,12 +36,12 @@ describe('startDevnet (child process launcher)', () => {
       });
       harness.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
     });
-    expect(await rpc<{ peers: number }>(url, 'system_health')).toMatchObject({ peers: 0 });
+    expect(await rpcCall<{ peers: number }>(url, 'system_health')).toMatchObject({ peers: 0 });
     harness.kill('SIGKILL');
     // The devnet notices its parent chain is gone (IPC channel closed) and shuts down.
     let isDown = false;
     for (let attempt = 0; attempt < 100 && !isDown; attempt += 1) {
-      isDown = await rpc(url, 'system_health').then(
+      isDown = await rpcCall(url, 'system_health').then(
         () => false,
         () => true,
       );
@@ -64,6 +50,23 @@ describe('startDevnet (child process launcher)', () => {
       }
     }
     expect(isDown).toBe(true);
+  });
+
+  it('listens on a given port and restarts there with a fresh chain after being killed', async () => {
+    const port = await freePort();
+    const devnet = await startDevnet({ port });
+    try {
+      expect(devnet.url).toBe(`ws://127.0.0.1:${port}`);
+      await devnet.newBlock(2);
+      await devnet.kill();
+      await expect(rpcCall(devnet.url, 'system_health')).rejects.toThrow();
+      await devnet.restart();
+      const header = await rpcCall<{ number: string }>(devnet.url, 'chain_getHeader');
+      expect(Number(header.number)).toBe(0);
+    } finally {
+      await devnet.stop();
+    }
+    await expect(rpcCall(devnet.url, 'system_health')).rejects.toThrow();
   });
 
   it('uses a genesis given as an object', async () => {
@@ -75,17 +78,9 @@ describe('startDevnet (child process launcher)', () => {
       },
     });
     try {
-      expect(await rpc<string>(devnet.url, 'system_chain')).toBe('Launcher Test');
+      expect(await rpcCall<string>(devnet.url, 'system_chain')).toBe('Launcher Test');
     } finally {
       await devnet.stop();
     }
   });
 });
-
-/** A websocket message's text, whatever buffer shape `ws` delivered it in. */
-function messageText(data: RawData): string {
-  if (Array.isArray(data)) {
-    return Buffer.concat(data).toString('utf8');
-  }
-  return Buffer.from(data as ArrayBuffer).toString('utf8');
-}

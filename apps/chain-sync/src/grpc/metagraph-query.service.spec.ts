@@ -1,6 +1,6 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
+import { blockHashOf, buildMetagraph, fakeAddress } from '@taonode/testing';
 import { FakeChainError } from '../../test/support/fake-chain';
-import { blockHashOf, buildMetagraph, fakeAddress } from '../../test/support/metagraph.factory';
 import { buildSyncHarness } from '../../test/support/sync-harness';
 import { thrownBy } from '../../test/support/thrown-by';
 

@@ -1,5 +1,5 @@
 import { metagraphV1 as pb } from '@taonode/proto';
-import { buildMetagraph } from '../../test/support/metagraph.factory';
+import { buildMetagraph } from '@taonode/testing';
 import { toProtoHead, toProtoMetagraph } from './metagraph.mapper';
 
 describe('metagraph mapper', () => {

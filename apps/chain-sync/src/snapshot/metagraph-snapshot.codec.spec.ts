@@ -1,4 +1,4 @@
-import { buildMetagraph } from '../../test/support/metagraph.factory';
+import { buildMetagraph } from '@taonode/testing';
 import { decodeSnapshot, encodeSnapshot, metagraphFingerprint } from './metagraph-snapshot.codec';
 
 describe('metagraph snapshot codec', () => {

@@ -1,5 +1,5 @@
+import { blockHashOf, buildMetagraph } from '@taonode/testing';
 import { FakeChainError } from '../../test/support/fake-chain';
-import { blockHashOf, buildMetagraph } from '../../test/support/metagraph.factory';
 import { buildSyncHarness, histogramCount, metricValue } from '../../test/support/sync-harness';
 
 async function bootstrapped(netuids: readonly number[] = [1, 3]) {

@@ -1,4 +1,4 @@
-import { buildMetagraph } from '../../test/support/metagraph.factory';
+import { buildMetagraph } from '@taonode/testing';
 import type { MetagraphSnapshot } from '../snapshot/metagraph-snapshot';
 import { SnapshotHubService } from './snapshot-hub.service';
 

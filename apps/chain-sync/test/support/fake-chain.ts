@@ -1,6 +1,6 @@
 import type { FinalizedHead, Metagraph, MetagraphReader } from '@taonode/chain';
+import { blockHashOf, buildMetagraph } from '@taonode/testing';
 import type { ChainConnectionEvent, FinalizedHeadSource } from '../../src/ports/finalized-head-source.port';
-import { blockHashOf, buildMetagraph } from './metagraph.factory';
 
 /** A chain-client-shaped error (the reader's failures carry `TAONODE_CHAIN_*` codes). */
 export class FakeChainError extends Error {

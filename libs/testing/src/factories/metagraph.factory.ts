@@ -1,12 +1,11 @@
 import type { Metagraph, NeuronInfo, SubnetHyperparameters } from '@taonode/chain';
 
-// Moves to @taonode/testing (`metagraphFactory`) once that library has a home for factories.
-
 /** A deterministic ss58-looking address per index (the factory never decodes it). */
 export function fakeAddress(kind: 'hot' | 'cold', index: number): string {
   return `5${kind === 'hot' ? 'H' : 'C'}${String(index).padStart(46, '0')}`;
 }
 
+/** Mainnet-like hyperparameters of one subnet, with `overrides` on top. */
 export function buildHyperparameters(overrides: Partial<SubnetHyperparameters> = {}): SubnetHyperparameters {
   return {
     tempo: 360,
@@ -43,6 +42,7 @@ export function buildHyperparameters(overrides: Partial<SubnetHyperparameters> =
   };
 }
 
+/** Neuron `uid` with every field derived from the uid (stake, emission, consensus, …), `overrides` on top. */
 export function buildNeuron(uid: number, overrides: Partial<NeuronInfo> = {}): NeuronInfo {
   const stakeRao = BigInt(uid + 1) * 1_000_000_000n + 123n;
   return {
@@ -81,6 +81,7 @@ export function buildNeuron(uid: number, overrides: Partial<NeuronInfo> = {}): N
   };
 }
 
+/** What {@link buildMetagraph} builds; everything defaults (subnet 1, block 100, 4 neurons). */
 export interface MetagraphSpec {
   readonly netuid?: number;
   readonly block?: number;
@@ -90,6 +91,7 @@ export interface MetagraphSpec {
   readonly neuron?: (uid: number) => Partial<NeuronInfo>;
 }
 
+/** A deterministic block hash for a block number (the number, hex, left-padded). */
 export function blockHashOf(block: number): `0x${string}` {
   return `0x${block.toString(16).padStart(64, '0')}`;
 }
