@@ -13,9 +13,9 @@ import {
   SUBTENSOR_SIGNED_EXTENSIONS,
   transferCall,
 } from '@taonode/chain';
-import { startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
-import { mineWhile, raoOf } from './chain-cli.helper';
+import { raoOf } from './chain-cli.helper';
 import { cleanEnv, runCli, runCliInPty, type CliResult } from './cli-process.helper';
 
 // End-to-end: every command runs as `node bin/taonode.js …` against a private devnet over a real websocket,
@@ -24,6 +24,8 @@ jest.setTimeout(180_000);
 
 const NETUID = 1;
 const ONE_TAO = 1_000_000_000n;
+/** Pause before each block while a command runs: a CLI process takes longer to reach the pool than a client. */
+const POOL_PAUSE_MS = 50;
 const coldkey = Keypair.fromUri('//Bob');
 const hotkey = Keypair.fromUri('//Bob//miner');
 const hotkey2 = Keypair.fromUri('//Bob//validator');
@@ -79,7 +81,7 @@ describe('taonode chain commands (CLI end to end on the devnet)', () => {
   ];
   const chain = (): string[] => ['--subtensor.chain_endpoint', devnet.url];
   const cli = (...args: string[]): Promise<CliResult> => runCli([...args, ...chain()], env);
-  const spend = (...args: string[]): Promise<CliResult> => mineWhile(devnet, cli(...args));
+  const spend = (...args: string[]): Promise<CliResult> => mineUntilSettled(devnet, cli(...args), POOL_PAUSE_MS);
 
   beforeAll(async () => {
     devnet = await startDevnet({ manual: true });
@@ -152,7 +154,11 @@ describe('taonode chain commands (CLI end to end on the devnet)', () => {
 
   it('subnet register in a terminal shows a spinner and proceeds after "y"', async () => {
     const args = ['subnet', 'register', '--netuid', String(NETUID), ...wallet('validator'), ...chain()];
-    const result = await mineWhile(devnet, runCliInPty(args, env, [{ waitFor: '[y/n]', send: 'y' }]));
+    const result = await mineUntilSettled(
+      devnet,
+      runCliInPty(args, env, [{ waitFor: '[y/n]', send: 'y' }]),
+      POOL_PAUSE_MS,
+    );
     expect({ code: result.code, screen: result.code === 0 ? '' : result.screen }).toEqual({ code: 0, screen: '' });
     expect(result.screen).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] /u);
     expect(result.screen).toMatch(/Registered on netuid 1 with UID \d+/);
@@ -316,9 +322,17 @@ describe('taonode chain commands (CLI end to end on the devnet)', () => {
     const client = await ChainClient.connect({ chainEndpoint: devnet.url });
     try {
       const submitter = new ExtrinsicSubmitter(client);
-      await mineWhile(devnet, submitter.submit(transferCall(client.api, hotkey2.ss58Address, ONE_TAO), coldkey));
+      await mineUntilSettled(
+        devnet,
+        submitter.submit(transferCall(client.api, hotkey2.ss58Address, ONE_TAO), coldkey),
+        POOL_PAUSE_MS,
+      );
       const uid = ((await query('uids', NETUID, hotkey2.ss58Address)) as Option<u16>).unwrap().toNumber();
-      await mineWhile(devnet, setWeights(client, submitter, hotkey2, { netuid: NETUID, uids: [uid], weights: [1] }));
+      await mineUntilSettled(
+        devnet,
+        setWeights(client, submitter, hotkey2, { netuid: NETUID, uids: [uid], weights: [1] }),
+        POOL_PAUSE_MS,
+      );
       const stored = (await query('weights', NETUID, uid)) as Vec<ITuple<[u16, u16]>>;
       const expected = stored.map(([dest, value]) => ({
         uid: dest.toNumber(),

@@ -1,7 +1,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { Option, u16, u64, Vec, bool, Struct, u128, u32, u8 } from '@polkadot/types';
 import type { AccountId32 } from '@polkadot/types/interfaces';
-import { startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import {
   addStakeCall,
@@ -14,7 +14,7 @@ import {
   transferCall,
   type Metagraph,
 } from '../src';
-import { mineUntilSettled, settledHead } from './devnet-helpers';
+import { settledHead } from './support/chain-spec.helpers';
 
 const NETUID = 1;
 const coldkey = Keypair.fromUri('//Bob');

@@ -1,6 +1,11 @@
 import { basename } from 'node:path';
 import type { u64 } from '@polkadot/types';
-import { CHOPSTICKS_START_TIMEOUT_MS, startChopsticks, type LaunchedChopsticks } from '@taonode/testing';
+import {
+  CHOPSTICKS_START_TIMEOUT_MS,
+  mineUntilSettled,
+  startChopsticks,
+  type LaunchedChopsticks,
+} from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import {
   addStakeCall,
@@ -8,7 +13,6 @@ import {
   ChainMetagraphReader,
   ExtrinsicSubmitter,
   findEvent,
-  isChainError,
   readBalance,
   readColdkeyStakes,
   readSubnets,
@@ -17,9 +21,8 @@ import {
   serveAxon,
   setWeightsCall,
   transferCall,
-  type ChainError,
 } from '../src';
-import { mineUntilSettled } from './devnet-helpers';
+import { caught } from './support/chain-spec.helpers';
 
 /**
  * The chain client's scenario against the real subtensor runtime under Chopsticks in genesis mode
@@ -33,18 +36,6 @@ const TAO = 1_000_000_000n;
 const title = `chain client against the real runtime under Chopsticks (${
   CHAINSPEC ? basename(CHAINSPEC) : 'skipped: set SUBTENSOR_CHAINSPEC=<raw chainspec with :code>'
 })`;
-
-async function caught(work: Promise<unknown>): Promise<ChainError> {
-  try {
-    await work;
-  } catch (error) {
-    if (isChainError(error)) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected a ChainError');
-}
 
 const alice = Keypair.fromUri('//Alice');
 const bob = Keypair.fromUri('//Bob');

@@ -1,32 +1,11 @@
-import { startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
-import {
-  burnedRegisterCall,
-  ChainClient,
-  ExtrinsicSubmitter,
-  isChainError,
-  readBalance,
-  registerNeuron,
-  transferCall,
-  type ChainError,
-} from '../src';
-import { mineUntilSettled } from './devnet-helpers';
+import { burnedRegisterCall, ChainClient, ExtrinsicSubmitter, readBalance, registerNeuron, transferCall } from '../src';
+import { caught } from './support/chain-spec.helpers';
 
 const alice = Keypair.fromUri('//Alice');
 const dave = Keypair.fromUri('//Dave');
 const ONE_TAO = 1_000_000_000n;
-
-async function caught(work: Promise<unknown>): Promise<ChainError> {
-  try {
-    await work;
-  } catch (error) {
-    if (isChainError(error)) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected a ChainError');
-}
 
 describe('extrinsic submitter against the devnet', () => {
   let devnet: LaunchedDevnet;

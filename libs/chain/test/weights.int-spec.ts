@@ -1,7 +1,7 @@
 import type { Option, u16, u64, Vec } from '@polkadot/types';
 import type { H256 } from '@polkadot/types/interfaces';
 import type { ITuple } from '@polkadot/types/types';
-import { startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import {
   bestBlock,
@@ -9,14 +9,12 @@ import {
   commitWeights,
   ExtrinsicSubmitter,
   findEvent,
-  isChainError,
   preflightWeights,
   revealWeights,
   revealWindow,
   setWeights,
-  type ChainError,
 } from '../src';
-import { mineUntilSettled } from './devnet-helpers';
+import { caught } from './support/chain-spec.helpers';
 
 const validator = Keypair.fromUri('//Alice//validator');
 const OPEN = 1;
@@ -45,18 +43,6 @@ const genesis = {
     })),
   },
 };
-
-async function caught(work: Promise<unknown>): Promise<ChainError> {
-  try {
-    await work;
-  } catch (error) {
-    if (isChainError(error)) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected a ChainError');
-}
 
 describe('weight setting against the devnet', () => {
   let devnet: LaunchedDevnet;

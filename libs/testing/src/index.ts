@@ -14,6 +14,7 @@ export { startRedisServer, type LaunchedRedis, type RedisLaunchOptions } from '.
 export { LaunchError } from './child-process-ready';
 export { freePort } from './free-port';
 export { rpcCall } from './json-rpc';
+export { mineUntilSettled } from './mine-until-settled';
 export {
   blockHashOf,
   buildHyperparameters,
