@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { registerInspectCommand } from './wallet/inspect.command';
 import { registerListCommand } from './wallet/list.command';
-import { registerNewColdkeyCommand } from './wallet/new-coldkey.command';
-import { registerNewHotkeyCommand } from './wallet/new-hotkey.command';
-import { registerRegenColdkeyCommand } from './wallet/regen-coldkey.command';
-import { registerRegenHotkeyCommand } from './wallet/regen-hotkey.command';
+import { registerNewKeyCommand } from './wallet/new-key.command';
+import { registerRegenKeyCommand } from './wallet/regen-key.command';
 import { registerSignCommand } from './wallet/sign.command';
 import { registerVerifyCommand } from './wallet/verify.command';
 import { processDeps, type WalletCliDeps } from './wallet/wallet-cli.deps';
@@ -14,10 +12,10 @@ export function registerWalletCommands(program: Command, deps: WalletCliDeps = p
   const wallet = program
     .command('wallet')
     .description('create, regenerate, list and inspect btcli-compatible wallets; sign and verify messages');
-  registerNewColdkeyCommand(wallet, deps);
-  registerNewHotkeyCommand(wallet, deps);
-  registerRegenColdkeyCommand(wallet, deps);
-  registerRegenHotkeyCommand(wallet, deps);
+  registerNewKeyCommand(wallet, deps, 'coldkey');
+  registerNewKeyCommand(wallet, deps, 'hotkey');
+  registerRegenKeyCommand(wallet, deps, 'coldkey');
+  registerRegenKeyCommand(wallet, deps, 'hotkey');
   registerListCommand(wallet, deps);
   registerInspectCommand(wallet, deps);
   registerSignCommand(wallet, deps);

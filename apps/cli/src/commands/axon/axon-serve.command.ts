@@ -2,21 +2,19 @@ import { Option, type Command } from 'commander';
 import { serveAxon } from '@taonode/chain';
 import { jsonSafe, runChainAction } from '../chain/chain-action';
 import { withChainSession } from '../chain/chain-session';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
+import { addWalletChainOptions, type WalletChainFlags } from '../chain/wallet-chain.options';
 import { unlockHotkey, walletFromFlags } from '../chain/wallet-keys';
 import { addNetuidOption, parseIndex } from '../subnet/netuid.option';
 import { CliUsageError } from '../wallet/cli-usage.error';
-import { addPasswordFileOption, type PasswordFlags } from '../wallet/password.options';
+import type { PasswordFlags } from '../wallet/password.options';
 import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
-import { addWalletLocationOptions, type WalletLocationFlags } from '../wallet/wallet-location.options';
 
-interface ServeFlags extends SubtensorFlags, WalletLocationFlags, PasswordFlags {
+interface ServeFlags extends WalletChainFlags, PasswordFlags {
   netuid: number;
   'axon.external_ip'?: string;
   'axon.external_port'?: number;
   'axon.ip'?: string;
   'axon.port'?: number;
-  json?: boolean;
 }
 
 const DEFAULT_AXON_PORT = 8091;
@@ -37,9 +35,7 @@ export function registerAxonServeCommand(axon: Command, deps: WalletCliDeps): vo
     )
     .addOption(new Option('--axon.ip <ip>', 'fallback for --axon.external_ip').hideHelp())
     .option('--axon.port <port>', `axon port [env AXON_PORT; default ${DEFAULT_AXON_PORT}]`, parseIndex);
-  addWalletLocationOptions(command, { hotkey: true });
-  addPasswordFileOption(command);
-  addSubtensorOptions(command).option('--json', 'machine-readable output on stdout');
+  addWalletChainOptions(command, { password: true });
   command.action((flags: ServeFlags) =>
     runChainAction(deps, flags.json === true, async (output) => {
       const ip = flags['axon.external_ip'] ?? deps.env.AXON_EXTERNAL_IP ?? flags['axon.ip'];

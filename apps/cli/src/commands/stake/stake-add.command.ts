@@ -1,23 +1,20 @@
 import type { Command } from 'commander';
-import { addStakeCall, ChainError, existentialDeposit, readBalance } from '@taonode/chain';
+import { addStakeCall, ChainError, existentialDeposit } from '@taonode/chain';
 import { formatTao, parseTaoAmount } from '../chain/amount.util';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
+import { runChainAction } from '../chain/chain-action';
 import { withChainSession } from '../chain/chain-session';
-import { confirmSpend, type PromptFlags } from '../chain/confirm.prompt';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
+import { confirmSpend } from '../chain/confirm.prompt';
+import { addSpendOptions, type SpendFlags } from '../chain/wallet-chain.options';
 import { unlockColdkey, walletFromFlags } from '../chain/wallet-keys';
 import { addNetuidOption } from '../subnet/netuid.option';
 import { CliUsageError } from '../wallet/cli-usage.error';
-import { addPasswordFileOption, type PasswordFlags } from '../wallet/password.options';
 import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
-import { addWalletLocationOptions, type WalletLocationFlags } from '../wallet/wallet-location.options';
-import { stakeOf } from './stake-position';
+import { readStakePosition, reportStakeChange } from './stake-position';
 import { stakeTarget, type StakeTargetFlags } from './stake.options';
 
-interface StakeAddFlags extends SubtensorFlags, WalletLocationFlags, PasswordFlags, PromptFlags, StakeTargetFlags {
+interface StakeAddFlags extends SpendFlags, StakeTargetFlags {
   netuid: number;
   amount: string;
-  json?: boolean;
 }
 
 /**
@@ -30,11 +27,7 @@ export function registerStakeAddCommand(stake: Command, deps: WalletCliDeps): vo
   command
     .requiredOption('--amount <tao>', 'TAO to stake (up to 9 decimals)')
     .option('--hotkey <ss58>', 'stake to this hotkey instead of the wallet hotkey');
-  addWalletLocationOptions(command, { hotkey: true });
-  addPasswordFileOption(command);
-  addSubtensorOptions(command)
-    .option('--no-prompt', 'do not ask for confirmation')
-    .option('--json', 'machine-readable output on stdout');
+  addSpendOptions(command);
   command.action((flags: StakeAddFlags) =>
     runChainAction(deps, flags.json === true, async (output) => {
       const amountRao = parseTaoAmount(flags.amount);
@@ -42,54 +35,31 @@ export function registerStakeAddCommand(stake: Command, deps: WalletCliDeps): vo
         throw new CliUsageError('--amount must be more than 0');
       }
       const wallet = walletFromFlags(flags, deps);
-      const coldkeyAddress = (await wallet.getColdkeypub()).ss58Address;
-      const hotkey = await stakeTarget(flags, wallet);
+      const target = await stakeTarget(flags, wallet);
       await withChainSession(flags, deps, async (session) => {
         const { client, submitter } = session;
-        const [balance, stakeBefore] = await session.progress('Checking balance and stake', () =>
-          Promise.all([readBalance(client, coldkeyAddress), stakeOf(client, coldkeyAddress, hotkey, flags.netuid)]),
-        );
-        const spendable = balance.freeRao - existentialDeposit(client.api);
+        const before = await session.progress('Checking balance and stake', () => readStakePosition(client, target));
+        const spendable = before.balanceRao - existentialDeposit(client.api);
         if (amountRao > spendable) {
           throw new ChainError(
             'TAONODE_CHAIN_INSUFFICIENT_BALANCE',
-            `cannot stake ${formatTao(amountRao)}: balance ${formatTao(balance.freeRao)} leaves ${formatTao(spendable > 0n ? spendable : 0n)} above the existential deposit`,
+            `cannot stake ${formatTao(amountRao)}: balance ${formatTao(before.balanceRao)} leaves ${formatTao(spendable > 0n ? spendable : 0n)} above the existential deposit`,
           );
         }
         await confirmSpend(
           flags,
           deps,
-          `Do you want to stake ${formatTao(amountRao)} to hotkey ${hotkey} on subnet ${flags.netuid}?`,
+          `Do you want to stake ${formatTao(amountRao)} to hotkey ${target.hotkey} on subnet ${flags.netuid}?`,
         );
         const coldkey = await unlockColdkey(wallet, flags, deps);
         const result = await session.progress(`Staking ${formatTao(amountRao)}`, () =>
-          submitter.submit(addStakeCall(client.api, hotkey, flags.netuid, amountRao), coldkey, {
+          submitter.submit(addStakeCall(client.api, target.hotkey, flags.netuid, amountRao), coldkey, {
             waitFor: 'finalized',
             what: `stake ${formatTao(amountRao)} on subnet ${flags.netuid}`,
           }),
         );
-        const [after, stakeAfter] = await Promise.all([
-          readBalance(client, coldkeyAddress, result.blockHash),
-          stakeOf(client, coldkeyAddress, hotkey, flags.netuid, result.blockHash),
-        ]);
-        if (output.isJson) {
-          output.json(
-            jsonSafe({
-              netuid: flags.netuid,
-              hotkey,
-              amount_rao: amountRao,
-              block_hash: result.blockHash,
-              balance_before_rao: balance.freeRao,
-              balance_after_rao: after.freeRao,
-              stake_before_rao: stakeBefore,
-              stake_after_rao: stakeAfter,
-            }),
-          );
-          return;
-        }
-        output.line('Finalized');
-        output.line(`Balance: ${formatTao(balance.freeRao)} ➡ ${formatTao(after.freeRao)}`);
-        output.line(`Stake: ${formatTao(stakeBefore, 'α')} ➡ ${formatTao(stakeAfter, 'α')}`);
+        const after = await readStakePosition(client, target, result.blockHash);
+        reportStakeChange(output, { target, amountRao, blockHash: result.blockHash, before, after });
       });
     }),
   );

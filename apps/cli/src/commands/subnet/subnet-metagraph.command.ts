@@ -3,6 +3,7 @@ import { blockByNumber, ChainMetagraphReader, type Metagraph, type NeuronInfo } 
 import { formatTao } from '../chain/amount.util';
 import { jsonSafe, runChainAction } from '../chain/chain-action';
 import { withChainSession } from '../chain/chain-session';
+import { axonCell, five, SCORE_HEADERS, SCORE_RIGHT, scoreCells } from '../chain/neuron-columns';
 import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
 import { renderTable } from '../chain/table.util';
 import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
@@ -14,43 +15,17 @@ interface MetagraphFlags extends SubtensorFlags {
   json?: boolean;
 }
 
-const HEADERS = [
-  'UID',
-  'STAKE',
-  'RANK',
-  'TRUST',
-  'CONSENSUS',
-  'INCENTIVE',
-  'DIVIDENDS',
-  'EMISSION(ρ)',
-  'VTRUST',
-  'VPERMIT',
-  'UPDATED',
-  'ACTIVE',
-  'AXON',
-  'HOTKEY',
-  'COLDKEY',
-];
-const RIGHT = [true, true, true, true, true, true, true, true, true, false, true, true, false, false, false];
+const HEADERS = ['UID', 'STAKE', ...SCORE_HEADERS, 'ACTIVE', 'AXON', 'HOTKEY', 'COLDKEY'];
+const RIGHT = [true, true, ...SCORE_RIGHT, true, false, false, false];
 
-const five = (value: number): string => value.toFixed(5);
-
-/** One btcli metagraph row: 5-decimal floats, emission in rao (ρ), blocks since update, 10-char keys. */
+/** One btcli metagraph row: the score columns between the stake and the activity, 10-char keys. */
 function neuronRow(neuron: NeuronInfo, block: number): string[] {
   return [
     String(neuron.uid),
     five(neuron.totalStake),
-    five(neuron.rank),
-    five(neuron.trust),
-    five(neuron.consensus),
-    five(neuron.incentive),
-    five(neuron.dividends),
-    neuron.emissionRao.toString(),
-    five(neuron.validatorTrust),
-    neuron.validatorPermit ? '*' : '',
-    String(block - neuron.lastUpdate),
+    ...scoreCells(neuron, block),
     neuron.active ? '1' : '0',
-    neuron.axon.isServing ? `${neuron.axon.ip}:${neuron.axon.port}` : 'none',
+    axonCell(neuron),
     neuron.hotkey.slice(0, 10),
     neuron.coldkey.slice(0, 10),
   ];

@@ -3,17 +3,14 @@ import { ChainError, ChainMetagraphReader, readBalance, readUid, registerNeuron,
 import { formatTao } from '../chain/amount.util';
 import { jsonSafe, runChainAction } from '../chain/chain-action';
 import { withChainSession } from '../chain/chain-session';
-import { confirmSpend, type PromptFlags } from '../chain/confirm.prompt';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
+import { confirmSpend } from '../chain/confirm.prompt';
+import { addSpendOptions, type SpendFlags } from '../chain/wallet-chain.options';
 import { unlockColdkey, walletFromFlags } from '../chain/wallet-keys';
-import { addPasswordFileOption, type PasswordFlags } from '../wallet/password.options';
 import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
-import { addWalletLocationOptions, type WalletLocationFlags } from '../wallet/wallet-location.options';
 import { addNetuidOption } from './netuid.option';
 
-interface RegisterFlags extends SubtensorFlags, WalletLocationFlags, PasswordFlags, PromptFlags {
+interface RegisterFlags extends SpendFlags {
   netuid: number;
-  json?: boolean;
 }
 
 /**
@@ -23,11 +20,7 @@ interface RegisterFlags extends SubtensorFlags, WalletLocationFlags, PasswordFla
 export function registerSubnetRegisterCommand(subnet: Command, deps: WalletCliDeps): void {
   const command = subnet.command('register').description("register the wallet's hotkey on a subnet (recycle / burn)");
   addNetuidOption(command);
-  addWalletLocationOptions(command, { hotkey: true });
-  addPasswordFileOption(command);
-  addSubtensorOptions(command)
-    .option('--no-prompt', 'do not ask for confirmation')
-    .option('--json', 'machine-readable output on stdout');
+  addSpendOptions(command);
   command.action((flags: RegisterFlags) =>
     runChainAction(deps, flags.json === true, async (output) => {
       const wallet = walletFromFlags(flags, deps);

@@ -1,18 +1,12 @@
 import type { Command } from 'commander';
-import { readBalance, readColdkeyStakes, readSubnets } from '@taonode/chain';
 import { formatTao } from '../chain/amount.util';
 import { jsonSafe, runChainAction } from '../chain/chain-action';
 import { withChainSession } from '../chain/chain-session';
-import { stakeValueRao } from '../chain/stake-value';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
+import { readColdkeyHoldings } from '../chain/stake-value';
 import { renderTable } from '../chain/table.util';
+import { addWalletChainOptions, type WalletChainFlags } from '../chain/wallet-chain.options';
 import { walletFromFlags } from '../chain/wallet-keys';
 import type { WalletCliDeps } from './wallet-cli.deps';
-import { addWalletLocationOptions, type WalletLocationFlags } from './wallet-location.options';
-
-interface BalanceFlags extends SubtensorFlags, WalletLocationFlags {
-  json?: boolean;
-}
 
 /**
  * `taonode wallet balance`: the coldkey's free balance, the TAO value of its stakes and their sum
@@ -20,19 +14,16 @@ interface BalanceFlags extends SubtensorFlags, WalletLocationFlags {
  */
 export function registerWalletBalanceCommand(walletCommand: Command, deps: WalletCliDeps): void {
   const command = walletCommand.command('balance').description("show the coldkey's free balance and staked value");
-  // --wallet.hotkey is accepted (and ignored) so the same flags work across commands, as in btcli.
-  addWalletLocationOptions(command, { hotkey: true });
-  addSubtensorOptions(command).option('--json', 'machine-readable output on stdout');
-  command.action((flags: BalanceFlags) =>
+  addWalletChainOptions(command);
+  command.action((flags: WalletChainFlags) =>
     runChainAction(deps, flags.json === true, async (output) => {
       const wallet = walletFromFlags(flags, deps);
       const coldkey = (await wallet.getColdkeypub()).ss58Address;
       await withChainSession(flags, deps, async (session) => {
         const { client } = session;
-        const [balance, stakes, subnets] = await session.progress('Reading balances', () =>
-          Promise.all([readBalance(client, coldkey), readColdkeyStakes(client, coldkey), readSubnets(client)]),
+        const { balance, stakes, stakedRao } = await session.progress('Reading balances', () =>
+          readColdkeyHoldings(client, coldkey),
         );
-        const stakedRao = stakeValueRao(stakes, subnets);
         const totalRao = balance.freeRao + stakedRao;
         if (output.isJson) {
           output.json(

@@ -9,6 +9,9 @@ import {
   type WalletKeyKind,
 } from '@taonode/wallet';
 import { CliUsageError } from './cli-usage.error';
+import { addHotkeyPasswordOptions, hotkeyPassword, type HotkeyPasswordFlags } from './hotkey-password.options';
+import { addNewKeyPasswordOptions } from './password.options';
+import { newKeyPassword } from './password.source';
 import { TtyPasswordPrompt } from './tty-password.prompt';
 import type { WalletCliDeps } from './wallet-cli.deps';
 import type { WalletOutput } from './wallet-output';
@@ -124,4 +127,48 @@ export function reportKeyWritten(output: WalletOutput, report: KeyWrittenReport)
   output.line(`Wrote ${label} of wallet "${report.wallet.name}": ss58_address ${report.keypair.ss58Address}`);
   output.line(`  ${secretFile.path} (${report.isEncrypted ? 'encrypted' : 'unencrypted'})`);
   output.line(`  ${publicFile.path}`);
+}
+
+/**
+ * The password options of a key kind: coldkeys are encrypted unless `--no-password`, hotkeys are plaintext
+ * unless `--use-password` (btcli's defaults); both take `--password-file`.
+ */
+export function addKeyPasswordOptions(command: Command, kind: WalletKeyKind): Command {
+  switch (kind) {
+    case 'coldkey':
+      return addNewKeyPasswordOptions(command, 'store the coldkey unencrypted (not recommended)');
+    case 'hotkey':
+      return addHotkeyPasswordOptions(command);
+  }
+}
+
+/** The flags {@link writeWalletKey} reads (a coldkey command has no `--use-password`: it stays undefined). */
+export interface KeyWriteFlags extends HotkeyPasswordFlags {
+  overwrite?: boolean;
+}
+
+/**
+ * Writes a new or regenerated key into its wallet and reports it. Refuses an existing key (without
+ * `--overwrite`) before asking for a password or spending 5 s on Argon2.
+ */
+export async function writeWalletKey(
+  output: WalletOutput,
+  deps: WalletCliDeps,
+  flags: KeyWriteFlags,
+  key: { wallet: Wallet; kind: WalletKeyKind; keypair: Keypair; mnemonic?: string },
+): Promise<void> {
+  const { wallet, kind, keypair } = key;
+  await wallet.assertCanWrite(kind, flags.overwrite);
+  let password: string | null;
+  switch (kind) {
+    case 'coldkey':
+      password = await newKeyPassword(flags, deps, 'coldkey');
+      await wallet.writeColdkey(keypair, { password, overwrite: flags.overwrite });
+      break;
+    case 'hotkey':
+      password = await hotkeyPassword(flags, deps);
+      await wallet.writeHotkey(keypair, { password, overwrite: flags.overwrite });
+      break;
+  }
+  reportKeyWritten(output, { ...key, isEncrypted: password !== null });
 }

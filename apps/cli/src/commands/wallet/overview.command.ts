@@ -1,48 +1,18 @@
 import type { Command } from 'commander';
-import {
-  ChainMetagraphReader,
-  readBalance,
-  readColdkeyStakes,
-  readRegistrations,
-  readSubnets,
-  type Metagraph,
-  type NeuronInfo,
-} from '@taonode/chain';
+import { ChainMetagraphReader, readRegistrations, type Metagraph, type NeuronInfo } from '@taonode/chain';
 import { listWallets } from '@taonode/wallet';
 import { formatTao } from '../chain/amount.util';
 import { jsonSafe, runChainAction } from '../chain/chain-action';
 import { withChainSession } from '../chain/chain-session';
-import { stakeValueRao } from '../chain/stake-value';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
+import { axonCell, five, SCORE_HEADERS, SCORE_RIGHT, scoreCells } from '../chain/neuron-columns';
+import { readColdkeyHoldings } from '../chain/stake-value';
 import { renderTable } from '../chain/table.util';
+import { addWalletChainOptions, type WalletChainFlags } from '../chain/wallet-chain.options';
 import { walletFromFlags } from '../chain/wallet-keys';
 import type { WalletCliDeps } from './wallet-cli.deps';
-import { addWalletLocationOptions, type WalletLocationFlags } from './wallet-location.options';
 
-interface OverviewFlags extends SubtensorFlags, WalletLocationFlags {
-  json?: boolean;
-}
-
-const HEADERS = [
-  'COLDKEY',
-  'HOTKEY',
-  'UID',
-  'ACTIVE',
-  'STAKE(α)',
-  'RANK',
-  'TRUST',
-  'CONSENSUS',
-  'INCENTIVE',
-  'DIVIDENDS',
-  'EMISSION(ρ)',
-  'VTRUST',
-  'VPERMIT',
-  'UPDATED',
-  'AXON',
-  'HOTKEY_SS58',
-];
-const RIGHT = [false, false, true, true, true, true, true, true, true, true, true, true, false, true, false, false];
-const five = (value: number): string => value.toFixed(5);
+const HEADERS = ['COLDKEY', 'HOTKEY', 'UID', 'ACTIVE', 'STAKE(α)', ...SCORE_HEADERS, 'AXON', 'HOTKEY_SS58'];
+const RIGHT = [false, false, true, true, true, ...SCORE_RIGHT, false, false];
 
 function row(walletName: string, hotkeyName: string, neuron: NeuronInfo, block: number): string[] {
   return [
@@ -51,16 +21,8 @@ function row(walletName: string, hotkeyName: string, neuron: NeuronInfo, block: 
     String(neuron.uid),
     neuron.active ? 'True' : 'False',
     five(neuron.stake),
-    five(neuron.rank),
-    five(neuron.trust),
-    five(neuron.consensus),
-    five(neuron.incentive),
-    five(neuron.dividends),
-    neuron.emissionRao.toString(),
-    five(neuron.validatorTrust),
-    neuron.validatorPermit ? '*' : '',
-    String(block - neuron.lastUpdate),
-    neuron.axon.isServing ? `${neuron.axon.ip}:${neuron.axon.port}` : 'none',
+    ...scoreCells(neuron, block),
+    axonCell(neuron),
     neuron.hotkey,
   ];
 }
@@ -73,10 +35,8 @@ export function registerWalletOverviewCommand(walletCommand: Command, deps: Wall
   const command = walletCommand
     .command('overview')
     .description("show the wallet's balance and its hotkeys' registrations and metagraph rows");
-  // --wallet.hotkey is accepted (and ignored) so the same flags work across commands, as in btcli.
-  addWalletLocationOptions(command, { hotkey: true });
-  addSubtensorOptions(command).option('--json', 'machine-readable output on stdout');
-  command.action((flags: OverviewFlags) =>
+  addWalletChainOptions(command);
+  command.action((flags: WalletChainFlags) =>
     runChainAction(deps, flags.json === true, async (output) => {
       const wallet = walletFromFlags(flags, deps);
       const coldkey = (await wallet.getColdkeypub()).ss58Address;
@@ -88,10 +48,8 @@ export function registerWalletOverviewCommand(walletCommand: Command, deps: Wall
         const { client } = session;
         const reader = new ChainMetagraphReader(client);
         const { balance, stakedRao, subnets } = await session.progress('Reading the wallet overview', async () => {
-          const [free, stakes, summaries, registrations] = await Promise.all([
-            readBalance(client, coldkey),
-            readColdkeyStakes(client, coldkey),
-            readSubnets(client),
+          const [holdings, registrations] = await Promise.all([
+            readColdkeyHoldings(client, coldkey),
             readRegistrations(
               client,
               hotkeys.map((hotkey) => hotkey.address),
@@ -102,7 +60,7 @@ export function registerWalletOverviewCommand(walletCommand: Command, deps: Wall
           for (const netuid of netuids) {
             metagraphs.push(await reader.read(netuid));
           }
-          return { balance: free, stakedRao: stakeValueRao(stakes, summaries), subnets: metagraphs };
+          return { balance: holdings.balance, stakedRao: holdings.stakedRao, subnets: metagraphs };
         });
         const nameOf = new Map(hotkeys.map((hotkey) => [hotkey.address, hotkey.name]));
         const mine = (metagraph: Metagraph): NeuronInfo[] =>

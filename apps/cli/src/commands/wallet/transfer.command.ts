@@ -4,19 +4,16 @@ import { isValidSs58Address, ss58Decode, ss58Encode } from '@taonode/wallet';
 import { formatTao, parseTaoAmount } from '../chain/amount.util';
 import { jsonSafe, runChainAction } from '../chain/chain-action';
 import { withChainSession } from '../chain/chain-session';
-import { confirmSpend, type PromptFlags } from '../chain/confirm.prompt';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
+import { confirmSpend } from '../chain/confirm.prompt';
+import { addSpendOptions, type SpendFlags } from '../chain/wallet-chain.options';
 import { unlockColdkey, walletFromFlags } from '../chain/wallet-keys';
 import { CliUsageError } from './cli-usage.error';
-import { addPasswordFileOption, type PasswordFlags } from './password.options';
 import type { WalletCliDeps } from './wallet-cli.deps';
-import { addWalletLocationOptions, type WalletLocationFlags } from './wallet-location.options';
 
-interface TransferFlags extends SubtensorFlags, WalletLocationFlags, PasswordFlags, PromptFlags {
+interface TransferFlags extends SpendFlags {
   dest: string;
   amount: string;
   allowDeath?: boolean;
-  json?: boolean;
 }
 
 /**
@@ -30,12 +27,7 @@ export function registerWalletTransferCommand(walletCommand: Command, deps: Wall
     .requiredOption('--dest <ss58>', 'destination address')
     .requiredOption('--amount <tao>', 'amount in TAO (up to 9 decimals)')
     .option('--allow-death', 'allow the coldkey to drop below the existential deposit');
-  // --wallet.hotkey is accepted (and ignored) so the same flags work across commands, as in btcli.
-  addWalletLocationOptions(command, { hotkey: true });
-  addPasswordFileOption(command);
-  addSubtensorOptions(command)
-    .option('--no-prompt', 'do not ask for confirmation')
-    .option('--json', 'machine-readable output on stdout');
+  addSpendOptions(command);
   command.action((flags: TransferFlags) =>
     runChainAction(deps, flags.json === true, async (output) => {
       if (!isValidSs58Address(flags.dest)) {

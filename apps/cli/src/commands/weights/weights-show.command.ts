@@ -2,19 +2,17 @@ import type { Command } from 'commander';
 import { bestBlock, readUid, readWeights, type WeightRow } from '@taonode/chain';
 import { jsonSafe, runChainAction } from '../chain/chain-action';
 import { withChainSession } from '../chain/chain-session';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
 import { renderTable } from '../chain/table.util';
+import { addWalletChainOptions, type WalletChainFlags } from '../chain/wallet-chain.options';
 import { walletFromFlags } from '../chain/wallet-keys';
 import { addNetuidOption, parseIndex } from '../subnet/netuid.option';
 import { CliUsageError } from '../wallet/cli-usage.error';
 import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
-import { addWalletLocationOptions, type WalletLocationFlags } from '../wallet/wallet-location.options';
 
-interface ShowFlags extends SubtensorFlags, WalletLocationFlags {
+interface ShowFlags extends WalletChainFlags {
   netuid: number;
   uid?: number;
   mine?: boolean;
-  json?: boolean;
 }
 
 /** Row values normalised to sum 1, as the SDK's full metagraph shows a weight row. */
@@ -33,8 +31,7 @@ export function registerWeightsShowCommand(weights: Command, deps: WalletCliDeps
   command
     .option('--uid <uid>', 'only the weights this uid set', parseIndex)
     .option('--mine', "only the weights the wallet's hotkey set");
-  addWalletLocationOptions(command, { hotkey: true });
-  addSubtensorOptions(command).option('--json', 'machine-readable output on stdout');
+  addWalletChainOptions(command);
   command.action((flags: ShowFlags) =>
     runChainAction(deps, flags.json === true, async (output) => {
       if (flags.uid !== undefined && flags.mine === true) {

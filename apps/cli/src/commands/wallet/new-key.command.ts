@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { Keypair, Wallet, type MnemonicWordCount, type WalletKeyKind } from '@taonode/wallet';
+import {
+  addKeyPasswordOptions,
+  addOverwriteAndJsonOptions,
+  addWordCountOption,
+  writeWalletKey,
+  type KeyWriteFlags,
+} from './key-writing.shared';
+import type { WalletCliDeps } from './wallet-cli.deps';
+import { addWalletLocationOptions, resolveWalletLocation, type WalletLocationFlags } from './wallet-location.options';
+import { runWalletAction } from './wallet-output';
+
+interface NewKeyFlags extends WalletLocationFlags, KeyWriteFlags {
+  nWords: MnemonicWordCount;
+  json?: boolean;
+}
+
+const DESCRIPTIONS: Readonly<Record<WalletKeyKind, string>> = {
+  coldkey: 'create a coldkey from a new mnemonic (encrypted with a password) and its coldkeypub.txt',
+  hotkey: 'create a hotkey from a new mnemonic (unencrypted unless --use-password) and its pub file',
+};
+
+/**
+ * `taonode wallet new-coldkey` / `new-hotkey`: fresh mnemonic → encrypted `coldkey` + `coldkeypub.txt`, or
+ * `hotkeys/<name>` + `hotkeys/<name>pub.txt` (btcli `w new_coldkey` / `w new_hotkey`).
+ */
+export function registerNewKeyCommand(walletCommand: Command, deps: WalletCliDeps, kind: WalletKeyKind): void {
+  const command = walletCommand.command(`new-${kind}`).description(DESCRIPTIONS[kind]);
+  addWalletLocationOptions(command, { hotkey: kind === 'hotkey' });
+  addKeyPasswordOptions(command, kind);
+  addWordCountOption(command);
+  addOverwriteAndJsonOptions(command);
+  command.action((flags: NewKeyFlags) =>
+    runWalletAction(deps, flags.json === true, async (output) => {
+      const wallet = new Wallet(resolveWalletLocation(flags, deps.env));
+      const mnemonic = Keypair.generateMnemonic(flags.nWords);
+      await writeWalletKey(output, deps, flags, { wallet, kind, keypair: Keypair.fromMnemonic(mnemonic), mnemonic });
+    }),
+  );
+}

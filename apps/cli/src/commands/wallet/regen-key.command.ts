@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { Wallet, type WalletKeyKind } from '@taonode/wallet';
+import {
+  addKeyMaterialOptions,
+  addKeyPasswordOptions,
+  addOverwriteAndJsonOptions,
+  regeneratedKeypair,
+  writeWalletKey,
+  type KeyMaterialFlags,
+  type KeyWriteFlags,
+} from './key-writing.shared';
+import type { WalletCliDeps } from './wallet-cli.deps';
+import { addWalletLocationOptions, resolveWalletLocation, type WalletLocationFlags } from './wallet-location.options';
+import { runWalletAction } from './wallet-output';
+
+interface RegenKeyFlags extends WalletLocationFlags, KeyWriteFlags, KeyMaterialFlags {
+  json?: boolean;
+}
+
+const DESCRIPTIONS: Readonly<Record<WalletKeyKind, string>> = {
+  coldkey: 'regenerate a coldkey from its mnemonic or seed (encrypted with a password)',
+  hotkey: 'regenerate a hotkey from its mnemonic or seed (unencrypted unless --use-password)',
+};
+
+/**
+ * `taonode wallet regen-coldkey` / `regen-hotkey`: rebuild `coldkey` + `coldkeypub.txt`, or `hotkeys/<name>` +
+ * its pub file, from a mnemonic or seed.
+ */
+export function registerRegenKeyCommand(walletCommand: Command, deps: WalletCliDeps, kind: WalletKeyKind): void {
+  const command = walletCommand.command(`regen-${kind}`).description(DESCRIPTIONS[kind]);
+  addWalletLocationOptions(command, { hotkey: kind === 'hotkey' });
+  addKeyMaterialOptions(command);
+  addKeyPasswordOptions(command, kind);
+  addOverwriteAndJsonOptions(command);
+  command.action((flags: RegenKeyFlags) =>
+    runWalletAction(deps, flags.json === true, async (output) => {
+      const wallet = new Wallet(resolveWalletLocation(flags, deps.env));
+      // Validate the key material first: a mistyped mnemonic should fail before any password prompt.
+      const keypair = await regeneratedKeypair(flags, deps, kind);
+      await writeWalletKey(output, deps, flags, { wallet, kind, keypair });
+    }),
+  );
+}
