@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { loadBittensorVectors } from '@taonode/testing';
 import { encodePasswordForEnv, Keypair, passwordEnvVarName, verifySignature } from '@taonode/wallet';
-import { cleanEnv, REPO_ROOT, runCli, runCliInPty, type CliResult } from './cli-process.helper';
+import { cleanEnv, runCli, runCliInPty, type CliResult } from './cli-process.helper';
 
 // End-to-end: every test spawns `node bin/taonode.js wallet …` against a temporary --wallet.path.
 // Tests marked SLOW run real Argon2i (512 MiB, ~5 s per encryption or decryption).
@@ -15,9 +16,7 @@ interface KeyVectors {
   public_key: string;
   ss58_format_42: string;
 }
-const VECTORS_PATH =
-  process.env.TAONODE_VECTORS ?? path.resolve(REPO_ROOT, '..', 'shared', 'vectors', 'bittensor-vectors.json');
-const keyVectors = (JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as { keys: KeyVectors }).keys;
+const keyVectors = loadBittensorVectors<{ keys: KeyVectors }>().keys;
 
 function hasCommand(name: string): boolean {
   return spawnSync('which', [name], { stdio: 'ignore' }).status === 0;

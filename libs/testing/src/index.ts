@@ -1,7 +1,8 @@
 /**
  * Test launchers: a private devnet (the simulated subtensor) and a private redis-server, each as a child
  * process on a free port, and the real runtime under Chopsticks for the optional fidelity checks; typed
- * factories for test data. Test-only: production code must not import this library.
+ * factories for test data; the project's shared vectors. Test-only: production code must not import this
+ * library.
  */
 export { startDevnet, type DevnetLaunchOptions, type LaunchedDevnet } from './devnet-launcher';
 export {
@@ -15,6 +16,7 @@ export { LaunchError } from './child-process-ready';
 export { freePort } from './free-port';
 export { rpcCall } from './json-rpc';
 export { mineUntilSettled } from './mine-until-settled';
+export { loadBittensorVectors, readVectorFile, sharedVectorPath } from './shared-vectors';
 export {
   blockHashOf,
   buildHyperparameters,

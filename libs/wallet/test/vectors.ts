@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { loadBittensorVectors } from '@taonode/testing';
 
 /** The shared Bittensor vectors (`shared/vectors/bittensor-vectors.json`), `keys` and `keyfile` entries. */
 interface BittensorVectors {
@@ -28,11 +27,7 @@ interface BittensorVectors {
   };
 }
 
-// The project keeps the vectors beside the repository (`<repo>/../shared/vectors`); TAONODE_VECTORS overrides.
-const VECTORS_PATH =
-  process.env.TAONODE_VECTORS ?? path.resolve(__dirname, '../../../../shared/vectors/bittensor-vectors.json');
-
-export const vectors = JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as BittensorVectors;
+export const vectors = loadBittensorVectors<BittensorVectors>();
 export const keyVectors = vectors.keys;
 export const keyfileVectors = vectors.keyfile;
 export const schnorrkelSecretHex = keyVectors['secret_key_schnorrkel_to_bytes_form (keyfile privateKey)'];

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
+import { loadBittensorVectors } from '@taonode/testing';
 import { isChainError } from '../errors/chain.error';
 import { axonIpRejection, decodeIp, encodeIp } from './ip-address.util';
 
@@ -8,9 +7,7 @@ interface IpVectors {
   ip_encoding: { examples: [string, number | string, number][] };
 }
 
-const vectors = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'shared', 'vectors', 'bittensor-vectors.json'), 'utf8'),
-) as IpVectors;
+const vectors = loadBittensorVectors<IpVectors>();
 
 describe('IP encoding of serve_axon', () => {
   it.each(vectors.ip_encoding.examples)('encodes %s as the SDK does (%s, v%s)', (text, integer, version) => {

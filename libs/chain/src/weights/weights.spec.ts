@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
+import { loadBittensorVectors } from '@taonode/testing';
 import { weightCommitHash, weightCommitPreimage } from './commit-hash';
 import { convertWeightsAndUidsForEmit, roundHalfEven } from './convert-weights';
 import { normalizeMaxWeight } from './normalize-max-weight';
@@ -44,11 +43,7 @@ interface WeightVectors {
   };
 }
 
-const vectors = (
-  JSON.parse(readFileSync(join(__dirname, '../../../../../shared/vectors/bittensor-vectors.json'), 'utf8')) as {
-    weights: WeightVectors;
-  }
-).weights;
+const vectors = loadBittensorVectors<{ weights: WeightVectors }>().weights;
 
 describe('weight math against the SDK vectors', () => {
   it('converts float weights to u16 exactly as convert_weights_and_uids_for_emit', () => {

@@ -1,13 +1,14 @@
+import { loadBittensorVectors } from '@taonode/testing';
+import { type BittensorVectors, readCapturedRequest } from '../../test/support/shared-vectors';
 import { BodyHashUnencodableError } from '../errors/body-errors';
 import { parseLosslessJson } from '../json/lossless-json-parser';
 import { BaseSynapse, Dummy, TextGeneration } from '../synapse/builtins';
 import { py } from '../synapse/py-type';
 import { defineSynapse } from '../synapse/synapse-definition';
-import { loadBittensorVectors, readCapturedRequest } from '../test-support/shared-vectors';
 import { bodyHashFieldStrings, computeBodyHash, EMPTY_BODY_HASH } from './body-hash';
 import { sha3Hex } from './sha3';
 
-const vectors = loadBittensorVectors().body_hash;
+const vectors = loadBittensorVectors<BittensorVectors>().body_hash;
 
 /** The vectors' `HashedQuery` class. */
 const HashedQuery = defineSynapse({

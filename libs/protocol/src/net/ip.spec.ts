@@ -1,9 +1,10 @@
+import { loadBittensorVectors } from '@taonode/testing';
+import type { BittensorVectors } from '../../test/support/shared-vectors';
 import { IpFormatError } from '../errors/local-errors';
-import { loadBittensorVectors } from '../test-support/shared-vectors';
 import { intToIp, ipToInt } from './ip';
 
 describe('IP encoding', () => {
-  const examples = loadBittensorVectors().ip_encoding.examples;
+  const examples = loadBittensorVectors<BittensorVectors>().ip_encoding.examples;
 
   it.each(examples)('encodes %s as %s (IPv%s)', (text, value, version) => {
     expect(ipToInt(text)).toEqual({ value: BigInt(value), version });

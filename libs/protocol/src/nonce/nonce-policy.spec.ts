@@ -1,4 +1,5 @@
-import { loadBittensorVectors } from '../test-support/shared-vectors';
+import { loadBittensorVectors } from '@taonode/testing';
+import type { BittensorVectors } from '../../test/support/shared-vectors';
 import {
   DEFAULT_NONCE_POLICY,
   evaluateNonce,
@@ -12,7 +13,7 @@ const NOW = 1_795_300_969_081_857_372n;
 const SECOND = 1_000_000_000n;
 
 describe('evaluateNonce', () => {
-  const window = loadBittensorVectors().nonce_window;
+  const window = loadBittensorVectors<BittensorVectors>().nonce_window;
 
   it('uses the SDK delta', () => {
     expect(NONCE_ALLOWED_DELTA_NS).toBe(BigInt(window.ALLOWED_DELTA_ns));

@@ -1,10 +1,11 @@
-import { loadBittensorVectors } from '../test-support/shared-vectors';
+import { loadBittensorVectors } from '@taonode/testing';
+import type { BittensorVectors } from '../../test/support/shared-vectors';
 import { pyRepr, pyStr } from './py-repr';
 import { pyStrRepr } from './py-str-repr';
 import { PyTuple, type PyValue } from './py-value';
 
 describe('pyStr / pyRepr', () => {
-  const examples = new Map(loadBittensorVectors().body_hash.python_str_examples.examples);
+  const examples = new Map(loadBittensorVectors<BittensorVectors>().body_hash.python_str_examples.examples);
   const values: [string, PyValue][] = [
     ["'hello' (str field)", 'hello'],
     ['[1, 2, 3] (list[int])', [1n, 2n, 3n]],

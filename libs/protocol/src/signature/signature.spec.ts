@@ -1,9 +1,10 @@
 import { base58Encode, encodeAddress, sr25519PairFromSeed, sr25519Verify } from '@polkadot/util-crypto';
 import fc from 'fast-check';
+import { loadBittensorVectors } from '@taonode/testing';
+import { devPair, devSigner } from '../../test/support/dev-keys';
+import type { BittensorVectors } from '../../test/support/shared-vectors';
 import { NotVerifiedError } from '../errors/verification-errors';
 import { emptyTerminalInfo, type TerminalInfo } from '../synapse/terminal-info';
-import { devPair, devSigner } from '../test-support/dev-keys';
-import { loadBittensorVectors } from '../test-support/shared-vectors';
 import { initProtocolCrypto, isProtocolCryptoReady } from './crypto-ready';
 import { hotkeyPublicKey } from './hotkey-address';
 import { authenticateRequest, verifyRequestSignature } from './request-authenticator';
@@ -12,7 +13,7 @@ import { signMessageHex } from './signer';
 import { axonSigningMessage, requestSigningMessage } from './signing-message';
 import { sr25519SignRaw, sr25519VerifyRaw, sr25519VerifyWithBytesWrapper } from './sr25519';
 
-const vectors = loadBittensorVectors();
+const vectors = loadBittensorVectors<BittensorVectors>();
 const ALICE = vectors.keys.dev_uris['//Alice'][0];
 const BOB = vectors.keys.dev_uris['//Bob'][0];
 

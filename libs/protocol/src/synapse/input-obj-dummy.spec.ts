@@ -1,9 +1,10 @@
+import { loadBittensorVectors } from '@taonode/testing';
+import type { BittensorVectors } from '../../test/support/shared-vectors';
 import { PyTuple } from '../python/py-value';
-import { loadBittensorVectors } from '../test-support/shared-vectors';
 import { INPUT_OBJ_DUMMY_VALUES, inputObjDummyValue } from './input-obj-dummy';
 
 describe('bt_header_input_obj dummies', () => {
-  const vectors = loadBittensorVectors().input_obj_dummy_values;
+  const vectors = loadBittensorVectors<BittensorVectors>().input_obj_dummy_values;
 
   it.each([
     ['int', '0'],

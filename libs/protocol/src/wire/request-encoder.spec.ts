@@ -1,3 +1,7 @@
+import { loadBittensorVectors } from '@taonode/testing';
+import { devSigner } from '../../test/support/dev-keys';
+import { at, cloneJson, losslessVectors } from '../../test/support/lossless-vectors';
+import { type BittensorVectors, readCapturedRequest } from '../../test/support/shared-vectors';
 import type { JsonObject } from '../json/json-value';
 import { parseLosslessJson } from '../json/lossless-json-parser';
 import { writePythonJson, AIOHTTP_REQUEST_JSON_STYLE } from '../json/python-json-writer';
@@ -6,12 +10,9 @@ import { hotkeyPublicKey } from '../signature/hotkey-address';
 import { decodeSignatureHex } from '../signature/signature-hex';
 import { sr25519VerifyRaw } from '../signature/sr25519';
 import { Dummy, TextGeneration } from '../synapse/builtins';
-import { devSigner } from '../test-support/dev-keys';
-import { at, cloneJson, losslessVectors } from '../test-support/lossless-vectors';
-import { loadBittensorVectors, readCapturedRequest } from '../test-support/shared-vectors';
 import { encodeRequest } from './request-encoder';
 
-const vectors = loadBittensorVectors();
+const vectors = loadBittensorVectors<BittensorVectors>();
 const vector = vectors.request_dummy;
 const ALICE = vectors.keys.dev_uris['//Alice'][0];
 const BOB = vectors.keys.dev_uris['//Bob'][0];

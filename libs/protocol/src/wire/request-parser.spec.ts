@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import { loadBittensorVectors } from '@taonode/testing';
+import { devSigner } from '../../test/support/dev-keys';
+import { type BittensorVectors, readCapturedRequest } from '../../test/support/shared-vectors';
 import {
   BodyHashMismatchError,
   BodyHeaderMismatchError,
@@ -13,13 +16,11 @@ import { authenticateRequest, verifyRequestSignature } from '../signature/reques
 import { Dummy, TextGeneration } from '../synapse/builtins';
 import type { FieldShape } from '../synapse/py-type';
 import type { SynapseDefinition } from '../synapse/synapse-definition';
-import { devSigner } from '../test-support/dev-keys';
-import { loadBittensorVectors, readCapturedRequest } from '../test-support/shared-vectors';
 import { encodeRequest } from './request-encoder';
 import { parseRequestHeaders } from './request-headers';
 import { parseRequest } from './request-parser';
 
-const vectors = loadBittensorVectors();
+const vectors = loadBittensorVectors<BittensorVectors>();
 const ALICE = vectors.keys.dev_uris['//Alice'][0];
 const BOB = vectors.keys.dev_uris['//Bob'][0];
 const CAPTURE_SIGNER = '5ERxhxyG15TfeiZ27PFdTQRpJghy17kkffvLEYuVMtfZZTrn';

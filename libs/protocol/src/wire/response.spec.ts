@@ -1,3 +1,7 @@
+import { loadBittensorVectors } from '@taonode/testing';
+import { devSigner } from '../../test/support/dev-keys';
+import { at, losslessVectors } from '../../test/support/lossless-vectors';
+import type { BittensorVectors } from '../../test/support/shared-vectors';
 import { BodyUnreadableError, JsonSyntaxError } from '../errors/body-errors';
 import { UnknownSynapseError } from '../errors/request-errors';
 import { ResponseEncodingError, ResponseSignatureError } from '../errors/response-errors';
@@ -11,9 +15,6 @@ import { decodeSignatureHex } from '../signature/signature-hex';
 import { axonSigningMessage } from '../signature/signing-message';
 import { sr25519VerifyRaw } from '../signature/sr25519';
 import { Dummy, TextGeneration } from '../synapse/builtins';
-import { devSigner } from '../test-support/dev-keys';
-import { at, losslessVectors } from '../test-support/lossless-vectors';
-import { loadBittensorVectors } from '../test-support/shared-vectors';
 import { isSdkInterpretedHeader } from './header-names';
 import { encodeRequest } from './request-encoder';
 import { parseRequest } from './request-parser';
@@ -22,7 +23,7 @@ import { processServerResponse } from './response-parser';
 import { RESPONSE_SIGNATURE_HEADERS, verifyResponseSignature } from './response-signature';
 import { SynapseRegistry } from './synapse-registry';
 
-const vectors = loadBittensorVectors();
+const vectors = loadBittensorVectors<BittensorVectors>();
 const BOB = vectors.keys.dev_uris['//Bob'][0];
 const ALICE = vectors.keys.dev_uris['//Alice'][0];
 

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadBittensorVectors } from '@taonode/testing';
 import { devGenesis, TAO } from '../testing/dev-genesis';
 import { DevAccounts, SubtensorTestChain } from '../testing/subtensor-test-chain';
 import { weightCommitHash } from './weight-commit-hash';
@@ -14,11 +13,7 @@ interface CommitHashVector {
   readonly commit_hash: string;
 }
 
-const vector = (
-  JSON.parse(readFileSync(join(__dirname, '../../../../../../../shared/vectors/bittensor-vectors.json'), 'utf8')) as {
-    weights: { commit_hash: CommitHashVector };
-  }
-).weights.commit_hash;
+const vector = loadBittensorVectors<{ weights: { commit_hash: CommitHashVector } }>().weights.commit_hash;
 
 describe('commit-reveal v2', () => {
   const accounts = new DevAccounts();

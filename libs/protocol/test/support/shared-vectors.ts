@@ -1,18 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-/** The project's shared test vectors (read-only, outside the repo, like the chain lib's weight tests). */
-export const SHARED_VECTORS_DIR = join(__dirname, '../../../../../shared/vectors');
-
-/** `bittensor-vectors.json`, parsed with JSON.parse (only small integers and strings are read from it). */
-export function loadBittensorVectors(): BittensorVectors {
-  return JSON.parse(readFileSync(join(SHARED_VECTORS_DIR, 'bittensor-vectors.json'), 'utf8')) as BittensorVectors;
-}
-
-/** Raw text of a vectors file (for bodies whose integers must not go through JSON.parse). */
-export function readVectorFile(name: string): string {
-  return readFileSync(join(SHARED_VECTORS_DIR, name), 'utf8');
-}
+import { sharedVectorPath } from '@taonode/testing';
 
 /** An HTTP request captured from the real Python dendrite. */
 export interface CapturedRequest {
@@ -26,7 +13,7 @@ export interface CapturedRequest {
 
 /** Splits a captured `.http` file (CRLF line endings) into request line, headers and body bytes. */
 export function readCapturedRequest(name: string): CapturedRequest {
-  const raw = readFileSync(join(SHARED_VECTORS_DIR, name));
+  const raw = readFileSync(sharedVectorPath(name));
   const separator = raw.indexOf('\r\n\r\n');
   const head = raw.subarray(0, separator).toString('latin1').split('\r\n');
   const [method = '', path = ''] = (head[0] ?? '').split(' ');
@@ -39,7 +26,7 @@ export function readCapturedRequest(name: string): CapturedRequest {
   return { method, path, headers, body: body.subarray(0, contentLength) };
 }
 
-/** The parts of `bittensor-vectors.json` the protocol tests read. */
+/** The parts of `bittensor-vectors.json` the protocol tests read (`loadBittensorVectors<BittensorVectors>()`). */
 export interface BittensorVectors {
   body_hash: {
     empty: { expected: string };

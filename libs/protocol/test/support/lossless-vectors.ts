@@ -1,6 +1,6 @@
-import type { JsonObject, JsonValue } from '../json/json-value';
-import { parseLosslessJson } from '../json/lossless-json-parser';
-import { readVectorFile } from './shared-vectors';
+import { readVectorFile } from '@taonode/testing';
+import type { JsonObject, JsonValue } from '../../src/json/json-value';
+import { parseLosslessJson } from '../../src/json/lossless-json-parser';
 
 /** `bittensor-vectors.json` decoded losslessly (the nonce in `json_body` exceeds 2^53). */
 export function losslessVectors(): JsonObject {

@@ -1,5 +1,5 @@
 import { keyExtractSuri, keyFromPath, mnemonicToMiniSecret, sr25519PairFromSeed } from '@polkadot/util-crypto';
-import { createSr25519Signer, type Signer } from '../signature/signer';
+import { createSr25519Signer, type Signer } from '../../src/signature/signer';
 
 /** Substrate's well-known development phrase (//Alice, //Bob … derive from it). */
 export const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
