@@ -30,20 +30,16 @@ describe('subtensor runtime APIs', () => {
   };
 
   beforeAll(async () => {
-    const genesis = devGenesis(accounts);
-    const subnet = genesis.subnets[0];
-    if (!subnet) {
-      throw new Error('dev genesis has subnet 1');
-    }
-    chain = await SubtensorTestChain.create({
-      subnets: [
+    chain = await SubtensorTestChain.create(
+      devGenesis(
+        accounts,
+        {},
         {
-          ...subnet,
           ownerStake: (50n * TAO).toString(),
           neurons: miners.map((hotkey) => ({ hotkey, coldkey: accounts.address('bob'), stake: TAO.toString() })),
         },
-      ],
-    });
+      ),
+    );
     chain.storage.set('system', 'number', [], 7);
     chain.storage.set('subtensorModule', 'validatorPermit', [1], [true, false, false, false]);
     chain.call(chain.signed('alice/owner'), 'subtensorModule', 'setWeights', {

@@ -9,20 +9,16 @@ describe('epoch and coinbase on subnet 1 (tempo 10)', () => {
   const miners = [1, 2].map((n) => accounts.address(`bob/hot${n}`));
 
   beforeEach(async () => {
-    const genesis = devGenesis(accounts);
-    const subnet = genesis.subnets[0];
-    if (!subnet) {
-      throw new Error('dev genesis has subnet 1');
-    }
-    chain = await SubtensorTestChain.create({
-      subnets: [
+    chain = await SubtensorTestChain.create(
+      devGenesis(
+        accounts,
+        {},
         {
-          ...subnet,
           ownerStake: (100n * TAO).toString(),
           neurons: miners.map((hotkey) => ({ hotkey, coldkey: accounts.address('bob') })),
         },
-      ],
-    });
+      ),
+    );
   });
 
   it('steps subnet n on the blocks where (block + n + 1) mod (tempo + 1) = tempo', () => {

@@ -1,4 +1,4 @@
-import { devGenesis, TAO } from '../testing/dev-genesis';
+import { bobMiners, devGenesis, TAO } from '../testing/dev-genesis';
 import { DevAccounts, SubtensorTestChain } from '../testing/subtensor-test-chain';
 import { weightCommitHash } from './weight-commit-hash';
 
@@ -8,20 +8,8 @@ describe('batch weight calls', () => {
   const validator = 'alice/owner';
 
   beforeEach(async () => {
-    const genesis = devGenesis(accounts, { weightsSetRateLimit: 0 });
-    const subnet = genesis.subnets[0];
-    if (!subnet) {
-      throw new Error('dev genesis has subnet 1');
-    }
     chain = await SubtensorTestChain.create(
-      {
-        subnets: [
-          {
-            ...subnet,
-            neurons: [1, 2].map((n) => ({ hotkey: accounts.address(`bob/hot${n}`), coldkey: accounts.address('bob') })),
-          },
-        ],
-      },
+      devGenesis(accounts, { weightsSetRateLimit: 0 }, { neurons: bobMiners(accounts, 2) }),
       { [accounts.address('bob')]: 100n * TAO },
     );
     chain.storage.set('subtensorModule', 'validatorPermit', [1], [true, false, false]);

@@ -1,5 +1,5 @@
 import { loadBittensorVectors } from '@taonode/testing';
-import { devGenesis, TAO } from '../testing/dev-genesis';
+import { bobMiners, devGenesis, TAO } from '../testing/dev-genesis';
 import { DevAccounts, SubtensorTestChain } from '../testing/subtensor-test-chain';
 import { weightCommitHash } from './weight-commit-hash';
 
@@ -39,23 +39,12 @@ describe('commit-reveal v2', () => {
 
   /** Tempo 10 on subnet 1: epoch index e covers blocks 11e − 2 … 11e + 8; reveal period 1 epoch. */
   beforeEach(async () => {
-    const genesis = devGenesis(accounts, { commitRevealWeightsEnabled: true, weightsSetRateLimit: 0 });
-    const subnet = genesis.subnets[0];
-    if (!subnet) {
-      throw new Error('dev genesis has subnet 1');
-    }
     chain = await SubtensorTestChain.create(
-      {
-        subnets: [
-          {
-            ...subnet,
-            neurons: [1, 2].map((n) => ({
-              hotkey: accounts.address(`bob/hot${n}`),
-              coldkey: accounts.address('bob'),
-            })),
-          },
-        ],
-      },
+      devGenesis(
+        accounts,
+        { commitRevealWeightsEnabled: true, weightsSetRateLimit: 0 },
+        { neurons: bobMiners(accounts, 2) },
+      ),
       { [accounts.address('bob')]: 100n * TAO },
     );
     chain.storage.set('subtensorModule', 'validatorPermit', [1], [true, false, false]);

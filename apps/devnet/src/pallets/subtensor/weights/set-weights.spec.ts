@@ -1,4 +1,4 @@
-import { devGenesis, TAO } from '../testing/dev-genesis';
+import { bobMiners, devGenesis, TAO } from '../testing/dev-genesis';
 import { DevAccounts, SubtensorTestChain } from '../testing/subtensor-test-chain';
 
 describe('set_weights', () => {
@@ -8,23 +8,8 @@ describe('set_weights', () => {
 
   /** Subnet 1 with the owner (uid 0, validator permit) and miners uid 1..3 registered at genesis. */
   beforeEach(async () => {
-    const genesis = devGenesis(accounts, { weightsSetRateLimit: 5 });
-    const subnet = genesis.subnets[0];
-    if (!subnet) {
-      throw new Error('dev genesis has subnet 1');
-    }
     chain = await SubtensorTestChain.create(
-      {
-        subnets: [
-          {
-            ...subnet,
-            neurons: [1, 2, 3].map((n) => ({
-              hotkey: accounts.address(`bob/hot${n}`),
-              coldkey: accounts.address('bob'),
-            })),
-          },
-        ],
-      },
+      devGenesis(accounts, { weightsSetRateLimit: 5 }, { neurons: bobMiners(accounts, 3) }),
       { [accounts.address('bob')]: 100n * TAO },
     );
     chain.storage.set('subtensorModule', 'validatorPermit', [1], [true, false, false, false]);
