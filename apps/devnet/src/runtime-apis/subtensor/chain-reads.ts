@@ -60,4 +60,22 @@ export function alphaValues(storage: Storage, netuid: number): { low: number; hi
   return { low, high };
 }
 
+/**
+ * The pool and emission terms `DynamicInfo` and `Metagraph` both carry, in their wire order: reserves, the
+ * per-block emissions into the pool, what is pending for the next epoch, and the traded volume.
+ */
+export function poolAndEmissionTerms(storage: Storage, netuid: number) {
+  return {
+    alphaIn: readBig(storage, 'subnetAlphaIn', netuid),
+    alphaOut: readBig(storage, 'subnetAlphaOut', netuid),
+    taoIn: readBig(storage, 'subnetTAO', netuid),
+    alphaOutEmission: readBig(storage, 'subnetAlphaOutEmission', netuid),
+    alphaInEmission: readBig(storage, 'subnetAlphaInEmission', netuid),
+    taoInEmission: readBig(storage, 'subnetTaoInEmission', netuid),
+    pendingAlphaEmission: readBig(storage, 'pendingEmission', netuid),
+    pendingRootEmission: readBig(storage, 'pendingRootDivs', netuid),
+    subnetVolume: readBig(storage, 'subnetVolume', netuid),
+  } satisfies Record<string, bigint>;
+}
+
 export { readAccount, readBig, readBool, readNum };
