@@ -42,27 +42,29 @@ export function buildSyncHarness(options: SyncHarnessOptions = {}) {
 }
 
 /** Current value of a metric series, or undefined when the series does not exist. */
-export async function metricValue(
+export function metricValue(
   registry: Registry,
   name: string,
   labels: Record<string, string> = {},
 ): Promise<number | undefined> {
-  const metric = registry.getSingleMetric(name);
-  if (metric === undefined) {
-    return undefined;
-  }
-  const { values } = await metric.get();
-  const series = values.find((value) =>
-    Object.entries(labels).every(([key, expected]) => String(value.labels[key]) === expected),
-  );
-  return series?.value;
+  return sampleValue(registry, name, labels);
 }
 
 /** Number of observations of a histogram series. */
-export async function histogramCount(
+export function histogramCount(
   registry: Registry,
   name: string,
   labels: Record<string, string> = {},
+): Promise<number | undefined> {
+  return sampleValue(registry, name, labels, `${name}_count`);
+}
+
+/** The first sample of metric `name` with `labels` (and, for histograms, of the sample `sampleName`). */
+async function sampleValue(
+  registry: Registry,
+  name: string,
+  labels: Record<string, string>,
+  sampleName?: string,
 ): Promise<number | undefined> {
   const metric = registry.getSingleMetric(name);
   if (metric === undefined) {
@@ -73,7 +75,7 @@ export async function histogramCount(
   };
   const series = values.find(
     (value) =>
-      value.metricName === `${name}_count` &&
+      (sampleName === undefined || value.metricName === sampleName) &&
       Object.entries(labels).every(([key, expected]) => String(value.labels[key]) === expected),
   );
   return series?.value;
