@@ -1,5 +1,5 @@
 import { loadBittensorVectors } from '@taonode/testing';
-import { type BittensorVectors, readCapturedRequest } from '../../test/support/shared-vectors';
+import { readCapturedRequest, type BittensorVectors } from '../../test/support/shared-vectors';
 import { BodyHashUnencodableError } from '../errors/body-errors';
 import { parseLosslessJson } from '../json/lossless-json-parser';
 import { BaseSynapse, Dummy, TextGeneration } from '../synapse/builtins';

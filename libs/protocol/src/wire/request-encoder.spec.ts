@@ -1,7 +1,8 @@
 import { loadBittensorVectors } from '@taonode/testing';
 import { devSigner } from '../../test/support/dev-keys';
 import { at, cloneJson, losslessVectors } from '../../test/support/lossless-vectors';
-import { type BittensorVectors, readCapturedRequest } from '../../test/support/shared-vectors';
+import { readCapturedRequest, type BittensorVectors } from '../../test/support/shared-vectors';
+import { encodeVectorRequest } from '../../test/support/vector-request';
 import type { JsonObject } from '../json/json-value';
 import { parseLosslessJson } from '../json/lossless-json-parser';
 import { writePythonJson, AIOHTTP_REQUEST_JSON_STYLE } from '../json/python-json-writer';
@@ -22,25 +23,14 @@ beforeAll(async () => {
 });
 
 describe('encodeRequest — the Dummy vector', () => {
-  const encoded = () =>
-    encodeRequest({
-      definition: Dummy,
-      synapse: Dummy.create({ dummy_input: 4 }),
-      target: { ip: '198.51.100.10', port: 8091, hotkey: BOB },
-      dendrite: { ip: '203.0.113.7', uuid: '0f4a3f5e-2b1c-11ef-9c3e-0242ac120002' },
-      nonce: 1718000000123456789n,
-      timeoutSeconds: 12,
-      signer: devSigner('//Alice'),
-    });
-
   it('targets the vector URL and signs the vector message', () => {
-    const request = encoded();
+    const request = encodeVectorRequest();
     expect(request.url).toBe(vector.url);
     expect(request.signingMessage).toBe(vector.signing_message);
   });
 
   it('sends the vector headers, in order, field by field', () => {
-    const request = encoded();
+    const request = encodeVectorRequest();
     expect(Object.keys(request.headers)).toEqual(Object.keys(vector.headers));
     for (const [name, value] of Object.entries(vector.headers)) {
       // sr25519 signatures are randomised (checked below); total_size is a CPython object size (sys.getsizeof
@@ -54,7 +44,7 @@ describe('encodeRequest — the Dummy vector', () => {
   });
 
   it('signs with //Alice: the signature verifies over the vector message', () => {
-    const request = encoded();
+    const request = encodeVectorRequest();
     const signature = request.headers.bt_header_dendrite_signature ?? '';
     expect(request.synapse.dendrite?.signature).toBe(signature);
     expect(
@@ -63,7 +53,7 @@ describe('encodeRequest — the Dummy vector', () => {
   });
 
   it('sends the vector JSON body field by field (values, types, key order), formatted like json.dumps', () => {
-    const request = encoded();
+    const request = encodeVectorRequest();
     const expected = cloneJson(at(losslessVectors(), 'request_dummy', 'json_body') as JsonObject);
     const actual = parseLosslessJson(request.body) as JsonObject;
     (expected.get('dendrite') as JsonObject).set('signature', request.headers.bt_header_dendrite_signature ?? '');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { loadBittensorVectors } from '@taonode/testing';
 import { devSigner } from '../../test/support/dev-keys';
-import { type BittensorVectors, readCapturedRequest } from '../../test/support/shared-vectors';
+import { readCapturedRequest, type BittensorVectors } from '../../test/support/shared-vectors';
 import {
   BodyHashMismatchError,
   BodyHeaderMismatchError,

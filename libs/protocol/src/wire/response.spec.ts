@@ -2,6 +2,7 @@ import { loadBittensorVectors } from '@taonode/testing';
 import { devSigner } from '../../test/support/dev-keys';
 import { at, losslessVectors } from '../../test/support/lossless-vectors';
 import type { BittensorVectors } from '../../test/support/shared-vectors';
+import { encodeVectorRequest } from '../../test/support/vector-request';
 import { BodyUnreadableError, JsonSyntaxError } from '../errors/body-errors';
 import { UnknownSynapseError } from '../errors/request-errors';
 import { ResponseEncodingError, ResponseSignatureError } from '../errors/response-errors';
@@ -31,25 +32,12 @@ beforeAll(async () => {
   await initProtocolCrypto();
 });
 
-/** The vector request as a Python dendrite sends it, encoded by our encoder (signature differs, randomised). */
-function vectorRequest() {
-  return encodeRequest({
-    definition: Dummy,
-    synapse: Dummy.create({ dummy_input: 4 }),
-    target: { ip: '198.51.100.10', port: 8091, hotkey: BOB },
-    dendrite: { ip: '203.0.113.7', uuid: '0f4a3f5e-2b1c-11ef-9c3e-0242ac120002' },
-    nonce: 1718000000123456789n,
-    timeoutSeconds: 12,
-    signer: devSigner('//Alice'),
-  });
-}
-
 describe('processServerResponse — the Python dendrite reading an axon answer', () => {
   const vector = vectors.response_dummy_success;
   const vectorBody = () => at(losslessVectors(), 'response_dummy_success', 'json_body') as JsonObject;
 
   it('reads the vector success response: dummy_output 8, status 200 from the headers', () => {
-    const request = vectorRequest();
+    const request = encodeVectorRequest();
     const processed = processServerResponse(Dummy, request.synapse, {
       status: 200,
       headers: { ...vector.headers, 'content-type': vector.content_type },
@@ -70,7 +58,7 @@ describe('processServerResponse — the Python dendrite reading an axon answer',
     (body.get('axon') as JsonObject).set('status_code', null);
     const headers: Record<string, string> = { ...vector.headers, 'content-type': 'application/json' };
     delete headers.bt_header_axon_status_code;
-    const processed = processServerResponse(Dummy, vectorRequest().synapse, {
+    const processed = processServerResponse(Dummy, encodeVectorRequest().synapse, {
       status: 200,
       headers,
       body: writePythonJson(body, STARLETTE_RESPONSE_JSON_STYLE),
@@ -80,7 +68,7 @@ describe('processServerResponse — the Python dendrite reading an axon answer',
   });
 
   it('lets headers win over the body', () => {
-    const processed = processServerResponse(Dummy, vectorRequest().synapse, {
+    const processed = processServerResponse(Dummy, encodeVectorRequest().synapse, {
       status: 200,
       headers: { ...vector.headers, bt_header_axon_status_message: 'From header', 'content-type': 'application/json' },
       body: writePythonJson(vectorBody(), STARLETTE_RESPONSE_JSON_STYLE),
@@ -109,7 +97,7 @@ describe('processServerResponse — the Python dendrite reading an axon answer',
       /^Failed to parse response: Expecting ':' delimiter: line 1 column 5/,
     ],
   ])('records 422 for %s', (_label, contentType, body, message) => {
-    const processed = processServerResponse(Dummy, vectorRequest().synapse, {
+    const processed = processServerResponse(Dummy, encodeVectorRequest().synapse, {
       status: 200,
       headers: { ...vector.headers, 'content-type': contentType },
       body: body(),
@@ -121,7 +109,7 @@ describe('processServerResponse — the Python dendrite reading an axon answer',
   });
 
   it('takes status and json.message from a non-200 answer', () => {
-    const processed = processServerResponse(Dummy, vectorRequest().synapse, {
+    const processed = processServerResponse(Dummy, encodeVectorRequest().synapse, {
       status: 401,
       headers: { 'content-type': 'application/json' },
       body: '{"message": "Not Verified with error: x"}',
@@ -130,7 +118,7 @@ describe('processServerResponse — the Python dendrite reading an axon answer',
   });
 
   it('records 422 when a status header does not parse (the SDK casters)', () => {
-    const processed = processServerResponse(Dummy, vectorRequest().synapse, {
+    const processed = processServerResponse(Dummy, encodeVectorRequest().synapse, {
       status: 200,
       headers: { ...vector.headers, bt_header_axon_status_code: 'OK', 'content-type': 'application/json' },
       body: writePythonJson(vectorBody(), STARLETTE_RESPONSE_JSON_STYLE),
@@ -141,7 +129,7 @@ describe('processServerResponse — the Python dendrite reading an axon answer',
   it('keeps frozen fields of the local synapse (computed_body_hash)', () => {
     const body = vectorBody();
     body.set('computed_body_hash', 'server says');
-    const processed = processServerResponse(Dummy, vectorRequest().synapse, {
+    const processed = processServerResponse(Dummy, encodeVectorRequest().synapse, {
       status: 200,
       headers: { ...vector.headers, 'content-type': 'application/json' },
       body: writePythonJson(body, STARLETTE_RESPONSE_JSON_STYLE),
@@ -152,7 +140,7 @@ describe('processServerResponse — the Python dendrite reading an axon answer',
 
 describe('encodeSuccessResponse — a taonode axon answering a Python dendrite', () => {
   it('produces the vector response (body byte-exact, headers field by field)', () => {
-    const request = vectorRequest();
+    const request = encodeVectorRequest();
     const parsed = parseRequest(Dummy, { headers: request.headers, body: request.body });
     const synapse = { ...parsed.synapse, dummy_output: 8n, total_size: 2938n };
     const response = encodeSuccessResponse({ definition: Dummy, synapse, processTimeSeconds: 0.000734 });
@@ -172,7 +160,7 @@ describe('encodeSuccessResponse — a taonode axon answering a Python dendrite',
   });
 
   it('is read back by the Python-dendrite logic as a success', () => {
-    const request = vectorRequest();
+    const request = encodeVectorRequest();
     const parsed = parseRequest(Dummy, { headers: request.headers, body: request.body });
     const response = encodeSuccessResponse({
       definition: Dummy,
@@ -184,7 +172,7 @@ describe('encodeSuccessResponse — a taonode axon answering a Python dendrite',
   });
 
   it('uses a status the forward function set, and keeps its message', () => {
-    const request = vectorRequest();
+    const request = encodeVectorRequest();
     const parsed = parseRequest(Dummy, { headers: request.headers, body: request.body });
     const axon = { ...(parsed.synapse.axon ?? {}), status_code: 404n, status_message: 'no model' };
     const response = encodeSuccessResponse({
@@ -226,7 +214,7 @@ describe('encodeSuccessResponse — a taonode axon answering a Python dendrite',
 
 describe('encodeErrorResponse', () => {
   it('sends the header family of the vector 401 example and a {"message": …} body', () => {
-    const request = vectorRequest();
+    const request = encodeVectorRequest();
     const parsed = parseRequest(Dummy, { headers: request.headers, body: request.body });
     const error = new NotVerifiedError(
       'PROTOCOL_SIGNATURE_MISMATCH',
@@ -298,7 +286,7 @@ describe('encodeErrorResponse', () => {
   });
 
   it('hides 500 details behind the error id', () => {
-    const request = vectorRequest();
+    const request = encodeVectorRequest();
     const tampered = request.body.replace('"dummy_input": 4', '"dummy_input": "x"');
     let error: unknown;
     try {
@@ -315,7 +303,7 @@ describe('encodeErrorResponse', () => {
 });
 
 describe('taonode response signatures', () => {
-  const request = vectorRequest();
+  const request = encodeVectorRequest();
   const parsed = parseRequest(Dummy, { headers: request.headers, body: request.body });
   const answered = { nonce: 1718000000123456789n, hotkey: ALICE, uuid: '0f4a3f5e-2b1c-11ef-9c3e-0242ac120002' };
   const response = () =>
