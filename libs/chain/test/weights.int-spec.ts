@@ -18,6 +18,11 @@ import { caught } from './support/chain-spec.helpers';
 
 const validator = Keypair.fromUri('//Alice//validator');
 const OPEN = 1;
+/**
+ * Long enough that the blocks built while the too-early reveal is in flight can never reach the reveal
+ * window, whatever the machine's load (the test aligns the commit with the start of an epoch).
+ */
+const COMMIT_REVEAL_TEMPO = 100;
 const COMMIT_REVEAL = 2;
 const SLOW = 3;
 
@@ -32,7 +37,7 @@ const genesis = {
       { netuid: OPEN, hyperparameters: { weightsSetRateLimit: 0 } },
       {
         netuid: COMMIT_REVEAL,
-        hyperparameters: { commitRevealWeightsEnabled: true, tempo: 10, revealPeriodEpochs: 1 },
+        hyperparameters: { commitRevealWeightsEnabled: true, tempo: COMMIT_REVEAL_TEMPO, revealPeriodEpochs: 1 },
       },
       { netuid: SLOW, hyperparameters: { weightsSetRateLimit: 100 } },
     ].map((subnet) => ({
@@ -103,6 +108,17 @@ describe('weight setting against the devnet', () => {
     );
     expect(direct.code).toBe('TAONODE_CHAIN_COMMIT_REVEAL_MISMATCH');
 
+    // Commit on the first block of an epoch, so the reveal window opens a whole tempo later.
+    const before = (await client.call('head', (api) => bestBlock(api))).number;
+    const nextEpoch = revealWindow({
+      netuid: COMMIT_REVEAL,
+      tempo: COMMIT_REVEAL_TEMPO,
+      revealPeriodEpochs: 1,
+      commitBlock: before + 1,
+    }).firstBlock;
+    if (nextEpoch - 1 > before) {
+      await devnet.newBlock(nextEpoch - 1 - before);
+    }
     const { submission, reveal, preflight } = await mineUntilSettled(
       devnet,
       commitWeights(client, submitter, validator, { netuid: COMMIT_REVEAL, uids: [0, 1], weights: [1, 3] }),
