@@ -31,16 +31,7 @@ export interface GrpcEndpointOptions {
 
 /** NestJS microservice options for a gRPC server (`NestFactory.createMicroservice`). */
 export function grpcServerOptions(options: GrpcEndpointOptions): GrpcOptions {
-  return {
-    transport: Transport.GRPC,
-    options: {
-      url: options.url,
-      package: options.packageName,
-      protoPath: options.protoFile,
-      loader: GRPC_LOADER_OPTIONS,
-      channelOptions: options.channelOptions,
-    },
-  };
+  return endpointOptions(options, options.channelOptions);
 }
 
 /**
@@ -48,6 +39,13 @@ export function grpcServerOptions(options: GrpcEndpointOptions): GrpcOptions {
  * pass a `dns:///` URL and get round-robin balancing; a single connection would pin every call to one replica.
  */
 export function grpcClientOptions(options: GrpcEndpointOptions): GrpcOptions {
+  return endpointOptions(options, {
+    'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+    ...options.channelOptions,
+  });
+}
+
+function endpointOptions(options: GrpcEndpointOptions, channelOptions: ChannelOptions | undefined): GrpcOptions {
   return {
     transport: Transport.GRPC,
     options: {
@@ -55,10 +53,7 @@ export function grpcClientOptions(options: GrpcEndpointOptions): GrpcOptions {
       package: options.packageName,
       protoPath: options.protoFile,
       loader: GRPC_LOADER_OPTIONS,
-      channelOptions: {
-        'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
-        ...options.channelOptions,
-      },
+      channelOptions,
     },
   };
 }
