@@ -17,6 +17,7 @@ export { freePort } from './free-port';
 export { rpcCall } from './json-rpc';
 export { mineUntilSettled } from './mine-until-settled';
 export { loadBittensorVectors, readVectorFile, sharedVectorPath } from './shared-vectors';
+export { thrownBy } from './thrown-by';
 export {
   blockHashOf,
   buildHyperparameters,

@@ -1,3 +1,4 @@
+import { thrownBy } from '@taonode/testing';
 import { bytesToHex, hexToBytes } from '../src/crypto/hex.util';
 import { decryptKeyfileData } from '../src/keyfile/keyfile-encryption';
 import { deserializeKeyfile } from '../src/keyfile/keyfile-json.codec';
@@ -7,7 +8,6 @@ import {
   openNaclKeyfile,
   sealNaclKeyfile,
 } from '../src/keyfile/nacl-keyfile.cipher';
-import { thrownBy } from './thrown-by';
 import { keyfileVectors, keyVectors } from './vectors';
 
 // SLOW: every deriveNaclKey / decryptKeyfileData call is one real Argon2i over 512 MiB (~5 s). Two in this file.

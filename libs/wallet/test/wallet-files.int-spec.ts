@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { thrownBy } from '@taonode/testing';
 import { Keypair } from '../src/keypair/keypair';
 import { Wallet } from '../src/wallet/wallet';
 import { listWallets, WalletListing } from '../src/wallet/wallet-listing';
 import { ansibleVaultEncrypt } from './ansible-vault.fixture';
-import { thrownBy } from './thrown-by';
 import { keyfileVectors, keyVectors } from './vectors';
 
 /** Builds btwallet-format JSON with the given key order (btwallet's HashMap order is arbitrary). */

@@ -1,8 +1,7 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
-import { blockHashOf, buildMetagraph, fakeAddress } from '@taonode/testing';
+import { blockHashOf, buildMetagraph, fakeAddress, thrownBy } from '@taonode/testing';
 import { FakeChainError } from '../../test/support/fake-chain';
 import { buildSyncHarness } from '../../test/support/sync-harness';
-import { thrownBy } from '../../test/support/thrown-by';
 
 async function synced() {
   const harness = buildSyncHarness({ netuids: [1], healthMaxLagBlocks: 3, blockTimeMs: 1000 });

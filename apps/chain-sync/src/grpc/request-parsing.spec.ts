@@ -1,4 +1,4 @@
-import { thrownBy } from '../../test/support/thrown-by';
+import { thrownBy } from '@taonode/testing';
 import { parseBlockNumber, parseNetuid, parseNeuronKey } from './request-parsing';
 
 describe('request parsing', () => {

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { thrownBy } from '../../test/thrown-by';
+import { thrownBy } from '@taonode/testing';
 import { ed25519SecretHex, schnorrkelSecretHex } from '../../test/vectors';
 import { bytesToHex, hexToBytes } from './hex.util';
 import { ed25519ToSchnorrkelSecret, schnorrkelToEd25519Secret } from './secret-form.util';

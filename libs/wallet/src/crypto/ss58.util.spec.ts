@@ -1,5 +1,5 @@
 import { base58Decode, blake2AsU8a, encodeAddress } from '@polkadot/util-crypto';
-import { thrownBy } from '../../test/thrown-by';
+import { thrownBy } from '@taonode/testing';
 import { keyVectors } from '../../test/vectors';
 import { bytesToHex, hexToBytes } from './hex.util';
 import { isValidSs58Address, publicKeyFromAddressOrHex, ss58Decode, ss58Encode } from './ss58.util';

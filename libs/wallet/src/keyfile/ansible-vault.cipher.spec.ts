@@ -1,5 +1,5 @@
+import { thrownBy } from '@taonode/testing';
 import { ansibleVaultEncrypt } from '../../test/ansible-vault.fixture';
-import { thrownBy } from '../../test/thrown-by';
 import { keyfileVectors } from '../../test/vectors';
 import { decryptAnsibleVault } from './ansible-vault.cipher';
 

@@ -1,4 +1,4 @@
-import { thrownBy } from '../../test/thrown-by';
+import { thrownBy } from '@taonode/testing';
 import { keyfileVectors, keyVectors, schnorrkelSecretHex } from '../../test/vectors';
 import { Keypair } from '../keypair/keypair';
 import { deserializeKeyfile, serializeKeyfile, serializePublicKeyfile } from './keyfile-json.codec';

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
-import { thrownBy } from '../../test/thrown-by';
+import { thrownBy } from '@taonode/testing';
 import { ed25519SecretHex, keyVectors, schnorrkelSecretHex } from '../../test/vectors';
 import { bytesToHex } from '../crypto/hex.util';
 import { Keypair } from './keypair';
