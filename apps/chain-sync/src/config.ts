@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import {
-  chainConfig,
-  chainEnv,
-  grpcConfig,
-  grpcEnv,
-  logConfig,
-  logEnv,
-  opsConfig,
-  opsEnv,
-  redisConfig,
-  redisEnv,
-} from '@taonode/config';
+import { serviceConfig, serviceEnv } from '@taonode/config';
 
 const NETUID = z.number().int().min(0).max(65535);
 
@@ -41,26 +30,16 @@ const chainSyncEnv = z.object({
   CHAIN_SYNC_METAGRAPH_SOURCE: z.enum(['auto', 'runtime-api', 'storage']).default('auto'),
 });
 
-export const chainSyncConfigSchema = chainSyncEnv
-  .extend(redisEnv.shape)
-  .extend(grpcEnv.shape)
-  .extend(chainEnv.shape)
-  .extend(opsEnv.shape)
-  .extend(logEnv.shape)
-  .transform((env) => ({
-    redis: redisConfig(env),
-    grpc: grpcConfig(env),
-    chain: chainConfig(env),
-    ops: opsConfig(env),
-    log: logConfig(env),
-    sync: {
-      netuids: env.NETUIDS,
-      healthMaxLagBlocks: env.CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS,
-      blockTimeMs: env.CHAIN_SYNC_BLOCK_TIME_MS,
-      callTimeoutMs: env.CHAIN_SYNC_CALL_TIMEOUT_MS,
-      metagraphSource: env.CHAIN_SYNC_METAGRAPH_SOURCE,
-    },
-  }));
+export const chainSyncConfigSchema = chainSyncEnv.extend(serviceEnv.shape).transform((env) => ({
+  ...serviceConfig(env),
+  sync: {
+    netuids: env.NETUIDS,
+    healthMaxLagBlocks: env.CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS,
+    blockTimeMs: env.CHAIN_SYNC_BLOCK_TIME_MS,
+    callTimeoutMs: env.CHAIN_SYNC_CALL_TIMEOUT_MS,
+    metagraphSource: env.CHAIN_SYNC_METAGRAPH_SOURCE,
+  },
+}));
 
 /** chain-sync's parsed configuration, injected with `@Inject(APP_CONFIG)`. */
 export type ChainSyncConfig = z.output<typeof chainSyncConfigSchema>;

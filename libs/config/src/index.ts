@@ -5,4 +5,5 @@ export { grpcConfig, grpcEnv, type GrpcServerConfig } from './env/grpc.env';
 export { LOG_LEVELS, logConfig, logEnv, type LogConfig, type LogLevel } from './env/log.env';
 export { opsConfig, opsEnv, type OpsConfig } from './env/ops.env';
 export { redisConfig, redisEnv, type RedisConfig } from './env/redis.env';
+export { serviceConfig, serviceEnv, type ServiceConfig } from './env/service.env';
 export { type EnvSource, InvalidEnvironmentError, parseEnv } from './parse-env';

@@ -1,23 +1,9 @@
 import { z } from 'zod';
-import { chainConfig, chainEnv } from './env/chain.env';
-import { grpcConfig, grpcEnv } from './env/grpc.env';
-import { logConfig, logEnv } from './env/log.env';
-import { opsConfig, opsEnv } from './env/ops.env';
-import { redisConfig, redisEnv } from './env/redis.env';
+import { redisEnv } from './env/redis.env';
+import { serviceConfig, serviceEnv } from './env/service.env';
 import { InvalidEnvironmentError, parseEnv } from './parse-env';
 
-const schema = redisEnv
-  .extend(grpcEnv.shape)
-  .extend(chainEnv.shape)
-  .extend(opsEnv.shape)
-  .extend(logEnv.shape)
-  .transform((env) => ({
-    redis: redisConfig(env),
-    grpc: grpcConfig(env),
-    chain: chainConfig(env),
-    ops: opsConfig(env),
-    log: logConfig(env),
-  }));
+const schema = serviceEnv.transform(serviceConfig);
 
 describe('parseEnv with the shared fragments', () => {
   it('applies the documented defaults when nothing is set', () => {
