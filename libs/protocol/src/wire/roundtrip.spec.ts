@@ -3,9 +3,14 @@ import { pyRepr } from '../python/py-repr';
 import { PyTuple, type PyValue } from '../python/py-value';
 import type { Signer } from '../signature/signer';
 import { PyType, py, type FieldDeclaration, type FieldShape } from '../synapse/py-type';
-import { defineSynapse, SYNAPSE_BASE_FIELD_NAMES } from '../synapse/synapse-definition';
+import {
+  defineSynapse,
+  SYNAPSE_BASE_FIELD_NAMES,
+  type SynapseDefinition,
+  type SynapseValues,
+} from '../synapse/synapse-definition';
 import type { TypeSpec } from '../synapse/type-spec';
-import { encodeRequest } from './request-encoder';
+import { encodeRequest, type EncodedRequest } from './request-encoder';
 import { parseRequest } from './request-parser';
 import { encodeSuccessResponse } from './response-encoder';
 import { processServerResponse } from './response-parser';
@@ -15,6 +20,23 @@ const fakeSigner: Signer = {
   ss58Address: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
   sign: (message) => Uint8Array.from({ length: 64 }, (_, index) => message[index % message.length] ?? index),
 };
+
+/** A request from a fixed dendrite to a fixed axon, signed by {@link fakeSigner}. */
+function encodeFixedRequest<S extends FieldShape>(
+  definition: SynapseDefinition<S>,
+  synapse: SynapseValues<S>,
+  nonce: bigint,
+): EncodedRequest<S> {
+  return encodeRequest({
+    definition,
+    synapse,
+    target: { ip: '10.0.0.1', port: 8091, hotkey: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty' },
+    dendrite: { ip: '10.0.0.2', uuid: 'uuid-1' },
+    nonce,
+    timeoutSeconds: 12,
+    signer: fakeSigner,
+  });
+}
 
 interface RandomType {
   readonly type: PyType<unknown, unknown>;
@@ -130,15 +152,7 @@ describe('encode → parse round trips of random synapses', () => {
             requiredHashFields: hashFields,
           });
           const synapse = definition.create(values);
-          const request = encodeRequest({
-            definition,
-            synapse,
-            target: { ip: '10.0.0.1', port: 8091, hotkey: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty' },
-            dendrite: { ip: '10.0.0.2', uuid: 'uuid-1' },
-            nonce,
-            timeoutSeconds: 12,
-            signer: fakeSigner,
-          });
+          const request = encodeFixedRequest(definition, synapse, nonce);
           expect(request.body).toMatch(/^[\x20-\x7e]*$/);
           const parsed = parseRequest(definition, { headers: request.headers, body: request.body });
           const names = Object.keys(shape);
@@ -159,15 +173,7 @@ describe('encode → parse round trips of random synapses', () => {
       fc.property(randomSynapse(true), ({ shape, values }) => {
         const definition = defineSynapse({ name: 'RandomSynapse', fields: shape });
         const synapse = definition.create(values);
-        const request = encodeRequest({
-          definition,
-          synapse,
-          target: { ip: '10.0.0.1', port: 8091, hotkey: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty' },
-          dendrite: { ip: '10.0.0.2', uuid: 'uuid-1' },
-          nonce: 1n,
-          timeoutSeconds: 12,
-          signer: fakeSigner,
-        });
+        const request = encodeFixedRequest(definition, synapse, 1n);
         const response = encodeSuccessResponse({ definition, synapse: request.synapse, processTimeSeconds: 0.25 });
         const processed = processServerResponse(definition, request.synapse, response);
         expect(processed.failure).toBeNull();
