@@ -55,6 +55,17 @@ export default tseslint.config(
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:shared'] },
             { sourceTag: 'scope:devnet', onlyDependOnLibsWithTags: ['scope:devnet', 'scope:shared'] },
             { sourceTag: 'scope:chain-sync', onlyDependOnLibsWithTags: ['scope:chain-sync', 'scope:shared'] },
+            { sourceTag: 'scope:axon-gateway', onlyDependOnLibsWithTags: ['scope:axon-gateway', 'scope:shared'] },
+            {
+              sourceTag: 'scope:inference-worker',
+              onlyDependOnLibsWithTags: ['scope:inference-worker', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:validator-scorer',
+              onlyDependOnLibsWithTags: ['scope:validator-scorer', 'scope:shared'],
+            },
+            { sourceTag: 'scope:weight-setter', onlyDependOnLibsWithTags: ['scope:weight-setter', 'scope:shared'] },
+            { sourceTag: 'scope:kserve-server', onlyDependOnLibsWithTags: ['scope:kserve-server', 'scope:shared'] },
           ],
         },
       ],
