@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The project's shared test vectors live beside the repository, read-only: `<repo>/../shared/vectors`. */
-const SHARED_VECTORS_DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'vectors');
+/**
+ * The vectors ship with the repository (`libs/testing/fixtures/vectors`, see its README for where each came from),
+ * so a clone with nothing beside it runs every spec.
+ */
+const VECTORS_DIR = join(__dirname, '..', 'fixtures', 'vectors');
 const BITTENSOR_VECTORS = 'bittensor-vectors.json';
 
 /**
- * Path of a file of the shared vectors (`bittensor-vectors.json`, the captured `.http` requests, …). The
+ * Path of a vectors file (`bittensor-vectors.json`, the captured `.http` requests, `timelock-vectors.json`). The
  * `TAONODE_VECTORS` environment variable, when set, names the `bittensor-vectors.json` to use instead.
  */
 export function sharedVectorPath(name: string): string {
@@ -14,10 +17,10 @@ export function sharedVectorPath(name: string): string {
   if (name === BITTENSOR_VECTORS && override !== undefined && override !== '') {
     return override;
   }
-  return join(SHARED_VECTORS_DIR, name);
+  return join(VECTORS_DIR, name);
 }
 
-/** Raw text of a shared vectors file (for documents whose integers must not go through JSON.parse). */
+/** Raw text of a vectors file (for documents whose integers must not go through JSON.parse). */
 export function readVectorFile(name: string): string {
   return readFileSync(sharedVectorPath(name), 'utf8');
 }
