@@ -11,6 +11,8 @@ if (!main || !fs.existsSync(main)) {
   process.stderr.write(`usage: run-app.js <app>; no apps/${app ?? '?'}/src/main.ts\n`);
   process.exit(2);
 }
+// The app's own argument parser sees only what follows the app name (`run-app.js devnet --port 9944`).
+process.argv.splice(2, 1);
 process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT || path.join(__dirname, '..', 'tsconfig.json');
 require('@swc-node/register');
 require(main);
