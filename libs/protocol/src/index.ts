@@ -42,6 +42,7 @@ export {
 export { IpFormatError, SigningError, SynapseDefinitionError, VersionFormatError } from './errors/local-errors';
 
 // Python values and JSON
+export { MAX_FLOAT_STRING_LENGTH, MAX_SIGNATURE_HEADER_LENGTH, MAX_SS58_ADDRESS_LENGTH } from './limits/input-limits';
 export { isPlainObject, PyTuple, pyTypeName, type PyDict, type PyDictKey, type PyValue } from './python/py-value';
 export { pyFloatRepr } from './python/py-float-repr';
 export { pyStrRepr } from './python/py-str-repr';

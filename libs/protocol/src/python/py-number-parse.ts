@@ -1,5 +1,7 @@
+import { MAX_FLOAT_STRING_LENGTH } from '../limits/input-limits';
 import { pyRepr } from './py-repr';
 import { isPlainObject, pyTypeName, type PyValue } from './py-value';
+import { trimText } from './trim-text';
 
 /** Outcome of a Python conversion: the value, or the exception Python would raise (type and text). */
 export type PythonConversion<T> =
@@ -13,8 +15,25 @@ export const PYTHON_INT_MAX_STR_DIGITS = 4300;
  * Whitespace `int()`/`float()` strip: ASCII space, \t \n \v \f \r, and the non-ASCII characters CPython maps to a
  * space first (Unicode White_Space). The ASCII separators \x1c-\x1f are not stripped by these functions.
  */
-const PY_NUMBER_WHITESPACE = '[ \\t\\n\\v\\f\\r\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const STRIP = new RegExp(`^${PY_NUMBER_WHITESPACE}+|${PY_NUMBER_WHITESPACE}+$`, 'g');
+function isPythonNumberSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+function strip(text: string): string {
+  return trimText(text, isPythonNumberSpace);
+}
 const INT_LITERAL = /^[+-]?\d(?:_?\d)*$/;
 const FLOAT_LITERAL = /^[+-]?(?:(?:\d(?:_?\d)*)(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
 const FLOAT_SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
@@ -25,7 +44,7 @@ function ok<T>(value: T): PythonConversion<T> {
 
 /** Python `int(text)` in base 10. Non-ASCII digits (which CPython accepts) are refused here. */
 export function pythonIntFromString(text: string): PythonConversion<bigint> {
-  const stripped = text.replace(STRIP, '');
+  const stripped = strip(text);
   if (!INT_LITERAL.test(stripped)) {
     return { ok: false, exception: 'ValueError', message: `invalid literal for int() with base 10: ${pyRepr(text)}` };
   }
@@ -41,9 +60,20 @@ export function pythonIntFromString(text: string): PythonConversion<bigint> {
   return ok(stripped.startsWith('-') ? -magnitude : magnitude);
 }
 
-/** Python `float(text)`: decimal literals with optional underscores between digits, `inf`, `infinity`, `nan`. */
+/**
+ * Python `float(text)`: decimal literals with optional underscores between digits, `inf`, `infinity`, `nan`.
+ * Text longer than {@link MAX_FLOAT_STRING_LENGTH} is refused with a ValueError before any parsing (taonode bound;
+ * Python would parse it).
+ */
 export function pythonFloatFromString(text: string): PythonConversion<number> {
-  const stripped = text.replace(STRIP, '');
+  if (text.length > MAX_FLOAT_STRING_LENGTH) {
+    return {
+      ok: false,
+      exception: 'ValueError',
+      message: `could not convert string to float: a string of ${text.length} characters exceeds the limit of ${MAX_FLOAT_STRING_LENGTH}`,
+    };
+  }
+  const stripped = strip(text);
   if (FLOAT_SPECIAL.test(stripped)) {
     const negative = stripped.startsWith('-');
     const word = stripped.replace(/^[+-]/, '').toLowerCase();

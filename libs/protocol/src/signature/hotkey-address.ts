@@ -1,5 +1,6 @@
 import { base58Decode, checkAddressChecksum } from '@polkadot/util-crypto';
 import { NotVerifiedError } from '../errors/verification-errors';
+import { MAX_SS58_ADDRESS_LENGTH } from '../limits/input-limits';
 import { BITTENSOR_SS58_FORMAT } from './signer';
 
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]+$/;
@@ -14,6 +15,10 @@ function decode(address: string): Uint8Array {
   // Reasons follow sp_core's `PublicError` texts, which btwallet prints after "Invalid SS58 address: ".
   if (!BASE58.test(address)) {
     throw invalid('Base 58 requirement is violated');
+  }
+  // Bounded before decoding: base58 decoding is quadratic in the text's length, and a header can be 16 KB long.
+  if (address.length > MAX_SS58_ADDRESS_LENGTH) {
+    throw invalid('Length is bad');
   }
   const decoded = base58Decode(address);
   if (decoded.length < 2) {

@@ -1,4 +1,5 @@
 import { NotVerifiedError } from '../errors/verification-errors';
+import { MAX_SIGNATURE_HEADER_LENGTH } from '../limits/input-limits';
 
 function malformed(reason: string): NotVerifiedError {
   return new NotVerifiedError('PROTOCOL_SIGNATURE_MALFORMED', reason);
@@ -8,9 +9,12 @@ function malformed(reason: string): NotVerifiedError {
  * Decodes `bt_header_dendrite_signature` with btwallet's rules: a string must start with `0x` (every leading
  * `0x` is stripped, like Rust's `trim_start_matches`), the rest must be hex of exactly 64 bytes. Errors carry
  * btwallet's texts ("Invalid signature format. Expected hex string.", "Invalid hex string: OddLength",
- * "Invalid signature").
+ * "Invalid signature"). Text over {@link MAX_SIGNATURE_HEADER_LENGTH} is "Invalid signature" before any decoding.
  */
 export function decodeSignatureHex(signature: string): Uint8Array {
+  if (signature.length > MAX_SIGNATURE_HEADER_LENGTH) {
+    throw malformed('Invalid signature');
+  }
   if (!signature.startsWith('0x')) {
     throw malformed('Invalid signature format. Expected hex string.');
   }

@@ -1,5 +1,7 @@
+import { MAX_FLOAT_STRING_LENGTH } from '../limits/input-limits';
 import { pythonFloat, pythonInt, type PythonConversion } from '../python/py-number-parse';
 import { isPlainObject, PyTuple, type PyDictKey, type PyValue } from '../python/py-value';
+import { trimText } from '../python/trim-text';
 import { clonePyValue, type ModelSchema, type ModelValues } from './model-schema';
 import type { TypeSpec } from './type-spec';
 import type { ValidationIssue } from './validation-issue';
@@ -15,13 +17,18 @@ export interface ValidationContext {
 
 type Location = (string | number)[];
 
-const ASCII_WHITESPACE = /^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g;
 const RUST_INT = /^[+-]?\d+$/;
-const RUST_FLOAT = /^[+-]?(?:inf|infinity|nan|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/i;
+// `\d+(?:\.\d*)?` rather than the equivalent `\d+\.?\d*`: the latter splits a digit run between its two
+// quantifiers in every possible way before failing, quadratic in the run's length.
+const RUST_FLOAT = /^[+-]?(?:inf|infinity|nan|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)$/i;
 const BOOL_FALSE = new Set(['0', 'f', 'n', 'no', 'off', 'false']);
 const BOOL_TRUE = new Set(['1', 't', 'y', 'on', 'yes', 'true']);
 const MAX_INT_STRING_LENGTH = 4300;
 const I64_BOUND = 2 ** 63;
+
+function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
 
 function fail(ctx: ValidationContext, loc: Location, type: string, msg: string, input: unknown): Invalid {
   ctx.issues.push({ type, loc: [...loc], msg, input });
@@ -37,7 +44,7 @@ function stripUnderscores(text: string): string | null {
 }
 
 function intFromString(text: string, loc: Location, ctx: ValidationContext, input: unknown): bigint | Invalid {
-  const trimmed = text.replace(ASCII_WHITESPACE, '');
+  const trimmed = trimText(text, isAsciiSpace);
   if (trimmed.length > MAX_INT_STRING_LENGTH) {
     return fail(
       ctx,
@@ -61,8 +68,12 @@ function intFromString(text: string, loc: Location, ctx: ValidationContext, inpu
   return fail(ctx, loc, 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer', input);
 }
 
+/** Rust-side float parsing of pydantic-core; null when unparsable or over {@link MAX_FLOAT_STRING_LENGTH}. */
 function floatFromString(text: string): number | null {
-  const trimmed = text.replace(ASCII_WHITESPACE, '');
+  if (text.length > MAX_FLOAT_STRING_LENGTH) {
+    return null;
+  }
+  const trimmed = trimText(text, isAsciiSpace);
   const candidate = RUST_FLOAT.test(trimmed) ? trimmed : stripUnderscores(trimmed);
   if (candidate === null || !RUST_FLOAT.test(candidate)) {
     return null;
