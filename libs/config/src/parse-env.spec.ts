@@ -10,7 +10,12 @@ describe('parseEnv with the shared fragments', () => {
     expect(parseEnv(schema, {})).toEqual({
       redis: { url: 'redis://127.0.0.1:6379' },
       grpc: { host: '0.0.0.0', port: 50051, url: '0.0.0.0:50051' },
-      chain: { network: 'finney', chainEndpoints: [] },
+      chain: {
+        network: 'finney',
+        chainEndpoints: [],
+        endpoints: ['wss://entrypoint-finney.opentensor.ai:443'],
+        networkName: 'finney',
+      },
       ops: { host: '0.0.0.0', port: 9464 },
       log: { level: 'info', pretty: false },
     });
@@ -28,8 +33,31 @@ describe('parseEnv with the shared fragments', () => {
     });
     expect(config.grpc.url).toBe('0.0.0.0:6000');
     expect(config.ops.port).toBe(0);
-    expect(config.chain).toEqual({ network: 'devnet', chainEndpoints: ['ws://a:1', 'wss://b:2/rpc', 'ws://c:3'] });
+    expect(config.chain).toEqual({
+      network: 'devnet',
+      chainEndpoints: ['ws://a:1', 'wss://b:2/rpc', 'ws://c:3'],
+      endpoints: ['ws://a:1', 'wss://b:2/rpc', 'ws://c:3'],
+      networkName: 'devnet',
+    });
     expect(config.log).toEqual({ level: 'warn', pretty: true });
+  });
+
+  it('reads a comma list in SUBTENSOR_CHAIN_ENDPOINT as a pool, as the CLI does', () => {
+    const { chain } = parseEnv(schema, { SUBTENSOR_CHAIN_ENDPOINT: 'ws://a:1,ws://b:2' });
+    expect(chain.endpoints).toEqual(['ws://a:1', 'ws://b:2']);
+    expect(chain.chainEndpoints).toEqual(['ws://a:1', 'ws://b:2']);
+  });
+
+  it('names the network of a pool given only by endpoints', () => {
+    const { chain } = parseEnv(schema, { SUBTENSOR_CHAIN_ENDPOINT: 'ws://127.0.0.1:9944' });
+    expect(chain.networkName).toBe('local');
+    expect(parseEnv(schema, { CHAIN_WS_URLS: 'ws://a:1' }).chain.endpoints).toEqual(['ws://a:1']);
+  });
+
+  it('refuses a SUBTENSOR_CHAIN_ENDPOINT entry that is not a websocket URL', () => {
+    expect(() => parseEnv(schema, { SUBTENSOR_CHAIN_ENDPOINT: 'ws://a:1,127.0.0.1:9944' })).toThrow(
+      /SUBTENSOR_CHAIN_ENDPOINT: expected ws:\/\/ or wss:\/\/ URLs/,
+    );
   });
 
   it('accepts a ws URL as SUBTENSOR_NETWORK, as btcli does', () => {

@@ -1,31 +1,67 @@
 import { z } from 'zod';
-import { commaList, wsUrlVar } from './env-parsers';
+import {
+  isNetworkName,
+  isWsEndpoint,
+  NETWORK_NAMES,
+  parseEndpointList,
+  resolveEndpoints,
+  type NetworkName,
+} from '../network/subtensor-network';
 
 /** Network names the SDK and btcli accept for `--subtensor.network`, plus our simulated `devnet`. */
-export const SUBTENSOR_NETWORKS = ['finney', 'test', 'local', 'devnet'] as const;
+export const SUBTENSOR_NETWORKS = NETWORK_NAMES;
+
+/**
+ * An endpoint pool from a comma list, split and checked by the CLI's parser. Messages never echo the value
+ * (an endpoint URL may carry credentials).
+ */
+const endpointListVar = z.string().transform((value, ctx) => {
+  if (!value.split(',').every((entry) => entry.trim() === '' || isWsEndpoint(entry.trim()))) {
+    ctx.addIssue({ code: 'custom', message: 'expected ws:// or wss:// URLs, comma-separated' });
+    return z.NEVER;
+  }
+  return parseEndpointList(value);
+});
 
 /**
  * Which chain to talk to, named as the Python SDK's flags: `SUBTENSOR_NETWORK` (a name or a ws URL, like
- * `--subtensor.network`), `SUBTENSOR_CHAIN_ENDPOINT` (like `--subtensor.chain_endpoint`), and `CHAIN_WS_URLS`,
- * a comma list that forms an endpoint pool. Explicit endpoints win over the network name; turning a name into
- * URLs is `@taonode/chain`'s `resolveEndpoints`.
+ * `--subtensor.network`), `SUBTENSOR_CHAIN_ENDPOINT` (like `--subtensor.chain_endpoint`; a comma list is a pool,
+ * as on the CLI), and `CHAIN_WS_URLS`, another comma list. Explicit endpoints win over the network name. The
+ * parser is the CLI's: `resolveEndpoints`.
  */
 export const chainEnv = z.object({
-  SUBTENSOR_NETWORK: z.union([z.enum(SUBTENSOR_NETWORKS), wsUrlVar]).default('finney'),
-  SUBTENSOR_CHAIN_ENDPOINT: wsUrlVar.optional(),
-  CHAIN_WS_URLS: commaList(wsUrlVar).optional(),
+  SUBTENSOR_NETWORK: z
+    .string()
+    .trim()
+    .refine((value) => isNetworkName(value) || isWsEndpoint(value), {
+      message: `expected ${NETWORK_NAMES.join(', ')} or a ws:// / wss:// URL`,
+    })
+    .optional(),
+  SUBTENSOR_CHAIN_ENDPOINT: endpointListVar.optional(),
+  CHAIN_WS_URLS: endpointListVar.optional(),
 });
 
 export interface ChainConfig {
-  /** A network name or a ws URL. */
+  /** A network name or a ws URL, as given; when unset, the network of the pool (`finney` by default). */
   readonly network: string;
   /** Explicit endpoints, `CHAIN_WS_URLS` first, then `SUBTENSOR_CHAIN_ENDPOINT`; empty when only a network is set. */
   readonly chainEndpoints: readonly string[];
+  /** The pool to connect to: the explicit endpoints, else the network's. */
+  readonly endpoints: readonly string[];
+  /** The network the pool belongs to, `custom` for any other endpoint. */
+  readonly networkName: NetworkName | 'custom';
 }
 
 export function chainConfig(env: z.output<typeof chainEnv>): ChainConfig {
   const pool = env.CHAIN_WS_URLS ?? [];
-  const single = env.SUBTENSOR_CHAIN_ENDPOINT;
-  const chainEndpoints = single === undefined || pool.includes(single) ? pool : [...pool, single];
-  return { network: env.SUBTENSOR_NETWORK, chainEndpoints };
+  const single = (env.SUBTENSOR_CHAIN_ENDPOINT ?? []).filter((endpoint) => !pool.includes(endpoint));
+  const chainEndpoints = [...pool, ...single];
+  // Unset stays unset for the parser: a pool given only by endpoints is `custom`, not finney's.
+  const resolved = resolveEndpoints({ network: env.SUBTENSOR_NETWORK, chainEndpoint: chainEndpoints });
+  return {
+    network: env.SUBTENSOR_NETWORK ?? resolved.network,
+    chainEndpoints,
+    endpoints: resolved.endpoints,
+    networkName: resolved.network,
+  };
 }

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { EndpointSelection } from '@taonode/chain';
+import type { EndpointSelection } from '@taonode/config';
 
 /** Parsed `--subtensor.*` flags (commander keeps the dotted names) and their hidden btcli dash aliases. */
 export interface SubtensorFlags {
@@ -30,7 +30,10 @@ function firstSet(...values: (string | undefined)[]): string | undefined {
   return values.find((value) => value !== undefined && value !== '');
 }
 
-/** Flag › `SUBTENSOR_*` › btcli's `BT_SUBTENSOR_*`; the library defaults to finney. */
+/**
+ * Flag › `SUBTENSOR_*` › btcli's `BT_SUBTENSOR_*`; `resolveEndpoints` of `@taonode/config` (the parser the services'
+ * environment goes through) turns the selection into a pool and defaults to finney.
+ */
 export function resolveEndpointSelection(
   flags: SubtensorFlags & { network?: string; chain?: string },
   env: Readonly<Record<string, string | undefined>>,
