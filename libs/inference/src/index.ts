@@ -1,1 +1,13 @@
-export {};
+/**
+ * @taonode/inference — the miner's text-generation engine: the synthetic byte-level ONNX model (built
+ * deterministically, digest-checked), the reproducible sampler, iteration-level micro-batching, and the backends
+ * that run the model (embedded onnxruntime, or Triton/KServe over the Open Inference Protocol v2).
+ */
+export { EmbeddedOrtBackend, type EmbeddedModelSource, type EmbeddedOrtOptions } from './backends/embedded-ort.backend';
+export type { InferenceBackend, TokenBatch } from './backends/inference-backend';
+export { buildBytelmModel } from './bytelm/bytelm-builder';
+export { BYTELM, BYTELM_SHA256 } from './bytelm/bytelm-spec';
+export { DEFAULT_MODEL_REPOSITORY, ensureBytelmModel, modelFilePath, sha256Hex } from './bytelm/model-repository';
+export { InferenceError, type InferenceErrorCode } from './errors';
+export { BatchingGenerator, type BatchingOptions, type GenerationObserver } from './generation/batching-generator';
+export { EMITTABLE_TOKENS, TokenSampler } from './generation/token-sampler';

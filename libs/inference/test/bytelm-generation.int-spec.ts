@@ -1,0 +1,202 @@
+/**
+ * @jest-environment ../../../libs/testing/ort-test-environment.js
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  BatchingGenerator,
+  buildBytelmModel,
+  BYTELM,
+  BYTELM_SHA256,
+  EmbeddedOrtBackend,
+  ensureBytelmModel,
+  InferenceError,
+  modelFilePath,
+  sha256Hex,
+  TokenSampler,
+  type InferenceBackend,
+} from '@taonode/inference';
+import type { GenerationRequest } from '@taonode/synapses';
+
+const never = new AbortController().signal;
+const request = (prompt: string, overrides: Partial<GenerationRequest> = {}): GenerationRequest => ({
+  prompt,
+  maxTokens: 24,
+  temperature: 0,
+  seed: 0n,
+  ...overrides,
+});
+
+describe('the synthetic byte-level model', () => {
+  let repository: string;
+  let backend: EmbeddedOrtBackend;
+
+  beforeAll(async () => {
+    repository = mkdtempSync(join(tmpdir(), 'bytelm-'));
+    backend = new EmbeddedOrtBackend({ source: { kind: 'bytelm', repository }, intraOpThreads: 1 });
+    await backend.ready();
+  });
+
+  afterAll(async () => {
+    await backend.close();
+    rmSync(repository, { recursive: true, force: true });
+  });
+
+  it('builds to the committed sha256 every time', () => {
+    expect(sha256Hex(buildBytelmModel())).toBe(BYTELM_SHA256);
+    expect(sha256Hex(buildBytelmModel())).toBe(BYTELM_SHA256);
+  });
+
+  it('is generated into the Triton repository layout on first use and refused when altered', async () => {
+    const altered = mkdtempSync(join(tmpdir(), 'bytelm-altered-'));
+    try {
+      await ensureBytelmModel(altered);
+      writeFileSync(modelFilePath(altered), 'not the model');
+      await expect(ensureBytelmModel(altered)).rejects.toMatchObject({ code: 'INFERENCE_MODEL_DIGEST_MISMATCH' });
+      await expect(ensureBytelmModel(altered)).rejects.toBeInstanceOf(InferenceError);
+    } finally {
+      rmSync(altered, { recursive: true, force: true });
+    }
+  });
+
+  it('decodes greedily to the same text on every run, max_tokens long', async () => {
+    const generator = new BatchingGenerator(backend, { maxBatch: 8, batchDelayMs: 0 });
+    const first = await generator.generate(request('The quick brown fox'), never);
+    const second = await generator.generate(request('The quick brown fox'), never);
+    expect(first.text).toHaveLength(24);
+    expect(first.tokenCount).toBe(24);
+    expect(second).toEqual(first);
+  });
+
+  it('samples reproducibly from the seed (reduced modulo 2^64), and differently for another seed', async () => {
+    const generator = new BatchingGenerator(backend, { maxBatch: 8, batchDelayMs: 0 });
+    const sampled = (seed: bigint): Promise<string> =>
+      generator.generate(request('hello', { temperature: 1.5, seed, maxTokens: 40 }), never).then((r) => r.text);
+    const a = await sampled(42n);
+    expect(await sampled(42n)).toBe(a);
+    expect(await sampled(42n + (1n << 64n))).toBe(a);
+    expect(await sampled(43n)).not.toBe(a);
+    expect(a).not.toBe((await generator.generate(request('hello', { maxTokens: 40 }), never)).text);
+  });
+
+  it('streams the same tokens it generates, one chunk per token', async () => {
+    const generator = new BatchingGenerator(backend, { maxBatch: 8, batchDelayMs: 0 });
+    const chunks: string[] = [];
+    for await (const chunk of generator.stream(request('stream me', { temperature: 0.7, seed: 7n }), never)) {
+      chunks.push(chunk);
+    }
+    const whole = await generator.generate(request('stream me', { temperature: 0.7, seed: 7n }), never);
+    expect(chunks).toHaveLength(24);
+    expect(chunks.join('')).toBe(whole.text);
+  });
+
+  it('gives a prompt the same output alone as inside a left-padded batch', async () => {
+    const prompt = 'batch invariance';
+    const others = ['x', 'a much longer prompt than the first one'];
+    const alone = await greedyWithLeftPadding(backend, [prompt], 16);
+    const batched = await greedyWithLeftPadding(backend, [others[0] ?? '', prompt, others[1] ?? ''], 16);
+    expect(batched.texts[1]).toBe(alone.texts[0]);
+    // Not bit-exact (reduction lengths differ with padding), but far inside what could move a decision.
+    expect(batched.maxLogitDifference(alone, 1, 0)).toBeLessThan(1e-4);
+  });
+
+  it('gives every request of a micro-batch the text it gets alone, greedy and sampled', async () => {
+    const requests = [
+      request('short'),
+      request('a medium prompt', { temperature: 0.9, seed: 3n }),
+      request('short', { temperature: 0.9, seed: 5n }),
+      request('the longest prompt of the three', { maxTokens: 10 }),
+    ];
+    const alone = new BatchingGenerator(backend, { maxBatch: 1, batchDelayMs: 0 });
+    const expected = [];
+    for (const r of requests) {
+      expected.push((await alone.generate(r, never)).text);
+    }
+    const passes: number[] = [];
+    const batched = new BatchingGenerator(
+      backend,
+      { maxBatch: 32, batchDelayMs: 20 },
+      { forwardPass: (size) => passes.push(size), tokensGenerated: () => undefined },
+    );
+    const together = await Promise.all(requests.map((r) => batched.generate(r, never)));
+    expect(together.map((r) => r.text)).toEqual(expected);
+    expect(Math.max(...passes)).toBeGreaterThan(1);
+  });
+
+  it('stops a sequence whose signal aborts and reports the reason', async () => {
+    const generator = new BatchingGenerator(backend, { maxBatch: 8, batchDelayMs: 0 });
+    const controller = new AbortController();
+    const reason = new Error('deadline');
+    const chunks: string[] = [];
+    const consume = async (): Promise<void> => {
+      for await (const chunk of generator.stream(request('abort', { maxTokens: 200 }), controller.signal)) {
+        chunks.push(chunk);
+        if (chunks.length === 3) {
+          controller.abort(reason);
+        }
+      }
+    };
+    await expect(consume()).rejects.toBe(reason);
+    expect(chunks.length).toBeLessThan(200);
+  });
+});
+
+describe('TokenSampler', () => {
+  it('greedy picks the highest emittable logit and never a control byte', () => {
+    const logits = new Float32Array(256);
+    logits[0] = 100;
+    logits[0x41] = 5;
+    logits[0x42] = 5;
+    expect(new TokenSampler(0, 1n).next(logits, 0)).toBe(0x41);
+  });
+});
+
+/** Greedy decoding of several prompts in one left-padded batch per step, the way a padding batcher would run. */
+async function greedyWithLeftPadding(
+  backend: InferenceBackend,
+  prompts: readonly string[],
+  steps: number,
+): Promise<{
+  texts: string[];
+  logits: Float32Array[];
+  maxLogitDifference: (other: { logits: Float32Array[] }, row: number, otherRow: number) => number;
+}> {
+  const sequences = prompts.map((p) => [...Buffer.from(p, 'utf8')]);
+  const texts = prompts.map(() => '');
+  const logitsPerStep: Float32Array[] = [];
+  for (let step = 0; step < steps; step++) {
+    const seqLength = Math.max(...sequences.map((s) => s.length));
+    const inputIds = new BigInt64Array(prompts.length * seqLength);
+    const attentionMask = new BigInt64Array(prompts.length * seqLength);
+    sequences.forEach((tokens, row) => {
+      const pad = seqLength - tokens.length;
+      tokens.forEach((token, i) => {
+        inputIds[row * seqLength + pad + i] = BigInt(token);
+        attentionMask[row * seqLength + pad + i] = 1n;
+      });
+    });
+    const logits = await backend.logits({ batch: prompts.length, seqLength, inputIds, attentionMask });
+    logitsPerStep.push(logits);
+    sequences.forEach((tokens, row) => {
+      const token = new TokenSampler(0, 0n).next(logits, row * BYTELM.vocabSize);
+      tokens.push(token);
+      texts[row] += String.fromCharCode(token);
+    });
+  }
+  return {
+    texts,
+    logits: logitsPerStep,
+    maxLogitDifference: (other, row, otherRow) => {
+      let max = 0;
+      logitsPerStep.forEach((logits, step) => {
+        for (let v = 0; v < BYTELM.vocabSize; v++) {
+          const a = logits[row * BYTELM.vocabSize + v] ?? NaN;
+          const b = other.logits[step]?.[otherRow * BYTELM.vocabSize + v] ?? NaN;
+          max = Math.max(max, Math.abs(a - b));
+        }
+      });
+      return max;
+    },
+  };
+}
