@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Options } from 'pino-http';
 import { pinoParams } from './pino-params';
+import { REDACTED } from './redact';
 
 function capture(): { stream: Writable; lines: string[] } {
   const lines: string[] = [];
@@ -17,10 +18,20 @@ function capture(): { stream: Writable; lines: string[] } {
 describe('pinoParams', () => {
   const params = pinoParams({ service: 'chain-sync', version: '1.2.3' }, { level: 'info', pretty: false });
   const options = params.pinoHttp as Options;
+  const productionLogger = (stream: Writable) =>
+    pino(
+      {
+        level: options.level,
+        base: options.base,
+        redact: options.redact,
+        hooks: options.hooks,
+      },
+      stream,
+    );
 
   it('redacts signatures and key material at the top level and nested', () => {
     const { stream, lines } = capture();
-    const logger = pino({ level: options.level, base: options.base, redact: options.redact }, stream);
+    const logger = productionLogger(stream);
     logger.info(
       { signature: '0xfeed', request: { seed: 'seed-words', signature: '0xbeef' }, job: { wallet: { mnemonic: 'm' } } },
       'signed',
@@ -30,6 +41,33 @@ describe('pinoParams', () => {
       expect(line).not.toContain(secret);
     }
     expect(JSON.parse(line)).toMatchObject({ signature: '[redacted]', request: { seed: '[redacted]' } });
+  });
+
+  it('redacts secretSeed, secrets nested three levels and deeper, and URL credentials in fields and messages', () => {
+    const { stream, lines } = capture();
+    const logger = productionLogger(stream);
+    logger.info(
+      {
+        secretSeed: '0xseed1',
+        job: { wallet: { hotkey: { secretSeed: '0xseed2', keyfile: { privateKey: '0xkey3' } } } },
+        redisUrl: 'redis://:hunter2@redis:6379',
+      },
+      'connecting to %s',
+      'redis://user:hunter3@redis:6379',
+    );
+    logger.child({ service: 'x' }).warn('reconnecting via rediss://:hunter5@r:6380');
+    const text = lines.join('');
+    for (const secret of ['0xseed1', '0xseed2', '0xkey3', 'hunter2', 'hunter3', 'hunter5']) {
+      expect(text).not.toContain(secret);
+    }
+    const [first, second] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(first).toMatchObject({
+      secretSeed: REDACTED,
+      job: { wallet: { hotkey: { secretSeed: REDACTED, keyfile: { privateKey: REDACTED } } } },
+      redisUrl: 'redis://:[redacted]@redis:6379',
+      msg: 'connecting to redis://user:[redacted]@redis:6379',
+    });
+    expect(second).toMatchObject({ msg: 'reconnecting via rediss://:[redacted]@r:6380' });
   });
 
   it('stamps service, version and instance on every line', () => {

@@ -2,25 +2,30 @@ import type { IncomingMessage } from 'node:http';
 import { hostname } from 'node:os';
 import type { Params } from 'nestjs-pino';
 import type { LogConfig } from '@taonode/config';
+import { REDACTED, redactSecrets } from './redact';
 
 /** Routes polled by probes and scrapers: never worth a request log line. */
 const QUIET_ROUTES: ReadonlySet<string> = new Set(['/health', '/ready', '/metrics']);
 
 /**
- * Paths pino replaces with "[redacted]". Signatures and key material must never reach a log, whichever object
- * carries them (pino paths are one level deep per wildcard, so the usual nestings are listed).
+ * Paths pino replaces with "[redacted]" after serialization: the request headers pino-http logs. Everything a
+ * caller passes to a log method is redacted before that, at any depth, by {@link redactLogArguments}.
  */
 export const REDACTED_PATHS: readonly string[] = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["bt_header_dendrite_signature"]',
   'req.headers["bt_header_axon_signature"]',
-  ...['signature', 'seed', 'mnemonic', 'privateKey', 'secretKey', 'secretPhrase', 'password'].flatMap((key) => [
-    key,
-    `*.${key}`,
-    `*.*.${key}`,
-  ]),
 ];
+
+/**
+ * A log call's arguments with secret-keyed values and URL credentials redacted (message and format args too).
+ * Bindings of `logger.child({...})` do not pass through here (pino serialises them once, at creation): give a
+ * child only non-secret context.
+ */
+export function redactLogArguments(args: readonly unknown[]): unknown[] {
+  return args.map((arg) => redactSecrets(arg));
+}
 
 export interface LoggerOptions {
   /** Service name, a base field of every line (`chain-sync`). */
@@ -34,7 +39,12 @@ export function pinoParams(options: LoggerOptions, log: LogConfig): Params {
     pinoHttp: {
       level: log.level,
       base: { service: options.service, version: options.version, instance: `${hostname()}:${process.pid}` },
-      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, redactLogArguments(args) as Parameters<typeof method>);
+        },
+      },
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_ROUTES.has(req.url ?? '') },
       transport: log.pretty
         ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }

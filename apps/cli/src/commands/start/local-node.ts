@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { redactUrl } from '@taonode/observability';
 import { devWalletPath, registerDevNeurons, type RegisteredDevNeuron } from './dev-neurons';
 import { findFreePort } from './free-port';
 import { ProcessSupervisor } from './process-supervisor';
@@ -45,7 +46,7 @@ export async function startLocalNode(
   const supervisor = new ProcessSupervisor(logDirectory, onChildExit);
   try {
     const redisUrl = options.redisUrl ?? (await startRedis(supervisor, options));
-    options.progress(`redis     ${redisUrl}`);
+    options.progress(`redis     ${redactUrl(redisUrl)}`);
 
     const devnet = await supervisor.start({
       name: 'devnet',
