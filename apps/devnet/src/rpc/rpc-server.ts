@@ -14,8 +14,11 @@ interface JsonRpcRequest {
   readonly params?: unknown;
 }
 
-/** Largest accepted request (an extrinsic carrying a runtime upgrade would be a few MB). */
-const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+/** Largest accepted request over websocket and HTTP (an extrinsic carrying a runtime upgrade would be a few MB). */
+export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
+/** jsonrpsee's answer to an oversized request (HTTP 413 with this JSON-RPC error, as a substrate node sends). */
+const OVERSIZED_REQUEST_CODE = -32007;
 
 /**
  * JSON-RPC 2.0 over websocket (with subscriptions) and over HTTP POST on the same port, like a substrate node
@@ -86,14 +89,33 @@ export class RpcServer {
       response.writeHead(405, { allow: 'POST' }).end();
       return;
     }
+    const declaredLength = Number(request.headers['content-length'] ?? 0);
+    if (declaredLength > MAX_PAYLOAD_BYTES) {
+      rejectOversized(request, response);
+      return;
+    }
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    let receivedBytes = 0;
+    const collect = (chunk: Buffer): void => {
+      receivedBytes += chunk.length;
+      if (receivedBytes > MAX_PAYLOAD_BYTES) {
+        // A chunked body gives no length up front: stop buffering the moment it passes the limit.
+        request.off('data', collect);
+        request.off('end', answer);
+        chunks.length = 0;
+        rejectOversized(request, response);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const answer = (): void => {
       const connection = new RpcConnection(() => undefined, false);
       void this.handleText(Buffer.concat(chunks).toString('utf8'), connection).then((reply) => {
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply ?? null));
       });
-    });
+    };
+    request.on('data', collect);
+    request.on('end', answer);
   }
 
   /** Parses and answers one message (a request or a batch); undefined when nothing is to be sent back. */
@@ -151,6 +173,22 @@ export class RpcServer {
     // Requests without an id are notifications: no answer.
     return request.id === undefined ? undefined : reply;
   }
+}
+
+/**
+ * Answers 413 with jsonrpsee's "Request is too big" error and closes the connection; the rest of the body is read
+ * and dropped (never buffered) so the client sees the answer rather than a reset.
+ */
+function rejectOversized(request: IncomingMessage, response: ServerResponse): void {
+  const error = new RpcError(
+    OVERSIZED_REQUEST_CODE,
+    'Request is too big',
+    `Exceeded max limit of ${MAX_PAYLOAD_BYTES}`,
+  );
+  response
+    .writeHead(413, { 'content-type': 'application/json', connection: 'close' })
+    .end(JSON.stringify(errorResponse(null, error)));
+  request.resume();
 }
 
 function errorResponse(id: unknown, error: RpcError): object {
