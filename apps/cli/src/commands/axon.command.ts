@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
+import { processDeps, type CliDeps } from '../cli/cli.deps';
 import { registerAxonServeCommand } from './axon/axon-serve.command';
-import { processDeps, type WalletCliDeps } from './wallet/wallet-cli.deps';
 
 /** `taonode axon …`: announce the axon on chain. */
-export function registerAxonCommands(program: Command, deps: WalletCliDeps = processDeps()): void {
+export function registerAxonCommands(program: Command, deps: CliDeps = processDeps()): void {
   const axon = program.command('axon').description("manage the hotkey's axon announcement");
   registerAxonServeCommand(axon, deps);
 }

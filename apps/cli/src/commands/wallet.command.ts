@@ -1,14 +1,20 @@
 import type { Command } from 'commander';
-import { registerInspectCommand } from './wallet/inspect.command';
-import { registerListCommand } from './wallet/list.command';
-import { registerNewKeyCommand } from './wallet/new-key.command';
-import { registerRegenKeyCommand } from './wallet/regen-key.command';
-import { registerSignCommand } from './wallet/sign.command';
-import { registerVerifyCommand } from './wallet/verify.command';
-import { processDeps, type WalletCliDeps } from './wallet/wallet-cli.deps';
+import { processDeps, type CliDeps } from '../cli/cli.deps';
+import { registerWalletBalanceCommand } from './wallet/wallet-balance.command';
+import { registerInspectCommand } from './wallet/wallet-inspect.command';
+import { registerListCommand } from './wallet/wallet-list.command';
+import { registerNewKeyCommand } from './wallet/wallet-new-key.command';
+import { registerWalletOverviewCommand } from './wallet/wallet-overview.command';
+import { registerRegenKeyCommand } from './wallet/wallet-regen-key.command';
+import { registerSignCommand } from './wallet/wallet-sign.command';
+import { registerWalletTransferCommand } from './wallet/wallet-transfer.command';
+import { registerVerifyCommand } from './wallet/wallet-verify.command';
 
-/** `taonode wallet …`: btcli-compatible wallet commands (files readable by btcli / bittensor-wallet 4.x). */
-export function registerWalletCommands(program: Command, deps: WalletCliDeps = processDeps()): void {
+/**
+ * `taonode wallet …`: btcli-compatible wallet commands. The file commands (keys, list, inspect, sign, verify)
+ * come first, then the ones that read or spend on chain (balance, overview, transfer).
+ */
+export function registerWalletCommands(program: Command, deps: CliDeps = processDeps()): void {
   const wallet = program
     .command('wallet')
     .description('create, regenerate, list and inspect btcli-compatible wallets; sign and verify messages');
@@ -20,4 +26,7 @@ export function registerWalletCommands(program: Command, deps: WalletCliDeps = p
   registerInspectCommand(wallet, deps);
   registerSignCommand(wallet, deps);
   registerVerifyCommand(wallet, deps);
+  registerWalletBalanceCommand(wallet, deps);
+  registerWalletOverviewCommand(wallet, deps);
+  registerWalletTransferCommand(wallet, deps);
 }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { processDeps, type WalletCliDeps } from './wallet/wallet-cli.deps';
+import { processDeps, type CliDeps } from '../cli/cli.deps';
 import { registerWeightsShowCommand } from './weights/weights-show.command';
 
 /** `taonode weights …`: inspect weights on chain. */
-export function registerWeightsCommands(program: Command, deps: WalletCliDeps = processDeps()): void {
+export function registerWeightsCommands(program: Command, deps: CliDeps = processDeps()): void {
   const weights = program.command('weights').description('inspect weights set on a subnet');
   registerWeightsShowCommand(weights, deps);
 }

@@ -1,13 +1,13 @@
 import { Option, type Command } from 'commander';
 import { serveAxon } from '@taonode/chain';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
-import { addWalletChainOptions, type WalletChainFlags } from '../chain/wallet-chain.options';
-import { unlockHotkey, walletFromFlags } from '../chain/wallet-keys';
+import { jsonSafe, runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import { CliUsageError } from '../../cli/cli-usage.error';
+import type { CliDeps } from '../../cli/cli.deps';
+import type { PasswordFlags } from '../../cli/password.options';
+import { addWalletChainOptions, type WalletChainFlags } from '../../cli/wallet-chain.options';
+import { unlockHotkey, walletFromFlags } from '../../cli/wallet-keys';
 import { addNetuidOption, parseIndex } from '../subnet/netuid.option';
-import { CliUsageError } from '../wallet/cli-usage.error';
-import type { PasswordFlags } from '../wallet/password.options';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
 
 interface ServeFlags extends WalletChainFlags, PasswordFlags {
   netuid: number;
@@ -23,7 +23,7 @@ const DEFAULT_AXON_PORT = 8091;
  * `taonode axon serve --netuid N --axon.external_ip IP --axon.external_port PORT`: announces the axon on chain
  * (`serve_axon`, signed by the hotkey), as the SDK's `axon.serve()` does. The chain refuses 127.0.0.1.
  */
-export function registerAxonServeCommand(axon: Command, deps: WalletCliDeps): void {
+export function registerAxonServeCommand(axon: Command, deps: CliDeps): void {
   const command = axon.command('serve').description("announce the hotkey's axon address on a subnet (serve_axon)");
   addNetuidOption(command);
   command

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { addStakeCall, ChainError, existentialDeposit } from '@taonode/chain';
-import { formatTao, parseTaoAmount } from '../chain/amount.util';
-import { runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
-import { confirmSpend } from '../chain/confirm.prompt';
-import { addSpendOptions, type SpendFlags } from '../chain/wallet-chain.options';
-import { unlockColdkey, walletFromFlags } from '../chain/wallet-keys';
+import { formatTao, parseTaoAmount } from '../../cli/amount.util';
+import { runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import { CliUsageError } from '../../cli/cli-usage.error';
+import type { CliDeps } from '../../cli/cli.deps';
+import { confirmSpend } from '../../cli/confirm.prompt';
+import { addSpendOptions, type SpendFlags } from '../../cli/wallet-chain.options';
+import { unlockColdkey, walletFromFlags } from '../../cli/wallet-keys';
 import { addNetuidOption } from '../subnet/netuid.option';
-import { CliUsageError } from '../wallet/cli-usage.error';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
 import { readStakePosition, reportStakeChange } from './stake-position';
 import { stakeTarget, type StakeTargetFlags } from './stake.options';
 
@@ -21,7 +21,7 @@ interface StakeAddFlags extends SpendFlags, StakeTargetFlags {
  * `taonode stake add --netuid N --amount τ`: `add_stake` from the coldkey to the wallet's hotkey (or
  * `--hotkey`). As the SDK, the amount may not exceed balance − existential deposit.
  */
-export function registerStakeAddCommand(stake: Command, deps: WalletCliDeps): void {
+export function registerStakeAddCommand(stake: Command, deps: CliDeps): void {
   const command = stake.command('add').description('stake TAO from the coldkey to a hotkey on a subnet');
   addNetuidOption(command);
   command

@@ -1,7 +1,7 @@
 import { readBalance, readColdkeyStakes, type ChainClient } from '@taonode/chain';
-import { formatTao } from '../chain/amount.util';
-import { jsonSafe } from '../chain/chain-action';
-import type { WalletOutput } from '../wallet/wallet-output';
+import { formatTao } from '../../cli/amount.util';
+import { jsonSafe } from '../../cli/chain-action';
+import type { CliOutput } from '../../cli/cli-output';
 
 /** Whose stake: the coldkey that pays, the hotkey it stakes through, the subnet. */
 export interface StakeTarget {
@@ -45,7 +45,7 @@ export interface StakeChange {
 }
 
 /** Prints a stake change as `stake add` and `stake remove` report it: one JSON object, or before ➡ after lines. */
-export function reportStakeChange(output: WalletOutput, change: StakeChange): void {
+export function reportStakeChange(output: CliOutput, change: StakeChange): void {
   const { before, after } = change;
   if (output.isJson) {
     output.json(

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { ChainError, removeStakeCall } from '@taonode/chain';
-import { formatTao, parseTaoAmount } from '../chain/amount.util';
-import { runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
-import { confirmSpend } from '../chain/confirm.prompt';
-import { addSpendOptions, type SpendFlags } from '../chain/wallet-chain.options';
-import { unlockColdkey, walletFromFlags } from '../chain/wallet-keys';
+import { formatTao, parseTaoAmount } from '../../cli/amount.util';
+import { runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import { CliUsageError } from '../../cli/cli-usage.error';
+import type { CliDeps } from '../../cli/cli.deps';
+import { confirmSpend } from '../../cli/confirm.prompt';
+import { addSpendOptions, type SpendFlags } from '../../cli/wallet-chain.options';
+import { unlockColdkey, walletFromFlags } from '../../cli/wallet-keys';
 import { addNetuidOption } from '../subnet/netuid.option';
-import { CliUsageError } from '../wallet/cli-usage.error';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
 import { readStakePosition, reportStakeChange } from './stake-position';
 import { stakeTarget, type StakeTargetFlags } from './stake.options';
 
@@ -22,7 +22,7 @@ interface StakeRemoveFlags extends SpendFlags, StakeTargetFlags {
  * `taonode stake remove --netuid N --amount α` (or `--all`): `remove_stake` of alpha the coldkey holds through
  * the hotkey; the chain swaps it back to TAO into the coldkey's free balance.
  */
-export function registerStakeRemoveCommand(stake: Command, deps: WalletCliDeps): void {
+export function registerStakeRemoveCommand(stake: Command, deps: CliDeps): void {
   const command = stake.command('remove').description('unstake alpha from a hotkey on a subnet back to the coldkey');
   addNetuidOption(command);
   command

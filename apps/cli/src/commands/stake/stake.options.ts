@@ -1,5 +1,5 @@
 import { isValidSs58Address, ss58Decode, ss58Encode, type Wallet } from '@taonode/wallet';
-import { CliUsageError } from '../wallet/cli-usage.error';
+import { CliUsageError } from '../../cli/cli-usage.error';
 import type { StakeTarget } from './stake-position';
 
 /** `--hotkey <ss58>` overrides the wallet's hotkey (stake to someone else's validator, as btcli allows). */

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { ChainMetagraphReader, type SubnetHyperparameters } from '@taonode/chain';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
+import { jsonSafe, runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import type { CliDeps } from '../../cli/cli.deps';
+import { renderTable } from '../../cli/table.util';
 import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
-import { renderTable } from '../chain/table.util';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
 import { addNetuidOption } from './netuid.option';
 
 interface HyperparametersFlags extends SubtensorFlags {
@@ -67,7 +67,7 @@ function normalised(name: string, value: string | number | boolean): string {
 }
 
 /** `taonode subnet hyperparameters --netuid N`: btcli's hyperparameter table. */
-export function registerSubnetHyperparametersCommand(subnet: Command, deps: WalletCliDeps): void {
+export function registerSubnetHyperparametersCommand(subnet: Command, deps: CliDeps): void {
   const command = subnet.command('hyperparameters').description("show a subnet's hyperparameters");
   addNetuidOption(command);
   addSubtensorOptions(command).option('--json', 'machine-readable output on stdout');

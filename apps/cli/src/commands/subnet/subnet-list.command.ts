@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { readSubnets, type SubnetSummary } from '@taonode/chain';
-import { formatTao } from '../chain/amount.util';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
+import { formatTao } from '../../cli/amount.util';
+import { jsonSafe, runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import type { CliDeps } from '../../cli/cli.deps';
+import { renderTable } from '../../cli/table.util';
 import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
-import { renderTable } from '../chain/table.util';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
 
 interface ListFlags extends SubtensorFlags {
   json?: boolean;
@@ -27,7 +27,7 @@ function row(subnet: SubnetSummary): string[] {
 }
 
 /** `taonode subnet list`: every subnet with its pool, size, tempo and registration cost (btcli `subnets list`). */
-export function registerSubnetListCommand(subnet: Command, deps: WalletCliDeps): void {
+export function registerSubnetListCommand(subnet: Command, deps: CliDeps): void {
   const command = subnet.command('list').description('list the subnets of the network');
   addSubtensorOptions(command).option('--json', 'machine-readable output on stdout');
   command.action((flags: ListFlags) =>

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { blockByNumber, ChainMetagraphReader, type Metagraph, type NeuronInfo } from '@taonode/chain';
-import { formatTao } from '../chain/amount.util';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
-import { axonCell, five, SCORE_HEADERS, SCORE_RIGHT, scoreCells } from '../chain/neuron-columns';
+import { formatTao } from '../../cli/amount.util';
+import { jsonSafe, runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import type { CliDeps } from '../../cli/cli.deps';
+import { axonCell, five, SCORE_HEADERS, SCORE_RIGHT, scoreCells } from '../../cli/neuron-columns';
+import { renderTable } from '../../cli/table.util';
 import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
-import { renderTable } from '../chain/table.util';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
 import { addNetuidOption, parseIndex } from './netuid.option';
 
 interface MetagraphFlags extends SubtensorFlags {
@@ -55,7 +55,7 @@ function totalsRow(metagraph: Metagraph): string[] {
 }
 
 /** `taonode subnet metagraph --netuid N`: btcli's metagraph table for one subnet, at the finalized head or `--block`. */
-export function registerSubnetMetagraphCommand(subnet: Command, deps: WalletCliDeps): void {
+export function registerSubnetMetagraphCommand(subnet: Command, deps: CliDeps): void {
   const command = subnet.command('metagraph').description("show a subnet's metagraph (btcli columns)");
   addNetuidOption(command);
   addSubtensorOptions(command)

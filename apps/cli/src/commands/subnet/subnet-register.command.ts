@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { ChainError, ChainMetagraphReader, readBalance, readUid, registerNeuron, bestBlock } from '@taonode/chain';
-import { formatTao } from '../chain/amount.util';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
-import { confirmSpend } from '../chain/confirm.prompt';
-import { addSpendOptions, type SpendFlags } from '../chain/wallet-chain.options';
-import { unlockColdkey, walletFromFlags } from '../chain/wallet-keys';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
+import { formatTao } from '../../cli/amount.util';
+import { jsonSafe, runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import type { CliDeps } from '../../cli/cli.deps';
+import { confirmSpend } from '../../cli/confirm.prompt';
+import { addSpendOptions, type SpendFlags } from '../../cli/wallet-chain.options';
+import { unlockColdkey, walletFromFlags } from '../../cli/wallet-keys';
 import { addNetuidOption } from './netuid.option';
 
 interface RegisterFlags extends SpendFlags {
@@ -17,7 +17,7 @@ interface RegisterFlags extends SpendFlags {
  * `taonode subnet register --netuid N`: registers the wallet's hotkey by recycling the subnet's burn
  * (`burned_register`, paid by the coldkey), after showing balance and cost and asking for confirmation.
  */
-export function registerSubnetRegisterCommand(subnet: Command, deps: WalletCliDeps): void {
+export function registerSubnetRegisterCommand(subnet: Command, deps: CliDeps): void {
   const command = subnet.command('register').description("register the wallet's hotkey on a subnet (recycle / burn)");
   addNetuidOption(command);
   addSpendOptions(command);

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
-import type { PasswordFlags } from './password.options';
-import { newKeyPassword } from './password.source';
-import type { WalletCliDeps } from './wallet-cli.deps';
+import type { CliDeps } from '../../cli/cli.deps';
+import type { PasswordFlags } from '../../cli/password.options';
+import { newKeyPassword } from '../../cli/password.source';
 
 export interface HotkeyPasswordFlags extends PasswordFlags {
   usePassword?: boolean;
@@ -21,7 +21,7 @@ export function addHotkeyPasswordOptions(command: Command): Command {
 }
 
 /** null (plaintext) unless `--use-password` or `--password-file` asks for encryption. */
-export async function hotkeyPassword(flags: HotkeyPasswordFlags, deps: WalletCliDeps): Promise<string | null> {
+export async function hotkeyPassword(flags: HotkeyPasswordFlags, deps: CliDeps): Promise<string | null> {
   if (flags.usePassword !== true && flags.passwordFile === undefined) {
     return null;
   }

@@ -8,13 +8,13 @@ import {
   type Wallet,
   type WalletKeyKind,
 } from '@taonode/wallet';
-import { CliUsageError } from './cli-usage.error';
+import type { CliOutput } from '../../cli/cli-output';
+import { CliUsageError } from '../../cli/cli-usage.error';
+import type { CliDeps } from '../../cli/cli.deps';
+import { addNewKeyPasswordOptions } from '../../cli/password.options';
+import { newKeyPassword } from '../../cli/password.source';
+import { TtyPasswordPrompt } from '../../cli/tty-password.prompt';
 import { addHotkeyPasswordOptions, hotkeyPassword, type HotkeyPasswordFlags } from './hotkey-password.options';
-import { addNewKeyPasswordOptions } from './password.options';
-import { newKeyPassword } from './password.source';
-import { TtyPasswordPrompt } from './tty-password.prompt';
-import type { WalletCliDeps } from './wallet-cli.deps';
-import type { WalletOutput } from './wallet-output';
 
 function parseWordCount(value: string): MnemonicWordCount {
   const count = Number(value);
@@ -59,7 +59,7 @@ function keypairFromSecretInput(secret: string): Keypair {
  */
 export async function regeneratedKeypair(
   flags: KeyMaterialFlags,
-  deps: WalletCliDeps,
+  deps: CliDeps,
   kind: WalletKeyKind,
 ): Promise<Keypair> {
   if (flags.mnemonic !== undefined) {
@@ -81,7 +81,7 @@ export async function regeneratedKeypair(
 }
 
 /** btwallet's `display_mnemonic_msg`, shown once when a key is created. */
-export function printMnemonicNotice(output: WalletOutput, mnemonic: string, kind: WalletKeyKind): void {
+export function printMnemonicNotice(output: CliOutput, mnemonic: string, kind: WalletKeyKind): void {
   output.line(
     'IMPORTANT: Store this mnemonic in a secure (preferably offline) place, as anyone who has possession of this ' +
       'mnemonic can use it to regenerate the key and access your tokens.',
@@ -104,7 +104,7 @@ export interface KeyWrittenReport {
 }
 
 /** Text or JSON summary after a key was written; the JSON shape is documented in docs/cli-wallet.md. */
-export function reportKeyWritten(output: WalletOutput, report: KeyWrittenReport): void {
+export function reportKeyWritten(output: CliOutput, report: KeyWrittenReport): void {
   const [secretFile, publicFile] = report.wallet.keyfilesOf(report.kind);
   if (output.isJson) {
     output.json({
@@ -152,8 +152,8 @@ export interface KeyWriteFlags extends HotkeyPasswordFlags {
  * `--overwrite`) before asking for a password or spending 5 s on Argon2.
  */
 export async function writeWalletKey(
-  output: WalletOutput,
-  deps: WalletCliDeps,
+  output: CliOutput,
+  deps: CliDeps,
   flags: KeyWriteFlags,
   key: { wallet: Wallet; kind: WalletKeyKind; keypair: Keypair; mnemonic?: string },
 ): Promise<void> {

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { bestBlock, readUid, readWeights, type WeightRow } from '@taonode/chain';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
-import { renderTable } from '../chain/table.util';
-import { addWalletChainOptions, type WalletChainFlags } from '../chain/wallet-chain.options';
-import { walletFromFlags } from '../chain/wallet-keys';
+import { jsonSafe, runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import { CliUsageError } from '../../cli/cli-usage.error';
+import type { CliDeps } from '../../cli/cli.deps';
+import { renderTable } from '../../cli/table.util';
+import { addWalletChainOptions, type WalletChainFlags } from '../../cli/wallet-chain.options';
+import { walletFromFlags } from '../../cli/wallet-keys';
 import { addNetuidOption, parseIndex } from '../subnet/netuid.option';
-import { CliUsageError } from '../wallet/cli-usage.error';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
 
 interface ShowFlags extends WalletChainFlags {
   netuid: number;
@@ -25,7 +25,7 @@ function normalised(row: WeightRow): number[] {
  * `taonode weights show --netuid N [--uid U | --mine]`: the weights set on a subnet, one row per setting uid
  * (all of them by default), with the chain's u16 values and the row-normalised weights.
  */
-export function registerWeightsShowCommand(weights: Command, deps: WalletCliDeps): void {
+export function registerWeightsShowCommand(weights: Command, deps: CliDeps): void {
   const command = weights.command('show').description('show the weights set on a subnet');
   addNetuidOption(command);
   command

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { ChainError, existentialDeposit, readBalance, transferCall } from '@taonode/chain';
 import { isValidSs58Address, ss58Decode, ss58Encode } from '@taonode/wallet';
-import { formatTao, parseTaoAmount } from '../chain/amount.util';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
-import { confirmSpend } from '../chain/confirm.prompt';
-import { addSpendOptions, type SpendFlags } from '../chain/wallet-chain.options';
-import { unlockColdkey, walletFromFlags } from '../chain/wallet-keys';
-import { CliUsageError } from './cli-usage.error';
-import type { WalletCliDeps } from './wallet-cli.deps';
+import { formatTao, parseTaoAmount } from '../../cli/amount.util';
+import { jsonSafe, runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import { CliUsageError } from '../../cli/cli-usage.error';
+import type { CliDeps } from '../../cli/cli.deps';
+import { confirmSpend } from '../../cli/confirm.prompt';
+import { addSpendOptions, type SpendFlags } from '../../cli/wallet-chain.options';
+import { unlockColdkey, walletFromFlags } from '../../cli/wallet-keys';
 
 interface TransferFlags extends SpendFlags {
   dest: string;
@@ -21,7 +21,7 @@ interface TransferFlags extends SpendFlags {
  * `transfer_allow_death` with `--allow-death`), after checking balance ≥ amount + fee (+ existential deposit
  * when keeping alive) and asking for confirmation (btcli `wallet transfer`).
  */
-export function registerWalletTransferCommand(walletCommand: Command, deps: WalletCliDeps): void {
+export function registerWalletTransferCommand(walletCommand: Command, deps: CliDeps): void {
   const command = walletCommand.command('transfer').description('transfer TAO from the coldkey to another account');
   command
     .requiredOption('--dest <ss58>', 'destination address')

@@ -1,5 +1,5 @@
-/** What the wallet commands need from the process, injected so every piece can be tested without one. */
-export interface WalletCliDeps {
+/** What the CLI commands need from the process, injected so every piece can be tested without one. */
+export interface CliDeps {
   env: Readonly<Record<string, string | undefined>>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
@@ -7,6 +7,6 @@ export interface WalletCliDeps {
   stdin: () => NodeJS.ReadStream;
 }
 
-export function processDeps(): WalletCliDeps {
+export function processDeps(): CliDeps {
   return { env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: () => process.stdin };
 }

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { listWallets, ss58Decode, bytesToHex, Wallet, type KeyfileEncryption } from '@taonode/wallet';
-import type { WalletCliDeps } from './wallet-cli.deps';
-import { addWalletLocationOptions, resolveWalletLocation, type WalletLocationFlags } from './wallet-location.options';
-import { runWalletAction } from './wallet-output';
+import { runCliAction } from '../../cli/cli-output';
+import type { CliDeps } from '../../cli/cli.deps';
+import {
+  addWalletLocationOptions,
+  resolveWalletLocation,
+  type WalletLocationFlags,
+} from '../../cli/wallet-location.options';
 
 interface InspectFlags extends WalletLocationFlags {
   json?: boolean;
@@ -32,14 +36,14 @@ async function coldkeyEncryption(wallet: Wallet): Promise<KeyfileEncryption | 'm
  * `taonode wallet inspect`: public data of one wallet (addresses, public keys, which files are encrypted).
  * Reads only public files and file prefixes: never decrypts, never prints secrets.
  */
-export function registerInspectCommand(walletCommand: Command, deps: WalletCliDeps): void {
+export function registerInspectCommand(walletCommand: Command, deps: CliDeps): void {
   const command = walletCommand
     .command('inspect')
     .description('show the addresses and public keys of a wallet (no secrets)');
   addWalletLocationOptions(command, { hotkey: false });
   command.option('--json', 'machine-readable output on stdout');
   command.action((flags: InspectFlags) =>
-    runWalletAction(deps, flags.json === true, async (output) => {
+    runCliAction(deps, flags.json === true, async (output) => {
       const location = resolveWalletLocation(flags, deps.env);
       const wallet = new Wallet({ name: location.name, path: location.path });
       const coldkeypub = await wallet.getColdkeypub();

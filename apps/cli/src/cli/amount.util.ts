@@ -1,4 +1,4 @@
-import { CliUsageError } from '../wallet/cli-usage.error';
+import { CliUsageError } from './cli-usage.error';
 
 const RAO_PER_TAO = 1_000_000_000n;
 

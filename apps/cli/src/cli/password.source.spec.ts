@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { encodePasswordForEnv, Keyfile } from '@taonode/wallet';
+import type { CliDeps } from './cli.deps';
 import { fakeTty, type FakeTty } from './fake-tty.testing';
 import { newKeyPassword, readPasswordFile, unlockPassword } from './password.source';
-import type { WalletCliDeps } from './wallet-cli.deps';
 
 /** Prompts go to stderr, so the fake terminal's output doubles as the command's stderr. */
-function depsWith(tty: FakeTty, env: Record<string, string> = {}): WalletCliDeps & { stderrText: () => string } {
+function depsWith(tty: FakeTty, env: Record<string, string> = {}): CliDeps & { stderrText: () => string } {
   return {
     env,
     stdout: new PassThrough(),

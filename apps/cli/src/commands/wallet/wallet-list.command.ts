@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { listWallets, type HotkeyListing, type WalletListing } from '@taonode/wallet';
-import type { WalletCliDeps } from './wallet-cli.deps';
-import { addWalletLocationOptions, resolveWalletLocation, type WalletLocationFlags } from './wallet-location.options';
-import { runWalletAction, type WalletOutput } from './wallet-output';
+import { runCliAction, type CliOutput } from '../../cli/cli-output';
+import type { CliDeps } from '../../cli/cli.deps';
+import {
+  addWalletLocationOptions,
+  resolveWalletLocation,
+  type WalletLocationFlags,
+} from '../../cli/wallet-location.options';
 
 interface ListFlags extends WalletLocationFlags {
   json?: boolean;
@@ -20,7 +24,7 @@ function hotkeyLine(hotkey: HotkeyListing): string {
 }
 
 /** The same tree btcli's `wallet list` draws with rich (`Wallets` › `Coldkey …` › `Hotkey …`). */
-function printTree(output: WalletOutput, wallets: WalletListing[]): void {
+function printTree(output: CliOutput, wallets: WalletListing[]): void {
   output.line('Wallets');
   if (wallets.length === 0) {
     output.line('└── No wallets found.');
@@ -38,12 +42,12 @@ function printTree(output: WalletOutput, wallets: WalletListing[]): void {
 }
 
 /** `taonode wallet list`: every wallet and hotkey under the wallet path, discovered like btcli. */
-export function registerListCommand(walletCommand: Command, deps: WalletCliDeps): void {
+export function registerListCommand(walletCommand: Command, deps: CliDeps): void {
   const command = walletCommand.command('list').description('list the wallets and hotkeys under the wallet path');
   addWalletLocationOptions(command, { hotkey: false });
   command.option('--json', 'machine-readable output (btcli --json-output shape)');
   command.action((flags: ListFlags) =>
-    runWalletAction(deps, flags.json === true, async (output) => {
+    runCliAction(deps, flags.json === true, async (output) => {
       const wallets = await listWallets(resolveWalletLocation(flags, deps.env).path);
       if (!output.isJson) {
         printTree(output, wallets);

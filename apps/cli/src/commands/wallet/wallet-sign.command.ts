@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { Wallet } from '@taonode/wallet';
-import { addPasswordFileOption, type PasswordFlags } from './password.options';
-import { unlockPassword } from './password.source';
-import type { WalletCliDeps } from './wallet-cli.deps';
-import { addWalletLocationOptions, resolveWalletLocation, type WalletLocationFlags } from './wallet-location.options';
-import { runWalletAction } from './wallet-output';
+import { runCliAction } from '../../cli/cli-output';
+import type { CliDeps } from '../../cli/cli.deps';
+import { addPasswordFileOption, type PasswordFlags } from '../../cli/password.options';
+import { unlockPassword } from '../../cli/password.source';
+import {
+  addWalletLocationOptions,
+  resolveWalletLocation,
+  type WalletLocationFlags,
+} from '../../cli/wallet-location.options';
 
 interface SignFlags extends WalletLocationFlags, PasswordFlags {
   message: string;
@@ -16,7 +20,7 @@ interface SignFlags extends WalletLocationFlags, PasswordFlags {
  * `taonode wallet sign`: sr25519 signature of `--message` with the coldkey (default, as btcli) or the hotkey.
  * Message rule as btwallet: `0x…` is hex-decoded, anything else signed as UTF-8.
  */
-export function registerSignCommand(walletCommand: Command, deps: WalletCliDeps): void {
+export function registerSignCommand(walletCommand: Command, deps: CliDeps): void {
   const command = walletCommand
     .command('sign')
     .description('sign a message with the coldkey (or the hotkey) and print the 0x signature');
@@ -27,7 +31,7 @@ export function registerSignCommand(walletCommand: Command, deps: WalletCliDeps)
   addPasswordFileOption(command);
   command.option('--json', 'machine-readable output on stdout');
   command.action((flags: SignFlags) =>
-    runWalletAction(deps, flags.json === true, async (output) => {
+    runCliAction(deps, flags.json === true, async (output) => {
       const wallet = new Wallet(resolveWalletLocation(flags, deps.env));
       const keypair =
         flags.useHotkey === true

@@ -1,6 +1,6 @@
 import { isChainError } from '@taonode/chain';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
-import { runWalletAction, type WalletOutput } from '../wallet/wallet-output';
+import { runCliAction, type CliOutput } from './cli-output';
+import type { CliDeps } from './cli.deps';
 
 /** What the user can do about some chain errors, in CLI terms. */
 const CHAIN_HINTS: Partial<Record<string, string>> = {
@@ -23,15 +23,15 @@ function hintFor(error: unknown): string | undefined {
 }
 
 /**
- * Runs a chain command body with the wallet commands' error contract: exactly one `error: <message> (<CODE>)`
+ * Runs a chain command body with the CLI's error contract: exactly one `error: <message> (<CODE>)`
  * line on stderr, `{"error":{code,message}}` on stdout with `--json`, exit code 1.
  */
 export async function runChainAction(
-  deps: WalletCliDeps,
+  deps: CliDeps,
   isJson: boolean,
-  body: (output: WalletOutput) => Promise<void>,
+  body: (output: CliOutput) => Promise<void>,
 ): Promise<void> {
-  await runWalletAction(deps, isJson, async (output) => {
+  await runCliAction(deps, isJson, async (output) => {
     try {
       await body(output);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import { CliUsageError, PromptCancelledError } from '../wallet/cli-usage.error';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
+import { CliUsageError, PromptCancelledError } from './cli-usage.error';
+import type { CliDeps } from './cli.deps';
 
 /** Parsed `--no-prompt`: `prompt` is false only when it was given. */
 export interface PromptFlags {
@@ -11,7 +11,7 @@ export interface PromptFlags {
  * btcli's "Do you want to continue? [y/n]" before anything that spends. `--no-prompt` answers yes. Without a
  * terminal and without `--no-prompt` nothing is spent: the command fails with `CLI_USAGE`.
  */
-export async function confirmSpend(flags: PromptFlags, deps: WalletCliDeps, question: string): Promise<void> {
+export async function confirmSpend(flags: PromptFlags, deps: CliDeps, question: string): Promise<void> {
   if (flags.prompt === false) {
     return;
   }

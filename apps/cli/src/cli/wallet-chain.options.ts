@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { addPasswordFileOption, type PasswordFlags } from '../wallet/password.options';
-import { addWalletLocationOptions, type WalletLocationFlags } from '../wallet/wallet-location.options';
+import { addSubtensorOptions, type SubtensorFlags } from '../commands/chain/subtensor.options';
 import type { PromptFlags } from './confirm.prompt';
-import { addSubtensorOptions, type SubtensorFlags } from './subtensor.options';
+import { addPasswordFileOption, type PasswordFlags } from './password.options';
+import { addWalletLocationOptions, type WalletLocationFlags } from './wallet-location.options';
 
 /** The flags of a chain command that works with a wallet: which wallet, which chain, how to print. */
 export interface WalletChainFlags extends SubtensorFlags, WalletLocationFlags {

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { Keypair, Wallet } from '@taonode/wallet';
-import type { WalletCliDeps } from './wallet-cli.deps';
-import { addWalletLocationOptions, resolveWalletLocation, type WalletLocationFlags } from './wallet-location.options';
-import { runWalletAction } from './wallet-output';
+import { runCliAction } from '../../cli/cli-output';
+import type { CliDeps } from '../../cli/cli.deps';
+import {
+  addWalletLocationOptions,
+  resolveWalletLocation,
+  type WalletLocationFlags,
+} from '../../cli/wallet-location.options';
 
 interface VerifyFlags extends WalletLocationFlags {
   message: string;
@@ -13,7 +17,7 @@ interface VerifyFlags extends WalletLocationFlags {
 }
 
 /** Signer to check against: `--address` (SS58 of any prefix, or 0x public key), else the wallet's public key. */
-async function signerOf(flags: VerifyFlags, deps: WalletCliDeps): Promise<Keypair> {
+async function signerOf(flags: VerifyFlags, deps: CliDeps): Promise<Keypair> {
   if (flags.address !== undefined) {
     return Keypair.fromPublicKey(flags.address);
   }
@@ -25,7 +29,7 @@ async function signerOf(flags: VerifyFlags, deps: WalletCliDeps): Promise<Keypai
  * `taonode wallet verify`: checks an sr25519 signature (with btwallet's `<Bytes>` fallback).
  * Exit code 0 when it matches; 1 with an `error:` line when it does not.
  */
-export function registerVerifyCommand(walletCommand: Command, deps: WalletCliDeps): void {
+export function registerVerifyCommand(walletCommand: Command, deps: CliDeps): void {
   const command = walletCommand
     .command('verify')
     .description('verify a 0x signature of a message against an address, public key or the wallet');
@@ -37,7 +41,7 @@ export function registerVerifyCommand(walletCommand: Command, deps: WalletCliDep
   addWalletLocationOptions(command, { hotkey: true });
   command.option('--json', 'machine-readable output on stdout');
   command.action((flags: VerifyFlags) =>
-    runWalletAction(deps, flags.json === true, async (output) => {
+    runCliAction(deps, flags.json === true, async (output) => {
       const signer = await signerOf(flags, deps);
       const isValid = signer.verify(flags.message, flags.signature);
       if (output.isJson) {

@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
-import { formatTao } from '../chain/amount.util';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
-import { readColdkeyHoldings } from '../chain/stake-value';
-import { renderTable } from '../chain/table.util';
-import { addWalletChainOptions, type WalletChainFlags } from '../chain/wallet-chain.options';
-import { walletFromFlags } from '../chain/wallet-keys';
-import type { WalletCliDeps } from './wallet-cli.deps';
+import { formatTao } from '../../cli/amount.util';
+import { jsonSafe, runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import type { CliDeps } from '../../cli/cli.deps';
+import { readColdkeyHoldings } from '../../cli/stake-value';
+import { renderTable } from '../../cli/table.util';
+import { addWalletChainOptions, type WalletChainFlags } from '../../cli/wallet-chain.options';
+import { walletFromFlags } from '../../cli/wallet-keys';
 
 /**
  * `taonode wallet balance`: the coldkey's free balance, the TAO value of its stakes and their sum
  * (btcli `wallet balance`). Reads only `coldkeypub.txt`: no password.
  */
-export function registerWalletBalanceCommand(walletCommand: Command, deps: WalletCliDeps): void {
+export function registerWalletBalanceCommand(walletCommand: Command, deps: CliDeps): void {
   const command = walletCommand.command('balance').description("show the coldkey's free balance and staked value");
   addWalletChainOptions(command);
   command.action((flags: WalletChainFlags) =>

@@ -1,7 +1,7 @@
 import { ChainClient, ExtrinsicSubmitter, resolveEndpoints } from '@taonode/chain';
-import type { WalletCliDeps } from '../wallet/wallet-cli.deps';
+import { resolveEndpointSelection, type SubtensorFlags } from '../commands/chain/subtensor.options';
+import type { CliDeps } from './cli.deps';
 import { withSpinner } from './spinner';
-import { resolveEndpointSelection, type SubtensorFlags } from './subtensor.options';
 
 /** One connected client (and its submitter) for the duration of a command. */
 export interface ChainSession {
@@ -49,7 +49,7 @@ function silencePolkadotLogs(env: Readonly<Record<string, string | undefined>>):
 /** Connects (with a spinner), runs `body`, and always disconnects. */
 export async function withChainSession<T>(
   flags: SubtensorFlags,
-  deps: WalletCliDeps,
+  deps: CliDeps,
   body: (session: ChainSession) => Promise<T>,
 ): Promise<T> {
   const selection = resolveEndpointSelection(flags, deps.env);

@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
 import { ChainMetagraphReader, readRegistrations, type Metagraph, type NeuronInfo } from '@taonode/chain';
 import { listWallets } from '@taonode/wallet';
-import { formatTao } from '../chain/amount.util';
-import { jsonSafe, runChainAction } from '../chain/chain-action';
-import { withChainSession } from '../chain/chain-session';
-import { axonCell, five, SCORE_HEADERS, SCORE_RIGHT, scoreCells } from '../chain/neuron-columns';
-import { readColdkeyHoldings } from '../chain/stake-value';
-import { renderTable } from '../chain/table.util';
-import { addWalletChainOptions, type WalletChainFlags } from '../chain/wallet-chain.options';
-import { walletFromFlags } from '../chain/wallet-keys';
-import type { WalletCliDeps } from './wallet-cli.deps';
+import { formatTao } from '../../cli/amount.util';
+import { jsonSafe, runChainAction } from '../../cli/chain-action';
+import { withChainSession } from '../../cli/chain-session';
+import type { CliDeps } from '../../cli/cli.deps';
+import { axonCell, five, SCORE_HEADERS, SCORE_RIGHT, scoreCells } from '../../cli/neuron-columns';
+import { readColdkeyHoldings } from '../../cli/stake-value';
+import { renderTable } from '../../cli/table.util';
+import { addWalletChainOptions, type WalletChainFlags } from '../../cli/wallet-chain.options';
+import { walletFromFlags } from '../../cli/wallet-keys';
 
 const HEADERS = ['COLDKEY', 'HOTKEY', 'UID', 'ACTIVE', 'STAKE(α)', ...SCORE_HEADERS, 'AXON', 'HOTKEY_SS58'];
 const RIGHT = [false, false, true, true, true, ...SCORE_RIGHT, false, false];
@@ -31,7 +31,7 @@ function row(walletName: string, hotkeyName: string, neuron: NeuronInfo, block: 
  * `taonode wallet overview`: the coldkey's balance, then, per subnet, every hotkey of the wallet registered
  * there with its metagraph row (btcli `wallet overview`). Reads public files only: no password.
  */
-export function registerWalletOverviewCommand(walletCommand: Command, deps: WalletCliDeps): void {
+export function registerWalletOverviewCommand(walletCommand: Command, deps: CliDeps): void {
   const command = walletCommand
     .command('overview')
     .description("show the wallet's balance and its hotkeys' registrations and metagraph rows");

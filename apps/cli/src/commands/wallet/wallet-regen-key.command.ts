@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
 import { Wallet, type WalletKeyKind } from '@taonode/wallet';
+import { runCliAction } from '../../cli/cli-output';
+import type { CliDeps } from '../../cli/cli.deps';
+import {
+  addWalletLocationOptions,
+  resolveWalletLocation,
+  type WalletLocationFlags,
+} from '../../cli/wallet-location.options';
 import {
   addKeyMaterialOptions,
   addKeyPasswordOptions,
@@ -9,9 +16,6 @@ import {
   type KeyMaterialFlags,
   type KeyWriteFlags,
 } from './key-writing.shared';
-import type { WalletCliDeps } from './wallet-cli.deps';
-import { addWalletLocationOptions, resolveWalletLocation, type WalletLocationFlags } from './wallet-location.options';
-import { runWalletAction } from './wallet-output';
 
 interface RegenKeyFlags extends WalletLocationFlags, KeyWriteFlags, KeyMaterialFlags {
   json?: boolean;
@@ -26,14 +30,14 @@ const DESCRIPTIONS: Readonly<Record<WalletKeyKind, string>> = {
  * `taonode wallet regen-coldkey` / `regen-hotkey`: rebuild `coldkey` + `coldkeypub.txt`, or `hotkeys/<name>` +
  * its pub file, from a mnemonic or seed.
  */
-export function registerRegenKeyCommand(walletCommand: Command, deps: WalletCliDeps, kind: WalletKeyKind): void {
+export function registerRegenKeyCommand(walletCommand: Command, deps: CliDeps, kind: WalletKeyKind): void {
   const command = walletCommand.command(`regen-${kind}`).description(DESCRIPTIONS[kind]);
   addWalletLocationOptions(command, { hotkey: kind === 'hotkey' });
   addKeyMaterialOptions(command);
   addKeyPasswordOptions(command, kind);
   addOverwriteAndJsonOptions(command);
   command.action((flags: RegenKeyFlags) =>
-    runWalletAction(deps, flags.json === true, async (output) => {
+    runCliAction(deps, flags.json === true, async (output) => {
       const wallet = new Wallet(resolveWalletLocation(flags, deps.env));
       // Validate the key material first: a mistyped mnemonic should fail before any password prompt.
       const keypair = await regeneratedKeypair(flags, deps, kind);

@@ -1,10 +1,10 @@
 import { isWalletError } from '@taonode/wallet';
-import type { WalletCliDeps } from './wallet-cli.deps';
+import type { CliDeps } from './cli.deps';
 
 /** Human text on stdout, or one JSON document with `--json` (the only thing on stdout then). */
-export class WalletOutput {
+export class CliOutput {
   constructor(
-    private readonly deps: WalletCliDeps,
+    private readonly deps: CliDeps,
     readonly isJson: boolean,
   ) {}
 
@@ -36,12 +36,12 @@ function errorCode(error: unknown): string | undefined {
  * Runs a command body; any failure becomes exactly one `error: <message> (<CODE>)` line on stderr (plus
  * `{"error":{code,message}}` on stdout with `--json`) and exit code 1. Messages never carry secrets.
  */
-export async function runWalletAction(
-  deps: WalletCliDeps,
+export async function runCliAction(
+  deps: CliDeps,
   isJson: boolean,
-  body: (output: WalletOutput) => Promise<void>,
+  body: (output: CliOutput) => Promise<void>,
 ): Promise<void> {
-  const output = new WalletOutput(deps, isJson);
+  const output = new CliOutput(deps, isJson);
   try {
     await body(output);
   } catch (error) {

@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
 import { Keypair, Wallet, type MnemonicWordCount, type WalletKeyKind } from '@taonode/wallet';
+import { runCliAction } from '../../cli/cli-output';
+import type { CliDeps } from '../../cli/cli.deps';
+import {
+  addWalletLocationOptions,
+  resolveWalletLocation,
+  type WalletLocationFlags,
+} from '../../cli/wallet-location.options';
 import {
   addKeyPasswordOptions,
   addOverwriteAndJsonOptions,
@@ -7,9 +14,6 @@ import {
   writeWalletKey,
   type KeyWriteFlags,
 } from './key-writing.shared';
-import type { WalletCliDeps } from './wallet-cli.deps';
-import { addWalletLocationOptions, resolveWalletLocation, type WalletLocationFlags } from './wallet-location.options';
-import { runWalletAction } from './wallet-output';
 
 interface NewKeyFlags extends WalletLocationFlags, KeyWriteFlags {
   nWords: MnemonicWordCount;
@@ -25,14 +29,14 @@ const DESCRIPTIONS: Readonly<Record<WalletKeyKind, string>> = {
  * `taonode wallet new-coldkey` / `new-hotkey`: fresh mnemonic → encrypted `coldkey` + `coldkeypub.txt`, or
  * `hotkeys/<name>` + `hotkeys/<name>pub.txt` (btcli `w new_coldkey` / `w new_hotkey`).
  */
-export function registerNewKeyCommand(walletCommand: Command, deps: WalletCliDeps, kind: WalletKeyKind): void {
+export function registerNewKeyCommand(walletCommand: Command, deps: CliDeps, kind: WalletKeyKind): void {
   const command = walletCommand.command(`new-${kind}`).description(DESCRIPTIONS[kind]);
   addWalletLocationOptions(command, { hotkey: kind === 'hotkey' });
   addKeyPasswordOptions(command, kind);
   addWordCountOption(command);
   addOverwriteAndJsonOptions(command);
   command.action((flags: NewKeyFlags) =>
-    runWalletAction(deps, flags.json === true, async (output) => {
+    runCliAction(deps, flags.json === true, async (output) => {
       const wallet = new Wallet(resolveWalletLocation(flags, deps.env));
       const mnemonic = Keypair.generateMnemonic(flags.nWords);
       await writeWalletKey(output, deps, flags, { wallet, kind, keypair: Keypair.fromMnemonic(mnemonic), mnemonic });

@@ -6,9 +6,9 @@ import {
   type Keyfile,
   type PasswordInput,
 } from '@taonode/wallet';
+import type { CliDeps } from './cli.deps';
 import type { PasswordFlags } from './password.options';
 import { TtyPasswordPrompt } from './tty-password.prompt';
-import type { WalletCliDeps } from './wallet-cli.deps';
 
 /** How many times the creation prompt lets the user retry a weak or mistyped password. */
 const NEW_PASSWORD_ATTEMPTS = 3;
@@ -34,7 +34,7 @@ export async function readPasswordFile(file: string): Promise<string> {
   return password;
 }
 
-function interactivePrompt(deps: WalletCliDeps): TtyPasswordPrompt | undefined {
+function interactivePrompt(deps: CliDeps): TtyPasswordPrompt | undefined {
   const stdin = deps.stdin();
   return TtyPasswordPrompt.isInteractive(stdin) ? new TtyPasswordPrompt(stdin, deps.stderr) : undefined;
 }
@@ -43,7 +43,7 @@ function interactivePrompt(deps: WalletCliDeps): TtyPasswordPrompt | undefined {
  * btwallet's creation prompt: a password, checked against its policy (≥ 6 bytes, `passwords` score ≥ 20),
  * then typed again; a few attempts, then give up.
  */
-async function promptNewPassword(prompt: TtyPasswordPrompt, deps: WalletCliDeps, what: string): Promise<string> {
+async function promptNewPassword(prompt: TtyPasswordPrompt, deps: CliDeps, what: string): Promise<string> {
   for (let attempt = 0; attempt < NEW_PASSWORD_ATTEMPTS; attempt += 1) {
     const password = await prompt.ask(`Enter a password to encrypt the ${what}: `);
     const violation = passwordPolicyViolation(password);
@@ -64,7 +64,7 @@ async function promptNewPassword(prompt: TtyPasswordPrompt, deps: WalletCliDeps,
  * Password for a key about to be written: null with `--no-password` (stored unencrypted), else the password
  * file, else the terminal prompt; without any of them the command fails rather than write a plaintext key.
  */
-export async function newKeyPassword(flags: PasswordFlags, deps: WalletCliDeps, what: string): Promise<string | null> {
+export async function newKeyPassword(flags: PasswordFlags, deps: CliDeps, what: string): Promise<string | null> {
   if (flags.password === false) {
     return null;
   }
@@ -85,7 +85,7 @@ export async function newKeyPassword(flags: PasswordFlags, deps: WalletCliDeps, 
  * Lazy password for unlocking `keyfile` (only called if it is encrypted): `--password-file`, then btwallet's
  * `BT_PW_…` variable for that path, then the terminal prompt; otherwise `WALLET_PASSWORD_REQUIRED`.
  */
-export function unlockPassword(flags: PasswordFlags, deps: WalletCliDeps, keyfile: Keyfile): PasswordInput {
+export function unlockPassword(flags: PasswordFlags, deps: CliDeps, keyfile: Keyfile): PasswordInput {
   return async () => {
     if (flags.passwordFile !== undefined) {
       return readPasswordFile(flags.passwordFile);
