@@ -5,3 +5,30 @@
 export { InferenceJobName, QUEUE_PREFIX, QueueName } from './queue-names';
 export type { InferenceJobs, SynapseJobData, SynapseJobResult } from './inference-job';
 export type { ReplyFailureCode, ReplyMessage } from './reply-message';
+export {
+  connectionReady,
+  createProducerConnection,
+  createSubscriberConnection,
+  createWorkerConnection,
+  type RedisConnectionOptions,
+  type RedisErrorListener,
+} from './redis-connections';
+export { INFERENCE_JOB_DEFAULTS, MAX_JOB_PRIORITY, priorityForStake } from './job-options';
+export { type EnqueueSynapseJobOptions, SynapseJobProducer } from './synapse-job.producer';
+export { decodeReplyMessage, encodeReplyMessage } from './reply-codec';
+export {
+  QueueError,
+  type QueueErrorCode,
+  ReplyBusClosedError,
+  ReplyDeadlineError,
+  ReplyFailedError,
+} from './reply-errors';
+export { type PendingReply, publishReply, REPLY_CHANNEL_PREFIX, ReplyBus } from './reply-bus';
+export {
+  MalformedScoreEntryError,
+  type RewardObservation,
+  SCORE_KEY_PREFIX,
+  type ScoreEntry,
+  ScoreStore,
+  scoreKey,
+} from './score-store';
