@@ -45,6 +45,8 @@ describe('WeightsTlockPayload SCALE codec', () => {
     ['empty', new Uint8Array(0)],
     ['a huge compact length', Uint8Array.from([0x03, 0xff, 0xff, 0xff, 0xff])],
     ['a uids vector longer than the input', Uint8Array.from([0x10, 0x01, 0x00])],
+    ['a non-canonical compact length', Uint8Array.from([0x01, 0x00, 0x01, 0x00, 0, 0, 0, 0, 0, 0, 0, 0])],
+    ['a compact length wider than u32', Uint8Array.from([0x07, 1, 0, 0, 0, 0, 1, 2, 3])],
   ])('refuses %s as not a weights payload', (_what, bytes) => {
     expect(codeOf(() => decodeWeightsPayload(Uint8Array.from(bytes)))).toBe('TAONODE_TIMELOCK_NOT_A_WEIGHTS_PAYLOAD');
   });

@@ -1,4 +1,4 @@
-import { compactFromU8aLim, compactToU8a } from '@polkadot/util';
+import { compactToU8a } from '@polkadot/util';
 import { TimelockError } from '../timelock.error';
 
 /** The weights a timelocked commit carries, as `set_mechanism_weights` will receive them at reveal. */
@@ -82,18 +82,34 @@ class ScaleCursor {
 
   constructor(private readonly bytes: Uint8Array) {}
 
+  /**
+   * A Vec length, `Compact<u32>` as parity-scale-codec decodes it: canonical (shortest) form only, at most 32 bits;
+   * anything else is a decode failure, as on chain.
+   */
   private length(): number | undefined {
-    const rest = this.bytes.subarray(this.offset);
-    if (rest.length === 0) {
+    const rest = Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.offset, this.bytes.length - this.offset);
+    const first = rest[0];
+    if (first === undefined) {
       return undefined;
     }
-    const [read, length] = compactFromU8aLim(rest);
-    // A prefix that runs past the input decodes as NaN (or beyond 2^53): not a payload we can decode.
-    if (read > rest.length || !Number.isSafeInteger(length)) {
+    const [size, value, minimum] = ((): [number, number | undefined, number] => {
+      switch (first & 0b11) {
+        case 0b00:
+          return [1, first >>> 2, 0];
+        case 0b01:
+          return [2, rest.length < 2 ? undefined : rest.readUInt16LE() >>> 2, 1 << 6];
+        case 0b10:
+          return [4, rest.length < 4 ? undefined : rest.readUInt32LE() >>> 2, 1 << 14];
+        default:
+          // Big-integer mode: only a 4-byte body fits a u32.
+          return [5, first !== 0b11 || rest.length < 5 ? undefined : rest.readUInt32LE(1), 2 ** 30];
+      }
+    })();
+    if (value === undefined || value < minimum) {
       return undefined;
     }
-    this.offset += read;
-    return length;
+    this.offset += size;
+    return value;
   }
 
   bytesVec(): Uint8Array | undefined {
