@@ -1,0 +1,63 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+/** Where connection errors go; ioredis emits them on every failed (re)connect, so they are warnings, not crashes. */
+export type RedisErrorListener = (error: Error) => void;
+
+export interface RedisConnectionOptions {
+  /** `redis://` or `rediss://` URL (`REDIS_URL`). */
+  readonly url: string;
+  /** `CLIENT SETNAME`, so `CLIENT LIST` shows which app and role holds each connection. */
+  readonly connectionName: string;
+  /** Called with every connection error; without a listener ioredis would print them as unhandled. */
+  readonly onError: RedisErrorListener;
+}
+
+function connect(options: RedisConnectionOptions, flavour: RedisOptions): Redis {
+  const client = new Redis(options.url, { connectionName: options.connectionName, ...flavour });
+  client.on('error', options.onError);
+  return client;
+}
+
+/**
+ * A producer's connection (gateway, scorer): fails fast while Redis is down (`enableOfflineQueue: false`, one
+ * retry per command), so a request is answered 503 at once instead of waiting in an offline queue past its
+ * deadline. ioredis still reconnects in the background, so the producer recovers by itself.
+ */
+export function createProducerConnection(options: RedisConnectionOptions): Redis {
+  return connect(options, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+}
+
+/**
+ * A BullMQ worker's connection: `maxRetriesPerRequest: null`, as BullMQ requires for blocking commands, so a
+ * worker waits through a Redis restart instead of failing its loop.
+ */
+export function createWorkerConnection(options: RedisConnectionOptions): Redis {
+  return connect(options, { maxRetriesPerRequest: null });
+}
+
+/**
+ * A pub/sub subscriber connection (the reply bus). Subscriptions are restored by ioredis after a reconnect
+ * (`autoResubscribe`, its default); commands queue while offline because a subscriber sends only SUBSCRIBE.
+ */
+export function createSubscriberConnection(options: RedisConnectionOptions): Redis {
+  return connect(options, { maxRetriesPerRequest: null, autoResubscribe: true });
+}
+
+/** Resolves once the connection is ready for commands (a producer refuses commands before that). */
+export async function connectionReady(client: Redis): Promise<void> {
+  if (client.status === 'ready') {
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const onReady = (): void => {
+      client.off('end', onEnd);
+      resolve();
+    };
+    const onEnd = (): void => {
+      client.off('ready', onReady);
+      reject(new Error('redis connection ended before it was ready'));
+    };
+    client.once('ready', onReady);
+    client.once('end', onEnd);
+  });
+}
