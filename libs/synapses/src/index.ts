@@ -7,7 +7,12 @@ export { BadSynapseInputError, isBadSynapseInput } from './bad-synapse-input.err
 export { boundedGenerationRequest, MAX_TEMPERATURE, type TextGenerationInputs } from './generation-bounds';
 export { StreamingTextGeneration } from './modules/streaming-text-generation.synapse';
 export { findSynapseModule, SYNAPSE_MODULES } from './registry';
-export { decodeSynapseInputs, encodeSynapseOutputs, MAX_INPUTS_JSON_LENGTH } from './synapse-codec';
+export {
+  decodeSynapseInputs,
+  encodeSynapseInputs,
+  encodeSynapseOutputs,
+  MAX_INPUTS_JSON_LENGTH,
+} from './synapse-codec';
 export {
   defineSynapseModule,
   type StreamingSynapseModule,

@@ -5,6 +5,7 @@ import {
   writePythonJson,
   type FieldShape,
   type PyValue,
+  type SynapseDefinition,
   type SynapseValues,
 } from '@taonode/protocol';
 import { BadSynapseInputError } from './bad-synapse-input.error';
@@ -47,6 +48,23 @@ export function encodeSynapseOutputs<S extends FieldShape>(outputs: SynapseOutpu
     if (value !== undefined) {
       fields.set(key, value as PyValue);
     }
+  }
+  return writePythonJson(fields, STARLETTE_RESPONSE_JSON_STYLE);
+}
+
+/**
+ * The producer's side of {@link decodeSynapseInputs}: Python-JSON object text of a synapse's own (non-base) fields,
+ * in declaration order — what a job's `inputsJson` carries. Base fields (terminal infos, hash, sizes) stay with
+ * the producer: the worker needs only the inputs.
+ */
+export function encodeSynapseInputs<S extends FieldShape>(
+  definition: SynapseDefinition<S>,
+  synapse: SynapseValues<S>,
+): string {
+  const values = synapse as Record<string, unknown>;
+  const fields = new Map<string, PyValue>();
+  for (const { name } of definition.subclassFields) {
+    fields.set(name, values[name] as PyValue);
   }
   return writePythonJson(fields, STARLETTE_RESPONSE_JSON_STYLE);
 }
