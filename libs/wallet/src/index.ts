@@ -44,11 +44,13 @@ export {
   type KeyfileJson,
 } from './keyfile/keyfile-json.codec';
 export {
+  BACKUP_INFIX,
   KEYFILE_MODE,
   KeyfileRepository,
   WALLET_DIRECTORY_MODE,
   type DirectoryEntry,
   type WriteKeyfileOptions,
+  type WrittenKeyfile,
 } from './keyfile/keyfile.repository';
 export { Keyfile, type PasswordInput, type WriteKeypairOptions } from './keyfile/keyfile';
 export {

@@ -266,10 +266,67 @@ describe('writing wallets', () => {
     });
     await expect(fs.readFile(wallet.coldkeyFile.path, 'utf8')).resolves.toBe(before);
 
-    await wallet.writeColdkey(Keypair.fromUri('//Bob'), { password: null, overwrite: true });
+    const backups = await wallet.writeColdkey(Keypair.fromUri('//Bob'), { password: null, overwrite: true });
     await expect(wallet.getColdkeypub()).resolves.toMatchObject({ ss58Address: Keypair.fromUri('//Bob').ss58Address });
     expect(await modeOf(wallet.coldkeyFile.path)).toBe(0o600);
-    expect((await fs.readdir(wallet.directory)).sort()).toEqual(['coldkey', 'coldkeypub.txt']);
+    // The replaced pair is kept next to it (no temporary file is left behind).
+    expect(backups.map((backup) => path.basename(backup))).toEqual([
+      expect.stringMatching(/^coldkey\.bak-\d{8}T\d{9}Z$/),
+      expect.stringMatching(/^coldkeypub\.txt\.bak-\d{8}T\d{9}Z$/),
+    ]);
+    expect((await fs.readdir(wallet.directory)).sort()).toEqual(
+      ['coldkey', 'coldkeypub.txt', ...backups.map((backup) => path.basename(backup))].sort(),
+    );
+  });
+
+  it('keeps a replaced key as <file>.bak-<timestamp>, mode 0600, with the old content', async () => {
+    const wallet = new Wallet({ path: root, name: 'w', hotkey: 'h' });
+    await wallet.writeHotkey(Keypair.fromUri('//Alice'));
+    const before = await fs.readFile(wallet.hotkeyFile.path, 'utf8');
+
+    const backups = await wallet.writeHotkey(Keypair.fromUri('//Bob'), { overwrite: true });
+    const [hotkeyBackup, pubBackup] = backups;
+    expect(hotkeyBackup?.startsWith(`${wallet.hotkeyFile.path}.bak-`)).toBe(true);
+    expect(pubBackup?.startsWith(`${wallet.hotkeypubFile.path}.bak-`)).toBe(true);
+    await expect(fs.readFile(hotkeyBackup ?? '', 'utf8')).resolves.toBe(before);
+    expect(await modeOf(hotkeyBackup ?? '')).toBe(0o600);
+    expect(await modeOf(pubBackup ?? '')).toBe(0o600);
+    await expect(wallet.getHotkey()).resolves.toMatchObject({ ss58Address: Keypair.fromUri('//Bob').ss58Address });
+
+    // A second replacement (possibly within the same millisecond) still gets its own backup.
+    const again = await wallet.writeHotkey(Keypair.fromUri('//Charlie'), { overwrite: true });
+    expect(new Set([...backups, ...again]).size).toBe(4);
+    // Backups are not hotkeys: the listing shows the one key.
+    const [listed] = await listWallets(root);
+    expect(listed).toBeUndefined();
+    await wallet.writeColdkey(Keypair.fromUri('//Dave'), { password: null });
+    expect((await listWallets(root))[0]?.hotkeys.map((hotkey) => hotkey.name)).toEqual(['h']);
+  });
+
+  it('reports a coldkey and coldkeypub.txt that disagree, naming both addresses', async () => {
+    const wallet = new Wallet({ path: root, name: 'w', hotkey: 'h' });
+    const alice = Keypair.fromUri('//Alice');
+    const bob = Keypair.fromUri('//Bob');
+    await wallet.writeColdkey(alice, { password: null });
+    await wallet.coldkeypubFile.writePublicKeypair(bob, { overwrite: true });
+    const error = await wallet.getColdkey().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'WALLET_KEY_MISMATCH' });
+    expect((error as Error).message).toContain(alice.ss58Address);
+    expect((error as Error).message).toContain(bob.ss58Address);
+
+    await wallet.writeHotkey(alice);
+    await wallet.hotkeypubFile.writePublicKeypair(bob, { overwrite: true });
+    await expect(wallet.getHotkey()).rejects.toMatchObject({ code: 'WALLET_KEY_MISMATCH' });
+  });
+
+  it('writes through a temporary file in the same directory and leaves none behind, even when refusing', async () => {
+    const wallet = new Wallet({ path: root, name: 'w' });
+    await wallet.writeColdkey(Keypair.fromUri('//Alice'), { password: null });
+    await expect(wallet.coldkeyFile.writeKeypair(Keypair.fromUri('//Bob'))).rejects.toMatchObject({
+      code: 'WALLET_FILE_EXISTS',
+    });
+    expect((await fs.readdir(wallet.directory)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    await expect(wallet.getColdkey()).resolves.toMatchObject({ ss58Address: Keypair.fromUri('//Alice').ss58Address });
   });
 
   it('refuses names that would escape the wallet folder', () => {

@@ -17,9 +17,18 @@ export interface DirectoryEntry {
 
 /** Options of {@link KeyfileRepository.write}. */
 export interface WriteKeyfileOptions {
-  /** Replace an existing file (atomically, via a temp file and rename). Without it an existing file is an error. */
+  /** Replace an existing file, keeping a copy of it. Without it an existing file is an error. */
   overwrite?: boolean;
 }
+
+/** Where {@link KeyfileRepository.write} put the data, and the copy of the file it replaced, if any. */
+export interface WrittenKeyfile {
+  path: string;
+  backupPath: string | undefined;
+}
+
+/** Replaced keyfiles are kept as `<file>.bak-<UTC timestamp>`; listings skip such names. */
+export const BACKUP_INFIX = '.bak-';
 
 function errnoCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
@@ -135,29 +144,85 @@ export class KeyfileRepository {
   }
 
   /**
-   * Writes `data` with mode 0600. Without `overwrite`, creation is exclusive (`wx`), so an existing file fails
-   * with `WALLET_FILE_EXISTS` even under a race; with it, a temp file is renamed over the old one.
+   * Writes `data` with mode 0600, atomically: the bytes go to a temporary file in the same directory, which is
+   * fsynced and then moved into place, and the directory is fsynced, so a crash leaves either the old file or
+   * the new one, never a torn keyfile. Without `overwrite` the move is a hard link, which fails on an existing
+   * file (`WALLET_FILE_EXISTS`) even under a race. With it, the old file is first copied to
+   * `<file>.bak-<UTC timestamp>` (mode 0600), whose path is returned.
    */
-  async write(filePath: string, data: Uint8Array, options: WriteKeyfileOptions = {}): Promise<void> {
-    await this.ensureDirectory(path.dirname(filePath));
-    const target = options.overwrite === true ? `${filePath}.${randomBytes(6).toString('hex')}.tmp` : filePath;
+  async write(filePath: string, data: Uint8Array, options: WriteKeyfileOptions = {}): Promise<WrittenKeyfile> {
+    const directory = path.dirname(filePath);
+    await this.ensureDirectory(directory);
+    const temporary = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await this.writeExclusive(target, data);
+      await this.writeExclusive(temporary, data);
     } catch (error) {
-      if (errnoCode(error) === 'EEXIST' && target === filePath) {
+      throw ioError('write', filePath, error);
+    }
+    try {
+      const backupPath = options.overwrite === true ? await this.backUp(filePath) : undefined;
+      await this.moveIntoPlace(temporary, filePath, options.overwrite === true);
+      await this.syncDirectory(directory);
+      return { path: filePath, backupPath };
+    } finally {
+      await fs.rm(temporary, { force: true });
+    }
+  }
+
+  private async moveIntoPlace(temporary: string, filePath: string, overwrite: boolean): Promise<void> {
+    try {
+      if (overwrite) {
+        await fs.rename(temporary, filePath);
+      } else {
+        await fs.link(temporary, filePath);
+      }
+    } catch (error) {
+      if (!overwrite && errnoCode(error) === 'EEXIST') {
         throw new WalletError('WALLET_FILE_EXISTS', `refusing to overwrite existing file ${filePath}`, {
           cause: error,
         });
       }
-      throw ioError('write', filePath, error);
+      throw ioError('replace', filePath, error);
     }
-    if (target !== filePath) {
-      try {
-        await fs.rename(target, filePath);
-      } catch (error) {
-        await fs.rm(target, { force: true });
-        throw ioError('replace', filePath, error);
+  }
+
+  /** Copies an existing file to a fresh `<file>.bak-<timestamp>` (0600); nothing to keep gives undefined. */
+  private async backUp(filePath: string): Promise<string | undefined> {
+    let data: Uint8Array;
+    try {
+      data = new Uint8Array(await fs.readFile(filePath));
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') {
+        return undefined;
       }
+      throw ioError('back up', filePath, error);
+    }
+    const stamp = new Date().toISOString().replace(/[-:.]/gu, '');
+    for (let attempt = 0; ; attempt += 1) {
+      const backupPath = `${filePath}${BACKUP_INFIX}${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
+      try {
+        await this.writeExclusive(backupPath, data);
+        return backupPath;
+      } catch (error) {
+        if (errnoCode(error) !== 'EEXIST' || attempt >= 99) {
+          throw ioError('back up', filePath, error);
+        }
+      }
+    }
+  }
+
+  /** Makes a rename or link in `directory` durable (Linux and macOS; Windows cannot open a directory). */
+  private async syncDirectory(directory: string): Promise<void> {
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(directory, 'r');
+      await handle.sync();
+    } catch (error) {
+      if (process.platform !== 'win32') {
+        throw ioError('sync directory', directory, error);
+      }
+    } finally {
+      await handle?.close();
     }
   }
 

@@ -7,7 +7,7 @@ import {
   type KeyfileEncryption,
 } from './keyfile-encryption';
 import { deserializeKeyfile, serializeKeyfile, serializePublicKeyfile } from './keyfile-json.codec';
-import { KeyfileRepository } from './keyfile.repository';
+import { KeyfileRepository, type WrittenKeyfile } from './keyfile.repository';
 import { passwordEnvVarName } from './password-env.util';
 
 /** A password, or a function asked for it only when the file turns out to be encrypted (e.g. a prompt). */
@@ -89,8 +89,11 @@ export class Keyfile {
     }
   }
 
-  /** Writes the full keyfile (all secret fields), encrypted when `options.password` is given. Mode 0600. */
-  async writeKeypair(keypair: Keypair, options: WriteKeypairOptions = {}): Promise<void> {
+  /**
+   * Writes the full keyfile (all secret fields), encrypted when `options.password` is given. Mode 0600, atomic;
+   * a replaced file is kept as a backup (see {@link KeyfileRepository.write}).
+   */
+  async writeKeypair(keypair: Keypair, options: WriteKeypairOptions = {}): Promise<WrittenKeyfile> {
     if (!keypair.hasPrivateKey) {
       throw new WalletError(
         'WALLET_NO_PRIVATE_KEY',
@@ -100,12 +103,15 @@ export class Keyfile {
     const json = new Uint8Array(Buffer.from(serializeKeyfile(keypair), 'utf8'));
     const data =
       options.password === undefined ? json : await encryptKeyfileData(json, options.password, options.nonce);
-    await this.repository.write(this.path, data, { overwrite: options.overwrite });
+    return this.repository.write(this.path, data, { overwrite: options.overwrite });
   }
 
   /** Writes the public-only keyfile (`coldkeypub.txt` / `<hotkey>pub.txt`), always plaintext. Mode 0600. */
-  async writePublicKeypair(keypair: Keypair, options: Pick<WriteKeypairOptions, 'overwrite'> = {}): Promise<void> {
+  async writePublicKeypair(
+    keypair: Keypair,
+    options: Pick<WriteKeypairOptions, 'overwrite'> = {},
+  ): Promise<WrittenKeyfile> {
     const json = new Uint8Array(Buffer.from(serializePublicKeyfile(keypair), 'utf8'));
-    await this.repository.write(this.path, json, { overwrite: options.overwrite });
+    return this.repository.write(this.path, json, { overwrite: options.overwrite });
   }
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { WalletError } from '../errors/wallet.error';
 import { Keyfile } from '../keyfile/keyfile';
-import { KeyfileRepository } from '../keyfile/keyfile.repository';
+import { BACKUP_INFIX, KeyfileRepository } from '../keyfile/keyfile.repository';
 import { COLDKEYPUB_FILE, expandHome, HOTKEYS_DIRECTORY, PUBLIC_KEYFILE_SUFFIX } from './wallet-location';
 
 /**
@@ -41,7 +41,10 @@ async function plaintextAddress(file: Keyfile): Promise<string | undefined> {
 }
 
 async function listHotkeys(hotkeysDirectory: string, repository: KeyfileRepository): Promise<HotkeyListing[]> {
-  const entries = (await repository.list(hotkeysDirectory)).filter((entry) => entry.isFile);
+  // Backups of replaced hotkeys are not hotkeys (btcli, which does not know them, would list them).
+  const entries = (await repository.list(hotkeysDirectory)).filter(
+    (entry) => entry.isFile && !entry.name.includes(BACKUP_INFIX),
+  );
   const fileNames = new Set(entries.map((entry) => entry.name));
   const hotkeys: HotkeyListing[] = [];
   for (const entry of entries) {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { WalletError } from '../errors/wallet.error';
 import { Keyfile, type PasswordInput } from '../keyfile/keyfile';
-import { KeyfileRepository } from '../keyfile/keyfile.repository';
+import { KeyfileRepository, type WrittenKeyfile } from '../keyfile/keyfile.repository';
 import { Keypair } from '../keypair/keypair';
 import {
   assertValidKeyName,
@@ -40,6 +40,10 @@ export interface WriteHotkeyOptions {
   /** Hotkeys are plaintext unless a password is given (btcli default). */
   password?: string | null;
   overwrite?: boolean;
+}
+
+function backupsOf(written: readonly WrittenKeyfile[]): string[] {
+  return written.flatMap((file) => (file.backupPath === undefined ? [] : [file.backupPath]));
 }
 
 /** Which key pair of files an operation touches. */
@@ -131,25 +135,43 @@ export class Wallet {
     }
   }
 
-  /** Writes `coldkey` (NaCl-encrypted unless `password` is null) and plaintext `coldkeypub.txt`. */
-  async writeColdkey(keypair: Keypair, options: WriteColdkeyOptions): Promise<void> {
+  /**
+   * Writes `coldkey` (NaCl-encrypted unless `password` is null) and plaintext `coldkeypub.txt`; with `overwrite`,
+   * replaced files are kept as `<file>.bak-<timestamp>`, whose paths are returned.
+   */
+  async writeColdkey(keypair: Keypair, options: WriteColdkeyOptions): Promise<string[]> {
     await this.assertCanWrite('coldkey', options.overwrite);
     const password = options.password ?? undefined;
-    await this.coldkeyFile.writeKeypair(keypair, { password, overwrite: options.overwrite });
-    await this.coldkeypubFile.writePublicKeypair(keypair, { overwrite: options.overwrite });
+    const written = [
+      await this.coldkeyFile.writeKeypair(keypair, { password, overwrite: options.overwrite }),
+      await this.coldkeypubFile.writePublicKeypair(keypair, { overwrite: options.overwrite }),
+    ];
+    return backupsOf(written);
   }
 
-  /** Writes `hotkeys/<hotkey>` (plaintext unless a password is given) and `hotkeys/<hotkey>pub.txt`. */
-  async writeHotkey(keypair: Keypair, options: WriteHotkeyOptions = {}): Promise<void> {
+  /**
+   * Writes `hotkeys/<hotkey>` (plaintext unless a password is given) and `hotkeys/<hotkey>pub.txt`; with
+   * `overwrite`, replaced files are kept as `<file>.bak-<timestamp>`, whose paths are returned.
+   */
+  async writeHotkey(keypair: Keypair, options: WriteHotkeyOptions = {}): Promise<string[]> {
     await this.assertCanWrite('hotkey', options.overwrite);
     const password = options.password ?? undefined;
-    await this.hotkeyFile.writeKeypair(keypair, { password, overwrite: options.overwrite });
-    await this.hotkeypubFile.writePublicKeypair(keypair, { overwrite: options.overwrite });
+    const written = [
+      await this.hotkeyFile.writeKeypair(keypair, { password, overwrite: options.overwrite }),
+      await this.hotkeypubFile.writePublicKeypair(keypair, { overwrite: options.overwrite }),
+    ];
+    return backupsOf(written);
   }
 
-  /** The coldkey with its secret (asks `password` only if the file is encrypted). */
+  /**
+   * The coldkey with its secret (asks `password` only if the file is encrypted). A `coldkeypub.txt` that names
+   * another address is `WALLET_KEY_MISMATCH`: the pair was half replaced, and signing with one key while the
+   * other is shown to the user (balances, overview) would mislead.
+   */
   async getColdkey(password?: PasswordInput): Promise<Keypair> {
-    return this.readExisting(this.coldkeyFile, 'coldkey', password);
+    const keypair = await this.readExisting(this.coldkeyFile, 'coldkey', password);
+    await this.assertPublicFileAgrees(this.coldkeyFile, this.coldkeypubFile, keypair);
+    return keypair;
   }
 
   /** The public coldkey from `coldkeypub.txt` (never encrypted, no password). */
@@ -157,9 +179,11 @@ export class Wallet {
     return this.readExisting(this.coldkeypubFile, 'coldkeypub.txt');
   }
 
-  /** The hotkey with its secret (asks `password` only if the file is encrypted). */
+  /** The hotkey with its secret (asks `password` only if the file is encrypted); checked against its pub file. */
   async getHotkey(password?: PasswordInput): Promise<Keypair> {
-    return this.readExisting(this.hotkeyFile, `hotkey "${this.hotkeyName}"`, password);
+    const keypair = await this.readExisting(this.hotkeyFile, `hotkey "${this.hotkeyName}"`, password);
+    await this.assertPublicFileAgrees(this.hotkeyFile, this.hotkeypubFile, keypair);
+    return keypair;
   }
 
   /**
@@ -172,6 +196,21 @@ export class Wallet {
     }
     const keypair = await this.getHotkey(password);
     return Keypair.fromPublicKey(keypair.publicKey);
+  }
+
+  /** A missing public file is fine (older wallets have none); one naming another address is not. */
+  private async assertPublicFileAgrees(secretFile: Keyfile, publicFile: Keyfile, keypair: Keypair): Promise<void> {
+    if (!(await publicFile.exists())) {
+      return;
+    }
+    const published = await publicFile.readKeypair();
+    if (published.ss58Address !== keypair.ss58Address) {
+      throw new WalletError(
+        'WALLET_KEY_MISMATCH',
+        `${secretFile.path} holds ${keypair.ss58Address} but ${publicFile.path} says ${published.ss58Address}: ` +
+          'the key pair disagrees; regenerate the key (or restore the matching file) before using this wallet',
+      );
+    }
   }
 
   private async readExisting(file: Keyfile, what: string, password?: PasswordInput): Promise<Keypair> {
