@@ -11,3 +11,7 @@ export { DEFAULT_MODEL_REPOSITORY, ensureBytelmModel, modelFilePath, sha256Hex }
 export { InferenceError, type InferenceErrorCode } from './errors';
 export { BatchingGenerator, type BatchingOptions, type GenerationObserver } from './generation/batching-generator';
 export { EMITTABLE_TOKENS, TokenSampler } from './generation/token-sampler';
+export { GENERATE_MODEL } from './oip/generate-model';
+export { inferenceServiceDefinition, OipClient, type InferRequestInput, type OipClientOptions } from './oip/oip-client';
+export { decodeBytesTensor, encodeBytesTensor, rawBytes, readFloat32, readInt64 } from './oip/tensor-codec';
+export { TritonBackend, TritonStreamingGenerator, type TritonBackendOptions } from './oip/triton.backend';

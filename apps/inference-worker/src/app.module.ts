@@ -1,0 +1,38 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type EnvSource, TaonodeConfigModule } from '@taonode/config';
+import { ObservabilityModule, opsServerProviders } from '@taonode/observability';
+import { inferenceWorkerConfigSchema } from './config';
+import { TextGenerationEngine } from './engine/text-generation.engine';
+import { InferenceWorkerProbes } from './health/inference-worker.probes';
+import { InferenceWorkerMetricsRepository } from './inference-worker-metrics.repository';
+import { ReplyRepository } from './jobs/reply.repository';
+import { SynapseJobService } from './jobs/synapse-job.service';
+import { SynapseProcessor } from './jobs/synapse.processor';
+
+export interface AppModuleOptions {
+  /** Environment to configure from; `process.env` unless a test passes its own. */
+  readonly env?: EnvSource;
+}
+
+/** inference-worker: consumes queue `inference`, answers synapse jobs with the configured backend. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TaonodeConfigModule.forRoot({ schema: inferenceWorkerConfigSchema, env: options.env }),
+        ObservabilityModule.forRoot({ service: 'inference-worker' }),
+      ],
+      providers: [
+        InferenceWorkerMetricsRepository,
+        TextGenerationEngine,
+        ReplyRepository,
+        SynapseJobService,
+        SynapseProcessor,
+        InferenceWorkerProbes,
+        ...opsServerProviders(InferenceWorkerProbes),
+      ],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Logger } from 'nestjs-pino';
+import { APP_CONFIG } from '@taonode/config';
+import { InferenceJobName, QUEUE_PREFIX, QueueName, type SynapseJobData, type SynapseJobResult } from '@taonode/queue';
+import type { InferenceWorkerConfig } from '../config';
+import { TextGenerationEngine } from '../engine/text-generation.engine';
+import { SynapseJobService } from './synapse-job.service';
+
+/** How long shutdown waits for running jobs before interrupting them (they then return to the queue). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * The BullMQ transport of queue `inference`: takes jobs once the backend is ready, dispatches by job name, maps the
+ * service's verdict onto BullMQ (UnrecoverableError: no retry). Any number of these processes, on any machine that
+ * reaches Redis, share the queue; a dead one's jobs are taken over when their lock lapses.
+ */
+@Injectable()
+export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker: Worker<SynapseJobData, SynapseJobResult> | undefined;
+  private connection: Redis | undefined;
+  private readonly interrupt = new AbortController();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: InferenceWorkerConfig,
+    private readonly engine: TextGenerationEngine,
+    private readonly jobs: SynapseJobService,
+    private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.engine.ready();
+    this.connection = new Redis(this.config.redis.url, {
+      connectionName: 'inference-worker:worker',
+      maxRetriesPerRequest: null,
+    });
+    this.connection.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'worker connection error'));
+    const worker = new Worker<SynapseJobData, SynapseJobResult>(QueueName.Inference, (job) => this.process(job), {
+      connection: this.connection,
+      prefix: QUEUE_PREFIX,
+      concurrency: this.config.worker.concurrency,
+      lockDuration: this.config.worker.lockDurationMs,
+      stalledInterval: this.config.worker.stalledIntervalMs,
+      maxStalledCount: 1,
+    });
+    worker.on('error', (error) => this.logger.warn({ err: error.message }, 'worker error'));
+    this.worker = worker;
+    this.logger.log({ concurrency: this.config.worker.concurrency, backend: this.config.backend.kind }, 'taking jobs');
+  }
+
+  /** Stops taking jobs and lets running ones finish; after the grace period they are interrupted and retried. */
+  async onApplicationShutdown(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker !== undefined) {
+      const timer = setTimeout(() => this.interrupt.abort(new Error('worker shutting down')), SHUTDOWN_GRACE_MS);
+      try {
+        await worker.close();
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    await this.connection?.quit();
+  }
+
+  private async process(job: Job<SynapseJobData, SynapseJobResult>): Promise<SynapseJobResult> {
+    const name = job.name as InferenceJobName;
+    switch (name) {
+      case InferenceJobName.Synapse: {
+        const verdict = await this.jobs.run({
+          jobId: job.id ?? '',
+          data: job.data,
+          canRetry: job.attemptsMade + 1 < (job.opts.attempts ?? 1),
+          signal: this.interrupt.signal,
+        });
+        switch (verdict.kind) {
+          case 'done':
+            return { outputsJson: verdict.outputsJson };
+          case 'unrecoverable':
+            throw new UnrecoverableError(verdict.reason);
+          case 'retry':
+            throw verdict.error;
+        }
+        break;
+      }
+      default:
+        throw new UnrecoverableError(`unknown job name '${String(name)}'`);
+    }
+  }
+}
