@@ -125,3 +125,16 @@ export {
 
 // Weight math (SDK bit-exact)
 export * from './weights';
+
+// Weights submission paths (direct, hash commit-reveal, pluggable timelocked) and their typed outcomes
+export * from './weights-path';
+
+// Timelocked commits (CR v3/v4): the chain side of @taonode/timelock
+export {
+  DEFAULT_BLOCK_TIME_SECONDS,
+  HOTKEY_PAYLOAD_VERSION,
+  timelockRevealRound,
+  type RevealRoundOptions,
+  type TimelockContext,
+} from './timelock/timelock-context';
+export { readTimelockContext } from './timelock/timelock-context.reader';
