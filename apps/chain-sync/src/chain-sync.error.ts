@@ -1,4 +1,4 @@
-import type { RpcErrorKind, RpcMappableError } from '@taonode/grpc';
+import { type ErrorKind, TaonodeError } from '@taonode/errors';
 
 /**
  * Stable codes of chain-sync's own errors (docs/errors.md, "## chain-sync"). Failures of the chain itself keep the
@@ -14,7 +14,7 @@ export type ChainSyncErrorCode =
   | 'TAONODE_CHAIN_SYNC_SNAPSHOT_CORRUPT'
   | 'TAONODE_CHAIN_SYNC_UNEXPECTED';
 
-const KIND_OF: Readonly<Record<ChainSyncErrorCode, RpcErrorKind>> = {
+const KIND_OF: Readonly<Record<ChainSyncErrorCode, ErrorKind>> = {
   TAONODE_CHAIN_SYNC_INVALID_REQUEST: 'invalid-argument',
   TAONODE_CHAIN_SYNC_NOT_READY: 'unavailable',
   TAONODE_CHAIN_SYNC_SUBNET_NOT_SYNCED: 'failed-precondition',
@@ -26,9 +26,9 @@ const KIND_OF: Readonly<Record<ChainSyncErrorCode, RpcErrorKind>> = {
 };
 
 /** An error of chain-sync with a stable code; gRPC answers it with the status of its kind. */
-export class ChainSyncError extends Error implements RpcMappableError {
+export class ChainSyncError extends TaonodeError {
   override readonly name = 'ChainSyncError';
-  readonly rpcKind: RpcErrorKind;
+  readonly kind: ErrorKind;
 
   constructor(
     readonly code: ChainSyncErrorCode,
@@ -36,6 +36,6 @@ export class ChainSyncError extends Error implements RpcMappableError {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.rpcKind = KIND_OF[code];
+    this.kind = KIND_OF[code];
   }
 }

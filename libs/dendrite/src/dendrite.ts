@@ -376,7 +376,7 @@ export class Dendrite {
       });
       return { status: 'verified', error: null };
     } catch (error) {
-      if (isProtocolError(error, 'PROTOCOL_RESPONSE_SIGNATURE_MISSING')) {
+      if (isProtocolError(error, 'TAONODE_PROTOCOL_RESPONSE_SIGNATURE_MISSING')) {
         return { status: 'missing', error };
       }
       if (isProtocolError(error)) {

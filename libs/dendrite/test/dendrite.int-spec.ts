@@ -213,7 +213,7 @@ describe('Dendrite against in-process axons', () => {
     expect(response.statusCode).toBe(503);
     expect(response.statusMessage).toBe(`Service unavailable at 127.0.0.1:${port}/Dummy`);
     expect(response.writtenAtMs).toBeNull();
-    expect((response.failure as DendriteTransportError).kind).toBe('connect');
+    expect((response.failure as DendriteTransportError).failureKind).toBe('connect');
   });
 
   it('records 503 "Service disconnected" when the miner drops the connection', async () => {

@@ -2,13 +2,14 @@ import { type Metadata, type StatusObject, status } from '@grpc/grpc-js';
 import { Logger } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
+import { type ErrorKind, TaonodeError } from '@taonode/errors';
 import { GrpcExceptionFilter } from './grpc-exception.filter';
-import { ERROR_CODE_METADATA_KEY, type RpcErrorKind } from './rpc-error';
+import { ERROR_CODE_METADATA_KEY } from './rpc-error';
 
-class SampleDomainError extends Error {
+class SampleDomainError extends TaonodeError {
   constructor(
     readonly code: string,
-    readonly rpcKind: RpcErrorKind,
+    readonly kind: ErrorKind,
     message: string,
   ) {
     super(message);
@@ -24,23 +25,41 @@ async function statusFor(exception: unknown): Promise<Partial<StatusObject>> {
   throw new Error('the filter must answer with an error');
 }
 
+const trailerCode = (answer: Partial<StatusObject>): unknown =>
+  (answer.metadata as Metadata).get(ERROR_CODE_METADATA_KEY);
+
 describe('GrpcExceptionFilter', () => {
   beforeAll(() => {
     Logger.overrideLogger(false);
   });
 
-  it.each<[RpcErrorKind, status]>([
+  it.each<[ErrorKind, status]>([
     ['invalid-argument', status.INVALID_ARGUMENT],
     ['not-found', status.NOT_FOUND],
+    ['already-exists', status.ALREADY_EXISTS],
     ['failed-precondition', status.FAILED_PRECONDITION],
+  ])('maps a %s error to status %i with its message and its code in the trailer', async (kind, expected) => {
+    const answer = await statusFor(new SampleDomainError('TAONODE_SAMPLE', kind, 'netuid 70000 is above 65535'));
+    expect(answer.code).toBe(expected);
+    expect(answer.details).toBe('netuid 70000 is above 65535');
+    expect(trailerCode(answer)).toEqual(['TAONODE_SAMPLE']);
+  });
+
+  it.each<[ErrorKind, status]>([
+    ['unauthenticated', status.UNAUTHENTICATED],
+    ['permission-denied', status.PERMISSION_DENIED],
+    ['resource-exhausted', status.RESOURCE_EXHAUSTED],
     ['unavailable', status.UNAVAILABLE],
     ['deadline-exceeded', status.DEADLINE_EXCEEDED],
+    ['unimplemented', status.UNIMPLEMENTED],
     ['internal', status.INTERNAL],
-  ])('maps a %s domain error to status %i with its code in the trailer', async (kind, expected) => {
-    const answer = await statusFor(new SampleDomainError('TAONODE_SAMPLE', kind, 'sample failed'));
+  ])('maps a %s error to status %i and sends only its code, never its message', async (kind, expected) => {
+    const error = new SampleDomainError('TAONODE_SAMPLE', kind, 'read failed: disconnected from ws://10.0.0.7:9944');
+    const answer = await statusFor(error);
     expect(answer.code).toBe(expected);
-    expect(answer.details).toBe('sample failed');
-    expect((answer.metadata as Metadata).get(ERROR_CODE_METADATA_KEY)).toEqual(['TAONODE_SAMPLE']);
+    expect(answer.details).toBe('TAONODE_SAMPLE');
+    expect(JSON.stringify(answer)).not.toContain('10.0.0.7');
+    expect(trailerCode(answer)).toEqual(['TAONODE_SAMPLE']);
   });
 
   it('passes an RpcException carrying a gRPC status through', async () => {
@@ -50,6 +69,16 @@ describe('GrpcExceptionFilter', () => {
 
   it('answers unexpected errors with a bare INTERNAL that does not leak their message', async () => {
     const answer = await statusFor(new TypeError('cannot read secret of undefined'));
+    expect(answer).toEqual({ code: status.INTERNAL, details: 'internal error' });
+  });
+
+  it('does not take an error that merely carries a TAONODE_ code and a kind for a domain error', async () => {
+    const imitation = Object.assign(new Error('upstream said: token=abc'), {
+      code: 'TAONODE_CHAIN_SUBNET_NOT_FOUND',
+      kind: 'not-found',
+      rpcKind: 'not-found',
+    });
+    const answer = await statusFor(imitation);
     expect(answer).toEqual({ code: status.INTERNAL, details: 'internal error' });
   });
 });

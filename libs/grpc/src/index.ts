@@ -1,10 +1,4 @@
 export { callDeadline, DEFAULT_CALL_DEADLINE_MS, type Deadlined } from './deadline';
 export { GrpcExceptionFilter } from './grpc-exception.filter';
 export { type GrpcEndpointOptions, grpcClientOptions, GRPC_LOADER_OPTIONS, grpcServerOptions } from './grpc-options';
-export {
-  ERROR_CODE_METADATA_KEY,
-  grpcStatusOf,
-  isRpcMappableError,
-  type RpcErrorKind,
-  type RpcMappableError,
-} from './rpc-error';
+export { ERROR_CODE_METADATA_KEY, grpcStatusOf, isCallerFacing } from './rpc-error';

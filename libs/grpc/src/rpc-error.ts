@@ -1,40 +1,56 @@
 import { status } from '@grpc/grpc-js';
-
-/** What went wrong, as far as a gRPC caller needs to know; each kind is one gRPC status code. */
-export type RpcErrorKind =
-  'invalid-argument' | 'not-found' | 'failed-precondition' | 'unavailable' | 'deadline-exceeded' | 'internal';
-
-/** A domain error the {@link GrpcExceptionFilter} can answer with a precise status and its stable code. */
-export interface RpcMappableError extends Error {
-  /** Stable code (`TAONODE_…`, docs/errors.md); sent to the caller in the `taonode-error-code` trailer. */
-  readonly code: string;
-  readonly rpcKind: RpcErrorKind;
-}
+import type { ErrorKind } from '@taonode/errors';
 
 /** Trailer that carries a domain error's stable code next to the gRPC status. */
 export const ERROR_CODE_METADATA_KEY = 'taonode-error-code';
 
-export function isRpcMappableError(error: unknown): error is RpcMappableError {
-  return (
-    error instanceof Error &&
-    typeof (error as Partial<RpcMappableError>).code === 'string' &&
-    typeof (error as Partial<RpcMappableError>).rpcKind === 'string'
-  );
-}
-
-export function grpcStatusOf(kind: RpcErrorKind): status {
+/** The gRPC status of each error kind (the kinds are named after gRPC's canonical codes). */
+export function grpcStatusOf(kind: ErrorKind): status {
   switch (kind) {
     case 'invalid-argument':
       return status.INVALID_ARGUMENT;
     case 'not-found':
       return status.NOT_FOUND;
+    case 'already-exists':
+      return status.ALREADY_EXISTS;
+    case 'unauthenticated':
+      return status.UNAUTHENTICATED;
+    case 'permission-denied':
+      return status.PERMISSION_DENIED;
+    case 'resource-exhausted':
+      return status.RESOURCE_EXHAUSTED;
     case 'failed-precondition':
       return status.FAILED_PRECONDITION;
     case 'unavailable':
       return status.UNAVAILABLE;
     case 'deadline-exceeded':
       return status.DEADLINE_EXCEEDED;
+    case 'unimplemented':
+      return status.UNIMPLEMENTED;
     case 'internal':
       return status.INTERNAL;
+  }
+}
+
+/**
+ * Whether a caller may read an error's message: only for the kinds that describe the caller's own request (what
+ * was wrong with it, what does not exist). Failures of the server or its dependencies (unavailable, deadline,
+ * internal…) carry endpoints, upstream texts and bugs in their messages; the caller gets their code only.
+ */
+export function isCallerFacing(kind: ErrorKind): boolean {
+  switch (kind) {
+    case 'invalid-argument':
+    case 'not-found':
+    case 'already-exists':
+    case 'failed-precondition':
+      return true;
+    case 'unauthenticated':
+    case 'permission-denied':
+    case 'resource-exhausted':
+    case 'unavailable':
+    case 'deadline-exceeded':
+    case 'unimplemented':
+    case 'internal':
+      return false;
   }
 }

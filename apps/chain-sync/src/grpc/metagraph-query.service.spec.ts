@@ -1,6 +1,6 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
+import { ChainError } from '@taonode/chain';
 import { blockHashOf, buildMetagraph, fakeAddress, thrownBy } from '@taonode/testing';
-import { FakeChainError } from '../../test/support/fake-chain';
 import { buildSyncHarness } from '../../test/support/sync-harness';
 
 async function synced() {
@@ -41,7 +41,7 @@ describe('MetagraphQueryService', () => {
     const harness = buildSyncHarness({ netuids: [1] });
     await expect(harness.query.latestMetagraph(1)).rejects.toMatchObject({
       code: 'TAONODE_CHAIN_SYNC_NOT_READY',
-      rpcKind: 'unavailable',
+      kind: 'unavailable',
     });
   });
 
@@ -56,7 +56,7 @@ describe('MetagraphQueryService', () => {
     const { query } = await synced();
     await expect(query.latestMetagraph(9)).rejects.toMatchObject({
       code: 'TAONODE_CHAIN_SUBNET_NOT_FOUND',
-      rpcKind: 'not-found',
+      kind: 'not-found',
     });
   });
 
@@ -79,7 +79,7 @@ describe('MetagraphQueryService', () => {
     const { query } = await synced();
     await expect(query.metagraphAt(1, 21)).rejects.toMatchObject({
       code: 'TAONODE_CHAIN_SYNC_BLOCK_NOT_FINALIZED',
-      rpcKind: 'not-found',
+      kind: 'not-found',
     });
   });
 
@@ -88,14 +88,14 @@ describe('MetagraphQueryService', () => {
     chain.disconnect();
     await expect(query.metagraphAt(1, 12)).rejects.toMatchObject({
       code: 'TAONODE_CHAIN_DISCONNECTED',
-      rpcKind: 'unavailable',
+      kind: 'unavailable',
     });
   });
 
   it('maps a chain timeout to deadline-exceeded', async () => {
     const { query, chain } = await synced();
-    chain.failReads(new FakeChainError('TAONODE_CHAIN_TIMEOUT', 'slow'));
-    await expect(query.latestMetagraph(5)).rejects.toMatchObject({ rpcKind: 'deadline-exceeded' });
+    chain.failReads(new ChainError('TAONODE_CHAIN_TIMEOUT', 'slow'));
+    await expect(query.latestMetagraph(5)).rejects.toMatchObject({ kind: 'deadline-exceeded' });
   });
 
   it('finds a neuron by uid and by hotkey, and reports an unknown one as not found', async () => {

@@ -10,7 +10,7 @@ describe('request parsing', () => {
 
   it('parses uint64 block strings within safe integers', () => {
     expect(parseBlockNumber('4242')).toBe(4242);
-    expect(thrownBy(() => parseBlockNumber('18446744073709551615'))).toMatchObject({ rpcKind: 'invalid-argument' });
+    expect(thrownBy(() => parseBlockNumber('18446744073709551615'))).toMatchObject({ kind: 'invalid-argument' });
     expect(() => parseBlockNumber('-1')).toThrow();
   });
 

@@ -1,5 +1,5 @@
+import { ChainError } from '@taonode/chain';
 import { blockHashOf, buildMetagraph } from '@taonode/testing';
-import { FakeChainError } from '../../test/support/fake-chain';
 import { buildSyncHarness, histogramCount, metricValue } from '../../test/support/sync-harness';
 
 async function bootstrapped(netuids: readonly number[] = [1, 3]) {
@@ -71,7 +71,7 @@ describe('ChainSyncService', () => {
     const { sync, chain, hub, registry } = await bootstrapped([1]);
     chain.finalize(10);
     await sync.idle();
-    chain.failReads(new FakeChainError('TAONODE_CHAIN_TIMEOUT', 'no answer'));
+    chain.failReads(new ChainError('TAONODE_CHAIN_TIMEOUT', 'no answer'));
     chain.finalize(11);
     await sync.idle();
     expect(hub.latest(1)?.metagraph.block).toBe(10);

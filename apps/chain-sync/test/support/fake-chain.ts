@@ -1,16 +1,6 @@
-import type { FinalizedHead, Metagraph, MetagraphReader } from '@taonode/chain';
+import { ChainError, type FinalizedHead, type Metagraph, type MetagraphReader } from '@taonode/chain';
 import { blockHashOf, buildMetagraph } from '@taonode/testing';
 import type { ChainConnectionEvent, FinalizedHeadSource } from '../../src/ports/finalized-head-source.port';
-
-/** A chain-client-shaped error (the reader's failures carry `TAONODE_CHAIN_*` codes). */
-export class FakeChainError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * An in-process chain: tests decide which finalized heads are announced, when the connection drops, and what each
@@ -26,7 +16,7 @@ export class FakeChain implements FinalizedHeadSource, MetagraphReader {
   private connectionListeners = new Set<(event: ChainConnectionEvent) => void>();
   private blocks = new Map<`0x${string}`, number>();
   private readGate: Promise<void> | undefined;
-  private failNextReads: FakeChainError | undefined;
+  private failNextReads: ChainError | undefined;
   head: FinalizedHead | undefined;
 
   start(): Promise<void> {
@@ -51,10 +41,10 @@ export class FakeChain implements FinalizedHeadSource, MetagraphReader {
 
   blockHashAt(blockNumber: number): Promise<`0x${string}`> {
     if (!this.connected) {
-      return Promise.reject(new FakeChainError('TAONODE_CHAIN_DISCONNECTED', 'not connected'));
+      return Promise.reject(new ChainError('TAONODE_CHAIN_DISCONNECTED', 'not connected'));
     }
     if (this.head === undefined || blockNumber > this.head.number) {
-      return Promise.reject(new FakeChainError('TAONODE_CHAIN_BLOCK_NOT_FOUND', `unknown block ${blockNumber}`));
+      return Promise.reject(new ChainError('TAONODE_CHAIN_BLOCK_NOT_FOUND', `unknown block ${blockNumber}`));
     }
     const hash = blockHashOf(blockNumber);
     this.blocks.set(hash, blockNumber);
@@ -68,15 +58,15 @@ export class FakeChain implements FinalizedHeadSource, MetagraphReader {
       throw this.failNextReads;
     }
     if (!this.connected) {
-      throw new FakeChainError('TAONODE_CHAIN_DISCONNECTED', 'not connected');
+      throw new ChainError('TAONODE_CHAIN_DISCONNECTED', 'not connected');
     }
     const block = blockHash === undefined ? this.head?.number : this.blocks.get(blockHash);
     if (block === undefined) {
-      throw new FakeChainError('TAONODE_CHAIN_BLOCK_NOT_FOUND', `unknown block ${blockHash}`);
+      throw new ChainError('TAONODE_CHAIN_BLOCK_NOT_FOUND', `unknown block ${blockHash}`);
     }
     const shape = this.shapes.get(netuid);
     if (shape === undefined) {
-      throw new FakeChainError('TAONODE_CHAIN_SUBNET_NOT_FOUND', `netuid ${netuid} does not exist`);
+      throw new ChainError('TAONODE_CHAIN_SUBNET_NOT_FOUND', `netuid ${netuid} does not exist`);
     }
     return shape(block);
   }
@@ -123,7 +113,7 @@ export class FakeChain implements FinalizedHeadSource, MetagraphReader {
   }
 
   /** Makes reads fail with `error` until called again with undefined. */
-  failReads(error: FakeChainError | undefined): void {
+  failReads(error: ChainError | undefined): void {
     this.failNextReads = error;
   }
 

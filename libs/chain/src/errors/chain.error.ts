@@ -1,3 +1,5 @@
+import { type ErrorKind, TaonodeError } from '@taonode/errors';
+
 /**
  * Stable codes of every error `@taonode/chain` throws (documented in docs/errors.md, "## chain").
  * Codes never change meaning; callers switch on them, messages are for humans.
@@ -44,12 +46,38 @@ export type ChainErrorCode =
   /** The account cannot pay the amount plus fees. */
   | 'TAONODE_CHAIN_INSUFFICIENT_BALANCE';
 
+/** What each chain failure means to a caller, whatever the transport (gRPC status, HTTP status, CLI). */
+const KIND_OF: Readonly<Record<ChainErrorCode, ErrorKind>> = {
+  TAONODE_CHAIN_TIMEOUT: 'deadline-exceeded',
+  TAONODE_CHAIN_DISCONNECTED: 'unavailable',
+  TAONODE_CHAIN_RATE_LIMITED: 'unavailable',
+  TAONODE_CHAIN_RPC_ERROR: 'internal',
+  TAONODE_CHAIN_MODULE_ERROR: 'failed-precondition',
+  TAONODE_CHAIN_DISPATCH_ERROR: 'failed-precondition',
+  TAONODE_CHAIN_INVALID_TRANSACTION: 'failed-precondition',
+  TAONODE_CHAIN_TX_OUTDATED: 'failed-precondition',
+  TAONODE_CHAIN_PRIORITY_TOO_LOW: 'failed-precondition',
+  TAONODE_CHAIN_TX_DROPPED: 'unavailable',
+  TAONODE_CHAIN_UNSUPPORTED: 'unimplemented',
+  TAONODE_CHAIN_DECODE_ERROR: 'internal',
+  TAONODE_CHAIN_INVALID_ENDPOINT: 'invalid-argument',
+  TAONODE_CHAIN_BLOCK_NOT_FOUND: 'not-found',
+  TAONODE_CHAIN_SUBNET_NOT_FOUND: 'not-found',
+  TAONODE_CHAIN_NOT_REGISTERED: 'failed-precondition',
+  TAONODE_CHAIN_WEIGHTS_RATE_LIMITED: 'resource-exhausted',
+  TAONODE_CHAIN_COMMIT_REVEAL_MISMATCH: 'failed-precondition',
+  TAONODE_CHAIN_INVALID_ARGUMENT: 'invalid-argument',
+  TAONODE_CHAIN_INSUFFICIENT_BALANCE: 'failed-precondition',
+};
+
 /**
  * The one error class of `@taonode/chain`. Messages are single-line and carry no secrets (seeds, signatures
  * of unsent payloads); addresses, block hashes and pallet error names may appear.
  */
-export class ChainError extends Error {
+export class ChainError extends TaonodeError {
   override readonly name = 'ChainError';
+  /** Transport-independent kind of the failure (see KIND_OF). */
+  readonly kind: ErrorKind;
   /** `section.name` of a pallet error (`subtensorModule.SettingWeightsTooFast`) for `TAONODE_CHAIN_MODULE_ERROR`. */
   readonly moduleError?: string;
   /** Whether retrying the same operation later can succeed (timeouts, disconnects, rate limits). */
@@ -61,7 +89,8 @@ export class ChainError extends Error {
     message: string,
     options: { cause?: unknown; moduleError?: string } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, { cause: options.cause });
+    this.kind = KIND_OF[code];
     this.moduleError = options.moduleError;
     this.isTransient = TRANSIENT_CODES.has(code);
   }

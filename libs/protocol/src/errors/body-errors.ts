@@ -6,7 +6,7 @@ import { ProtocolError, type ErrorResponseBody } from './protocol-error';
  * without `bt_header_*` headers.
  */
 export class JsonSyntaxError extends ProtocolError {
-  readonly code = 'PROTOCOL_JSON_INVALID';
+  readonly code = 'TAONODE_PROTOCOL_JSON_INVALID';
   readonly httpStatus = 422;
 
   constructor(
@@ -44,7 +44,7 @@ export class JsonSyntaxError extends ProtocolError {
  * `{"detail": "There was an error parsing the body"}`.
  */
 export class BodyUnreadableError extends ProtocolError {
-  readonly code = 'PROTOCOL_BODY_UNREADABLE';
+  readonly code = 'TAONODE_PROTOCOL_BODY_UNREADABLE';
   readonly httpStatus = 400;
 
   override get carriesProtocolHeaders(): boolean {
@@ -70,7 +70,7 @@ export interface ValidationIssue {
  * synapse or model declaration. `message` is formatted like pydantic's `ValidationError`.
  */
 export class SynapseValidationError extends ProtocolError {
-  readonly code = 'PROTOCOL_SYNAPSE_INVALID';
+  readonly code = 'TAONODE_PROTOCOL_SYNAPSE_INVALID';
   readonly httpStatus = 500;
 
   constructor(
@@ -84,7 +84,7 @@ export class SynapseValidationError extends ProtocolError {
 
 /** 500: the header `computed_body_hash` differs from the hash of the parsed body (the SDK's `ValueError`). */
 export class BodyHashMismatchError extends ProtocolError {
-  readonly code = 'PROTOCOL_BODY_HASH_MISMATCH';
+  readonly code = 'TAONODE_PROTOCOL_BODY_HASH_MISMATCH';
   readonly httpStatus = 500;
 
   constructor(
@@ -97,7 +97,7 @@ export class BodyHashMismatchError extends ProtocolError {
 
 /** 500: a hashed value contains a lone surrogate, which Python cannot UTF-8 encode (`UnicodeEncodeError`). */
 export class BodyHashUnencodableError extends ProtocolError {
-  readonly code = 'PROTOCOL_BODY_HASH_UNENCODABLE';
+  readonly code = 'TAONODE_PROTOCOL_BODY_HASH_UNENCODABLE';
   readonly httpStatus = 500;
 
   constructor(readonly field: string) {
@@ -110,7 +110,7 @@ export class BodyHashUnencodableError extends ProtocolError {
  * dendrites build both from one object, so they always agree; a mismatch is a forged or broken client.
  */
 export class BodyHeaderMismatchError extends ProtocolError {
-  readonly code = 'PROTOCOL_BODY_HEADER_MISMATCH';
+  readonly code = 'TAONODE_PROTOCOL_BODY_HEADER_MISMATCH';
   readonly httpStatus = 400;
 
   constructor(readonly field: string) {

@@ -1,3 +1,4 @@
+import type { ErrorKind } from '@taonode/errors';
 import { pyFloatRepr } from '../python/py-float-repr';
 import { ProtocolError } from './protocol-error';
 
@@ -48,15 +49,33 @@ function pythonStr(value: number | bigint | string | null): string {
 
 /** A transport failure with the status code and message the Python dendrite records in `synapse.dendrite`. */
 export class DendriteTransportError extends ProtocolError {
-  readonly code = 'PROTOCOL_TRANSPORT_FAILURE';
+  readonly code = 'TAONODE_PROTOCOL_TRANSPORT_FAILURE';
 
   constructor(
-    readonly kind: DendriteFailureKind,
+    /** Which transport failure, in the Python dendrite's terms. */
+    readonly failureKind: DendriteFailureKind,
     readonly httpStatus: number,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+
+  override get kind(): ErrorKind {
+    switch (this.failureKind) {
+      case 'timeout':
+      case 'server-timeout':
+        return 'deadline-exceeded';
+      case 'payload':
+        return 'invalid-argument';
+      case 'client':
+        return 'internal';
+      case 'connect':
+      case 'response':
+      case 'server-disconnected':
+      case 'server-connection':
+        return 'unavailable';
+    }
   }
 
   override get wireMessage(): string {

@@ -1,8 +1,10 @@
+import { type ErrorKind, TaonodeError } from '@taonode/errors';
 import { BodyHashMismatchError } from './body-errors';
 import { dendriteTransportError } from './dendrite-errors';
-import { isProtocolError } from './protocol-error';
+import { isProtocolError, type ProtocolError } from './protocol-error';
 import {
   BlacklistedError,
+  HeaderParseError,
   InternalProtocolError,
   InvalidRequestNameError,
   OverloadedError,
@@ -10,6 +12,9 @@ import {
   UnknownSynapseError,
 } from './request-errors';
 import { ResponseParseError } from './response-errors';
+import { NotVerifiedError } from './verification-errors';
+
+const TRANSPORT_CONTEXT = { axonIp: '198.51.100.10', axonPort: 8091n, synapseName: 'Dummy', timeoutSeconds: 12 };
 
 describe('axon-side errors carry the Python status and text', () => {
   it.each([
@@ -36,8 +41,8 @@ describe('axon-side errors carry the Python status and text', () => {
     expect(new InternalProtocolError('boom').responseBody()).toEqual({
       message: expect.stringMatching(/^Internal Server Error #/) as unknown,
     });
-    expect(isProtocolError(error, 'PROTOCOL_BODY_HASH_MISMATCH')).toBe(true);
-    expect(isProtocolError(error, 'PROTOCOL_INTERNAL')).toBe(false);
+    expect(isProtocolError(error, 'TAONODE_PROTOCOL_BODY_HASH_MISMATCH')).toBe(true);
+    expect(isProtocolError(error, 'TAONODE_PROTOCOL_INTERNAL')).toBe(false);
   });
 });
 
@@ -60,7 +65,11 @@ describe('dendrite-side failures map like DENDRITE_ERROR_MAPPING', () => {
     ['server-connection', 503, 'Service connection error: boom'],
   ] as const)('%s → %d "%s"', (kind, status, message) => {
     const error = dendriteTransportError(kind, context);
-    expect([error.httpStatus, error.wireMessage, error.code]).toEqual([status, message, 'PROTOCOL_TRANSPORT_FAILURE']);
+    expect([error.httpStatus, error.wireMessage, error.code]).toEqual([
+      status,
+      message,
+      'TAONODE_PROTOCOL_TRANSPORT_FAILURE',
+    ]);
   });
 
   it('takes a ClientResponseError’s own status', () => {
@@ -70,5 +79,33 @@ describe('dendrite-side failures map like DENDRITE_ERROR_MAPPING', () => {
   it('formats unparsable responses as "Failed to parse response: …" (422)', () => {
     const error = new ResponseParseError('bad');
     expect([error.httpStatus, error.wireMessage]).toEqual([422, 'Failed to parse response: bad']);
+  });
+});
+
+describe('protocol errors in the one error model', () => {
+  it('are TaonodeErrors with TAONODE_PROTOCOL_ codes and a transport-independent kind', () => {
+    const cases: [ProtocolError, ErrorKind][] = [
+      [new BlacklistedError('not registered'), 'permission-denied'],
+      [new NotVerifiedError('TAONODE_PROTOCOL_SIGNATURE_MISMATCH', 'x'), 'unauthenticated'],
+      [new HeaderParseError('bad timeout', 'timeout'), 'invalid-argument'],
+      [new InternalProtocolError('bug'), 'internal'],
+      [dendriteTransportError('timeout', TRANSPORT_CONTEXT), 'deadline-exceeded'],
+      [dendriteTransportError('connect', TRANSPORT_CONTEXT), 'unavailable'],
+    ];
+    for (const [error, kind] of cases) {
+      expect(error).toBeInstanceOf(TaonodeError);
+      expect(error.code).toMatch(/^TAONODE_PROTOCOL_[A-Z_]+$/);
+      expect([error.code, error.kind]).toEqual([error.code, kind]);
+    }
+  });
+
+  it('keeps the dendrite failure kind apart from the error kind', () => {
+    const error = dendriteTransportError('server-timeout', TRANSPORT_CONTEXT);
+    expect([error.failureKind, error.kind]).toEqual(['server-timeout', 'deadline-exceeded']);
+  });
+
+  it('recognises protocol errors by type only', () => {
+    const imitation = Object.assign(new Error('x'), { code: 'TAONODE_PROTOCOL_BLACKLISTED', httpStatus: 403 });
+    expect(isProtocolError(imitation)).toBe(false);
   });
 });

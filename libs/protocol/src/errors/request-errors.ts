@@ -4,7 +4,7 @@ import { ProtocolError } from './protocol-error';
 
 /** 400: the request path has no first segment (`InvalidRequestNameError`; the SDK's typo "parser" is kept). */
 export class InvalidRequestNameError extends ProtocolError {
-  readonly code = 'PROTOCOL_INVALID_REQUEST_NAME';
+  readonly code = 'TAONODE_PROTOCOL_INVALID_REQUEST_NAME';
   readonly httpStatus = 400;
 
   constructor(readonly path: string) {
@@ -14,7 +14,7 @@ export class InvalidRequestNameError extends ProtocolError {
 
 /** 404: no synapse is attached under the route name (`UnknownSynapseError`). */
 export class UnknownSynapseError extends ProtocolError {
-  readonly code = 'PROTOCOL_UNKNOWN_SYNAPSE';
+  readonly code = 'TAONODE_PROTOCOL_UNKNOWN_SYNAPSE';
   readonly httpStatus = 404;
 
   constructor(
@@ -30,7 +30,8 @@ export class UnknownSynapseError extends ProtocolError {
  * "Internal Server Error #{id}"). `message` says which header and why.
  */
 export class HeaderParseError extends ProtocolError {
-  readonly code: 'PROTOCOL_HEADER_INVALID' | 'PROTOCOL_HEADER_DUPLICATE' = 'PROTOCOL_HEADER_INVALID';
+  readonly code: 'TAONODE_PROTOCOL_HEADER_INVALID' | 'TAONODE_PROTOCOL_HEADER_DUPLICATE' =
+    'TAONODE_PROTOCOL_HEADER_INVALID';
   readonly httpStatus = 500;
 
   constructor(
@@ -47,7 +48,7 @@ export class HeaderParseError extends ProtocolError {
  * field. Python silently keeps one of them; taonode refuses the ambiguity (which value was signed?).
  */
 export class DuplicateHeaderError extends HeaderParseError {
-  override readonly code = 'PROTOCOL_HEADER_DUPLICATE';
+  override readonly code = 'TAONODE_PROTOCOL_HEADER_DUPLICATE';
 
   constructor(headerName: string) {
     super(`Header ${headerName} appears more than once`, headerName);
@@ -56,7 +57,7 @@ export class DuplicateHeaderError extends HeaderParseError {
 
 /** 403: the blacklist policy refused the caller (`BlacklistedException`). */
 export class BlacklistedError extends ProtocolError {
-  readonly code = 'PROTOCOL_BLACKLISTED';
+  readonly code = 'TAONODE_PROTOCOL_BLACKLISTED';
   readonly httpStatus = 403;
 
   constructor(readonly reason: string) {
@@ -66,7 +67,7 @@ export class BlacklistedError extends ProtocolError {
 
 /** 408: the priority stage timed out (`PriorityException` after `TimeoutError`). `timeout` is the synapse timeout. */
 export class PriorityTimeoutError extends ProtocolError {
-  readonly code = 'PROTOCOL_PRIORITY_TIMEOUT';
+  readonly code = 'TAONODE_PROTOCOL_PRIORITY_TIMEOUT';
   readonly httpStatus = 408;
 
   constructor(readonly timeoutSeconds: number | null) {
@@ -79,7 +80,7 @@ export class PriorityTimeoutError extends ProtocolError {
  * dendrite records as a failure. The text is taonode's (the SDK never sheds load).
  */
 export class OverloadedError extends ProtocolError {
-  readonly code = 'PROTOCOL_OVERLOADED';
+  readonly code = 'TAONODE_PROTOCOL_OVERLOADED';
   readonly httpStatus = 503;
 
   constructor(reason = 'request shed by the priority queue') {
@@ -89,6 +90,6 @@ export class OverloadedError extends ProtocolError {
 
 /** 500: an unexpected failure (forward function, a bug); the peer only sees "Internal Server Error #{id}". */
 export class InternalProtocolError extends ProtocolError {
-  readonly code = 'PROTOCOL_INTERNAL';
+  readonly code = 'TAONODE_PROTOCOL_INTERNAL';
   readonly httpStatus = 500;
 }

@@ -5,7 +5,7 @@ import { ProtocolError } from './protocol-error';
  * that is not latin-1, a lone surrogate) — Starlette fails the same way.
  */
 export class ResponseEncodingError extends ProtocolError {
-  readonly code = 'PROTOCOL_RESPONSE_UNENCODABLE';
+  readonly code = 'TAONODE_PROTOCOL_RESPONSE_UNENCODABLE';
   readonly httpStatus = 500;
 }
 
@@ -14,7 +14,7 @@ export class ResponseEncodingError extends ProtocolError {
  * (wrong content type, invalid JSON, a body that does not build the synapse, bad status headers).
  */
 export class ResponseParseError extends ProtocolError {
-  readonly code = 'PROTOCOL_RESPONSE_UNPARSABLE';
+  readonly code = 'TAONODE_PROTOCOL_RESPONSE_UNPARSABLE';
   readonly httpStatus = 422;
 
   constructor(
@@ -34,7 +34,7 @@ export class ResponseSignatureError extends ProtocolError {
   readonly httpStatus = 401;
 
   constructor(
-    readonly code: 'PROTOCOL_RESPONSE_SIGNATURE_MISSING' | 'PROTOCOL_RESPONSE_SIGNATURE_INVALID',
+    readonly code: 'TAONODE_PROTOCOL_RESPONSE_SIGNATURE_MISSING' | 'TAONODE_PROTOCOL_RESPONSE_SIGNATURE_INVALID',
     message: string,
   ) {
     super(message);

@@ -68,7 +68,10 @@ describe('hotkey addresses are bounded before base58 decoding', () => {
   it('refuses an address over the bound as a bad length without decoding it', () => {
     const error = thrown(() => hotkeyPublicKey(digits(16 * 1024)));
     expect(error).toBeInstanceOf(NotVerifiedError);
-    expect(error).toMatchObject({ code: 'PROTOCOL_HOTKEY_INVALID', reason: 'Invalid SS58 address: Length is bad' });
+    expect(error).toMatchObject({
+      code: 'TAONODE_PROTOCOL_HOTKEY_INVALID',
+      reason: 'Invalid SS58 address: Length is bad',
+    });
     expect(base58Decode).not.toHaveBeenCalled();
   });
 
@@ -82,7 +85,7 @@ describe('signature headers are bounded before hex decoding', () => {
   it('refuses a signature over the bound as "Invalid signature"', () => {
     const error = thrown(() => decodeSignatureHex(`0x${'ab'.repeat(MAX_SIGNATURE_HEADER_LENGTH)}`));
     expect(error).toBeInstanceOf(NotVerifiedError);
-    expect(error).toMatchObject({ code: 'PROTOCOL_SIGNATURE_MALFORMED', reason: 'Invalid signature' });
+    expect(error).toMatchObject({ code: 'TAONODE_PROTOCOL_SIGNATURE_MALFORMED', reason: 'Invalid signature' });
   });
 
   it('accepts 0x + 128 hex digits', () => {

@@ -8,7 +8,7 @@ const CACHE_LIMIT = 4096;
 const cache = new Map<string, Uint8Array>();
 
 function invalid(reason: string): NotVerifiedError {
-  return new NotVerifiedError('PROTOCOL_HOTKEY_INVALID', `Invalid SS58 address: ${reason}`);
+  return new NotVerifiedError('TAONODE_PROTOCOL_HOTKEY_INVALID', `Invalid SS58 address: ${reason}`);
 }
 
 function decode(address: string): Uint8Array {
@@ -50,7 +50,7 @@ function decode(address: string): Uint8Array {
  */
 export function hotkeyPublicKey(address: string | null): Uint8Array {
   if (address === null) {
-    throw new NotVerifiedError('PROTOCOL_HOTKEY_MISSING', 'No SS58 formatted address or public key provided.');
+    throw new NotVerifiedError('TAONODE_PROTOCOL_HOTKEY_MISSING', 'No SS58 formatted address or public key provided.');
   }
   const cached = cache.get(address);
   if (cached !== undefined) {

@@ -55,7 +55,7 @@ export function verifyRequestSignature(
     bodyHash: headers.computedBodyHash,
   });
   if (nonce === null) {
-    throw new NotVerifiedError('PROTOCOL_NONCE_MISSING', 'Missing Nonce');
+    throw new NotVerifiedError('TAONODE_PROTOCOL_NONCE_MISSING', 'Missing Nonce');
   }
   const caller: AuthenticatedCaller = {
     hotkey: hotkey ?? '',
@@ -67,14 +67,14 @@ export function verifyRequestSignature(
   };
   if (signature === null || signature === '') {
     if (options.requireSignature ?? true) {
-      throw new NotVerifiedError('PROTOCOL_SIGNATURE_MISSING', 'Missing Signature');
+      throw new NotVerifiedError('TAONODE_PROTOCOL_SIGNATURE_MISSING', 'Missing Signature');
     }
     return caller;
   }
   const signatureBytes = decodeSignatureHex(signature);
   if (!sr25519VerifyWithBytesWrapper(Buffer.from(signingMessage, 'utf8'), signatureBytes, publicKey)) {
     throw new NotVerifiedError(
-      'PROTOCOL_SIGNATURE_MISMATCH',
+      'TAONODE_PROTOCOL_SIGNATURE_MISMATCH',
       `Signature mismatch with ${signingMessage} and ${signature}`,
     );
   }
@@ -99,7 +99,7 @@ export function authenticateRequest(headers: AuthenticationHeaders, options: Aut
   const { hotkey, nonce } = headers.dendrite;
   hotkeyPublicKey(hotkey);
   if (nonce === null) {
-    throw new NotVerifiedError('PROTOCOL_NONCE_MISSING', 'Missing Nonce');
+    throw new NotVerifiedError('TAONODE_PROTOCOL_NONCE_MISSING', 'Missing Nonce');
   }
   const outcome = evaluateNonce({
     nonce,
@@ -111,11 +111,11 @@ export function authenticateRequest(headers: AuthenticationHeaders, options: Aut
   if (!outcome.accepted) {
     switch (outcome.reason) {
       case 'too-old':
-        throw new NotVerifiedError('PROTOCOL_NONCE_TOO_OLD', outcome.message);
+        throw new NotVerifiedError('TAONODE_PROTOCOL_NONCE_TOO_OLD', outcome.message);
       case 'not-newer':
-        throw new NotVerifiedError('PROTOCOL_NONCE_NOT_NEWER', outcome.message);
+        throw new NotVerifiedError('TAONODE_PROTOCOL_NONCE_NOT_NEWER', outcome.message);
       case 'in-future':
-        throw new NotVerifiedError('PROTOCOL_NONCE_IN_FUTURE', outcome.message);
+        throw new NotVerifiedError('TAONODE_PROTOCOL_NONCE_IN_FUTURE', outcome.message);
     }
   }
   return verifyRequestSignature(headers, options);

@@ -2,7 +2,7 @@ import { NotVerifiedError } from '../errors/verification-errors';
 import { MAX_SIGNATURE_HEADER_LENGTH } from '../limits/input-limits';
 
 function malformed(reason: string): NotVerifiedError {
-  return new NotVerifiedError('PROTOCOL_SIGNATURE_MALFORMED', reason);
+  return new NotVerifiedError('TAONODE_PROTOCOL_SIGNATURE_MALFORMED', reason);
 }
 
 /**

@@ -142,7 +142,7 @@ describe('decodeSignatureHex (btwallet input rules)', () => {
     [`0x${'00'.repeat(63)}`, 'Invalid signature'],
     ['', 'Invalid signature format. Expected hex string.'],
   ])('refuses %j with %s', (signature, expected) => {
-    expect(reason(() => decodeSignatureHex(signature))).toEqual(['PROTOCOL_SIGNATURE_MALFORMED', expected]);
+    expect(reason(() => decodeSignatureHex(signature))).toEqual(['TAONODE_PROTOCOL_SIGNATURE_MALFORMED', expected]);
   });
 
   it('strips repeated 0x prefixes and accepts upper-case hex like Rust', () => {
@@ -152,23 +152,27 @@ describe('decodeSignatureHex (btwallet input rules)', () => {
 
 describe('hotkeyPublicKey', () => {
   it.each([
-    [null, 'PROTOCOL_HOTKEY_MISSING', 'No SS58 formatted address or public key provided.'],
+    [null, 'TAONODE_PROTOCOL_HOTKEY_MISSING', 'No SS58 formatted address or public key provided.'],
     [
       '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d',
-      'PROTOCOL_HOTKEY_INVALID',
+      'TAONODE_PROTOCOL_HOTKEY_INVALID',
       'Invalid SS58 address: Base 58 requirement is violated',
     ],
-    [`${ALICE.slice(0, -1)}Z`, 'PROTOCOL_HOTKEY_INVALID', 'Invalid SS58 address: Invalid checksum'],
-    [base58Encode(new Uint8Array([42, 1, 2, 3])), 'PROTOCOL_HOTKEY_INVALID', 'Invalid SS58 address: Length is bad'],
-    ['1', 'PROTOCOL_HOTKEY_INVALID', 'Invalid SS58 address: Length is bad'],
+    [`${ALICE.slice(0, -1)}Z`, 'TAONODE_PROTOCOL_HOTKEY_INVALID', 'Invalid SS58 address: Invalid checksum'],
+    [
+      base58Encode(new Uint8Array([42, 1, 2, 3])),
+      'TAONODE_PROTOCOL_HOTKEY_INVALID',
+      'Invalid SS58 address: Length is bad',
+    ],
+    ['1', 'TAONODE_PROTOCOL_HOTKEY_INVALID', 'Invalid SS58 address: Length is bad'],
     [
       base58Encode(new Uint8Array(35).fill(200)),
-      'PROTOCOL_HOTKEY_INVALID',
+      'TAONODE_PROTOCOL_HOTKEY_INVALID',
       'Invalid SS58 address: Invalid SS58 prefix byte.',
     ],
     [
       encodeAddress(hotkeyPublicKey(ALICE), 0),
-      'PROTOCOL_HOTKEY_INVALID',
+      'TAONODE_PROTOCOL_HOTKEY_INVALID',
       'Invalid SS58 address: Unknown ss58 address format `0`',
     ],
   ])('refuses %j', (address, code, text) => {
@@ -208,14 +212,14 @@ describe('request authentication', () => {
 
   it('verifies against the axon’s own hotkey, not the header claim', () => {
     expect(reason(() => verifyRequestSignature(signedHeaders(), { ownHotkey: ALICE }))[0]).toBe(
-      'PROTOCOL_SIGNATURE_MISMATCH',
+      'TAONODE_PROTOCOL_SIGNATURE_MISMATCH',
     );
   });
 
   it('refuses a tampered body hash with the SDK mismatch text', () => {
     const headers = { ...signedHeaders(), computedBodyHash: 'f'.repeat(64) };
     const [code, text] = reason(() => verifyRequestSignature(headers, { ownHotkey: own }));
-    expect(code).toBe('PROTOCOL_SIGNATURE_MISMATCH');
+    expect(code).toBe('TAONODE_PROTOCOL_SIGNATURE_MISMATCH');
     expect(text).toBe(
       `Signature mismatch with ${now}.${ALICE}.${own}.u-1.${'f'.repeat(64)} and ${headers.dendrite.signature}`,
     );
@@ -224,7 +228,7 @@ describe('request authentication', () => {
   it('refuses unsigned requests (taonode) unless told to behave like the SDK', () => {
     const unsigned = signedHeaders({ signature: '' });
     expect(reason(() => verifyRequestSignature(unsigned, { ownHotkey: own }))).toEqual([
-      'PROTOCOL_SIGNATURE_MISSING',
+      'TAONODE_PROTOCOL_SIGNATURE_MISSING',
       'Missing Signature',
     ]);
     expect(verifyRequestSignature(unsigned, { ownHotkey: own, requireSignature: false }).hotkey).toBe(ALICE);
@@ -239,22 +243,22 @@ describe('request authentication', () => {
           lastNonce: null,
         }),
       )[0],
-    ).toBe('PROTOCOL_HOTKEY_MISSING');
+    ).toBe('TAONODE_PROTOCOL_HOTKEY_MISSING');
     expect(
       reason(() =>
         authenticateRequest(signedHeaders({ nonce: null }), { ownHotkey: own, nowNs: now, lastNonce: null }),
       ),
-    ).toEqual(['PROTOCOL_NONCE_MISSING', 'Missing Nonce']);
+    ).toEqual(['TAONODE_PROTOCOL_NONCE_MISSING', 'Missing Nonce']);
     expect(
       reason(() =>
         authenticateRequest(signedHeaders({ signature: 'bad' }), { ownHotkey: own, nowNs: now, lastNonce: now }),
       ),
-    ).toEqual(['PROTOCOL_NONCE_NOT_NEWER', 'Nonce is too old, a newer one was last processed']);
+    ).toEqual(['TAONODE_PROTOCOL_NONCE_NOT_NEWER', 'Nonce is too old, a newer one was last processed']);
     expect(
       reason(() =>
         authenticateRequest(signedHeaders({ signature: 'bad' }), { ownHotkey: own, nowNs: now, lastNonce: null }),
       )[0],
-    ).toBe('PROTOCOL_SIGNATURE_MALFORMED');
+    ).toBe('TAONODE_PROTOCOL_SIGNATURE_MALFORMED');
   });
 
   it('reports the 401 text the Python axon sends', () => {

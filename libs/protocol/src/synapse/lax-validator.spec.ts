@@ -71,7 +71,7 @@ describe('pydantic lax-mode coercion (Python input from json.loads)', () => {
   ])('%s (%s)', (_label, type, json, errorType) => {
     const error = failure(type, json);
     expect(error.issues[0]?.type).toBe(errorType);
-    expect(error.code).toBe('PROTOCOL_SYNAPSE_INVALID');
+    expect(error.code).toBe('TAONODE_PROTOCOL_SYNAPSE_INVALID');
   });
 
   it('formats issues like pydantic, with the location of the failing item', () => {

@@ -131,8 +131,8 @@ function single(headers: ReadonlyMap<string, readonly string[]>, name: string): 
 
 /**
  * Checks a taonode axon's response signature against the request it answers. Throws
- * {@link ResponseSignatureError}: `PROTOCOL_RESPONSE_SIGNATURE_MISSING` when the headers are absent (a Python
- * axon, or a stripped response), `PROTOCOL_RESPONSE_SIGNATURE_INVALID` otherwise.
+ * {@link ResponseSignatureError}: `TAONODE_PROTOCOL_RESPONSE_SIGNATURE_MISSING` when the headers are absent (a Python
+ * axon, or a stripped response), `TAONODE_PROTOCOL_RESPONSE_SIGNATURE_INVALID` otherwise.
  */
 export function verifyResponseSignature(check: ResponseSignatureCheck): VerifiedResponseSignature {
   const headers = normalizeHeaders(check.headers);
@@ -142,10 +142,13 @@ export function verifyResponseSignature(check: ResponseSignatureCheck): Verified
   const signature = single(headers, RESPONSE_SIGNATURE_HEADERS.signature);
   const version = single(headers, RESPONSE_SIGNATURE_HEADERS.version);
   if (hotkey === null || nonceText === null || uuid === null || signature === null || version === null) {
-    throw new ResponseSignatureError('PROTOCOL_RESPONSE_SIGNATURE_MISSING', 'Response carries no taonode signature');
+    throw new ResponseSignatureError(
+      'TAONODE_PROTOCOL_RESPONSE_SIGNATURE_MISSING',
+      'Response carries no taonode signature',
+    );
   }
   const invalid = (why: string): ResponseSignatureError =>
-    new ResponseSignatureError('PROTOCOL_RESPONSE_SIGNATURE_INVALID', `Response signature invalid: ${why}`);
+    new ResponseSignatureError('TAONODE_PROTOCOL_RESPONSE_SIGNATURE_INVALID', `Response signature invalid: ${why}`);
   if (version !== RESPONSE_SIGNATURE_VERSION) {
     throw invalid(`unknown version ${version}`);
   }

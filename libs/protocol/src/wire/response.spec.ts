@@ -105,7 +105,7 @@ describe('processServerResponse — the Python dendrite reading an axon answer',
     expect(processed.statusCode).toBe(422n);
     expect(processed.statusMessage).toMatch(/^Failed to parse response: /);
     expect(processed.statusMessage).toMatch(message);
-    expect(processed.failure?.code).toBe('PROTOCOL_RESPONSE_UNPARSABLE');
+    expect(processed.failure?.code).toBe('TAONODE_PROTOCOL_RESPONSE_UNPARSABLE');
   });
 
   it('takes status and json.message from a non-200 answer', () => {
@@ -217,7 +217,7 @@ describe('encodeErrorResponse', () => {
     const request = encodeVectorRequest();
     const parsed = parseRequest(Dummy, { headers: request.headers, body: request.body });
     const error = new NotVerifiedError(
-      'PROTOCOL_SIGNATURE_MISMATCH',
+      'TAONODE_PROTOCOL_SIGNATURE_MISMATCH',
       `Signature mismatch with ${request.signingMessage} and 0x00`,
     );
     const response = encodeErrorResponse({
