@@ -1,0 +1,119 @@
+/**
+ * @jest-environment ../../../libs/testing/ort-test-environment.js
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { BatchingGenerator, EmbeddedOrtBackend } from '@taonode/inference';
+import { startRedisServer, type LaunchedRedis } from '@taonode/testing';
+import { AppModule } from '../src/app.module';
+import { ProducerHarness } from './support/worker-harness';
+
+describe('inference-worker with real Redis', () => {
+  let redis: LaunchedRedis;
+  let repository: string;
+  let app: INestApplicationContext;
+  let producer: ProducerHarness;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    repository = mkdtempSync(join(tmpdir(), 'worker-models-'));
+    app = await NestFactory.createApplicationContext(
+      AppModule.forRoot({
+        env: {
+          REDIS_URL: redis.url,
+          INFERENCE_MODEL_REPOSITORY: repository,
+          INFERENCE_MAX_TOKENS: '64',
+          INFERENCE_MAX_PROMPT_BYTES: '256',
+          LOG_LEVEL: 'silent',
+          NODE_ENV: 'test',
+        },
+      }),
+      { logger: false },
+    );
+    await app.init();
+    producer = new ProducerHarness(redis.url);
+    await producer.open();
+  });
+
+  afterAll(async () => {
+    await producer.close();
+    await app.close();
+    await redis.stop();
+    rmSync(repository, { recursive: true, force: true });
+  });
+
+  it('answers Dummy(4) with dummy_output 8', async () => {
+    const { jobId, replies } = await producer.ask('Dummy', '{"dummy_input": 4}');
+    expect(replies).toEqual([{ kind: 'done', jobId, outputsJson: '{"dummy_output":8}' }]);
+  });
+
+  it('answers TextGeneration with the completion a validator reproduces from the same model and seed', async () => {
+    const inputs = { prompt: 'Bittensor', max_tokens: 32, temperature: 0.8, seed: 1234 };
+    const { jobId, replies } = await producer.ask('TextGeneration', JSON.stringify(inputs));
+    const backend = new EmbeddedOrtBackend({ source: { kind: 'bytelm', repository }, intraOpThreads: 1 });
+    const expected = await new BatchingGenerator(backend, { maxBatch: 1, batchDelayMs: 0 }).generate(
+      { prompt: inputs.prompt, maxTokens: 32, temperature: 0.8, seed: 1234n },
+      new AbortController().signal,
+    );
+    await backend.close();
+    expect(expected.text).toHaveLength(32);
+    expect(replies).toEqual([{ kind: 'done', jobId, outputsJson: JSON.stringify({ completion: expected.text }) }]);
+  });
+
+  it('streams StreamingTextGeneration as numbered chunks, then the joined completion', async () => {
+    const inputs = '{"prompt": "stream", "max_tokens": 10, "temperature": 0.0, "seed": 0}';
+    const { jobId, replies } = await producer.ask('StreamingTextGeneration', inputs, { stream: true });
+    const chunks = replies.filter((r) => r.kind === 'chunk');
+    expect(chunks.map((c) => (c.kind === 'chunk' ? c.seq : -1))).toEqual([...Array(10).keys()]);
+    const text = chunks.map((c) => (c.kind === 'chunk' ? c.data : '')).join('');
+    expect(replies.at(-1)).toEqual({ kind: 'done', jobId, outputsJson: JSON.stringify({ completion: text }) });
+  });
+
+  it('answers many concurrent generation requests (micro-batched) each with its own text', async () => {
+    const asks = Array.from({ length: 16 }, (_, i) =>
+      producer.ask(
+        'TextGeneration',
+        JSON.stringify({ prompt: 'same length', max_tokens: 8, temperature: 1.0, seed: i }),
+      ),
+    );
+    const answers = await Promise.all(asks);
+    expect(answers.every((a) => a.replies[0]?.kind === 'done')).toBe(true);
+    const texts = new Set(answers.map((a) => (a.replies[0]?.kind === 'done' ? a.replies[0].outputsJson : '')));
+    expect(texts.size).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['max_tokens over the cap', 'TextGeneration', '{"prompt": "a", "max_tokens": 65, "temperature": 0.0, "seed": 1}'],
+    [
+      'a prompt over the byte bound',
+      'TextGeneration',
+      JSON.stringify({ prompt: 'a'.repeat(257), max_tokens: 1, temperature: 0.0, seed: 1 }),
+    ],
+    ['a field of the wrong type', 'Dummy', '{"dummy_input": "four"}'],
+    ['an unknown synapse', 'Nope', '{}'],
+  ])('fails %s as bad-input, without a retry', async (_label, synapse, inputsJson) => {
+    const { jobId, replies } = await producer.ask(synapse, inputsJson);
+    expect(replies).toEqual([expect.objectContaining({ kind: 'failed', jobId, code: 'bad-input' })]);
+    await waitFor(async () => (await producer.jobs.getJobState(jobId)) === 'failed');
+    const job = await producer.jobs.getJob(jobId);
+    expect(job?.attemptsMade).toBe(1);
+  });
+
+  it('drops a job whose deadline has passed', async () => {
+    const { jobId, replies } = await producer.ask('Dummy', '{"dummy_input": 1}', { deadlineMs: Date.now() - 1 });
+    expect(replies).toEqual([expect.objectContaining({ kind: 'failed', jobId, code: 'deadline-passed' })]);
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in time');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
