@@ -31,6 +31,8 @@ export interface ChildSpec {
   readonly readyLine?: RegExp;
   /** Ready once this URL answers 2xx (probed after the ready line, when both are given). */
   readonly readyUrl?: string;
+  /** Ready once this resolves true (polled after the ready line and URL; for readiness HTTP cannot tell). */
+  readonly readyProbe?: () => Promise<boolean>;
   /** Deadline for the whole start (default 60 s: cold swc compilation on a busy 2-core box). */
   readonly readyTimeoutMs?: number;
   /** Every output line is appended here. */
@@ -195,7 +197,13 @@ export class SupervisedChild {
           );
         }
       }
-      await Promise.race([Promise.resolve(), failed]);
+      const probe = this.spec.readyProbe;
+      if (probe !== undefined) {
+        const answered = await Promise.race([pollUntil(probe, deadline), failed]);
+        if (!answered) {
+          throw new ProcessError('TAONODE_PROCESS_NOT_READY', `${this.name} was not ready within ${timeoutMs} ms`);
+        }
+      }
     } finally {
       clearTimeout(timer);
       // The losers of the races above settle later; nobody else listens to them.
@@ -225,6 +233,17 @@ export class SupervisedChild {
       await waitForProcessGroupExit(this.pid, GROUP_EXIT_WAIT_MS);
     }
   }
+}
+
+/** Polls `probe` until it answers true (false once `deadline` has passed). */
+async function pollUntil(probe: () => Promise<boolean>, deadline: number, intervalMs = 250): Promise<boolean> {
+  while (Date.now() < deadline) {
+    if (await probe()) {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  return false;
 }
 
 function describeExit(status: ExitStatus): string {

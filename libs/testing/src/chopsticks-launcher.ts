@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { LaunchError } from './child-process-ready';
-import { freePort } from './free-port';
+import { freePort, ProcessError, startChild, type SupervisedChild } from '@taonode/process';
 import { rpcCall } from './json-rpc';
 
 /** Chopsticks is not a dependency (270 MB): `npx` fetches this pinned version on first use. */
@@ -46,26 +44,34 @@ export interface LaunchedChopsticks {
  */
 export async function startChopsticks(options: ChopsticksLaunchOptions): Promise<LaunchedChopsticks> {
   if (!existsSync(options.chainspec)) {
-    throw new LaunchError(`chainspec ${options.chainspec} is not a file`);
+    throw new ProcessError('TAONODE_PROCESS_SPAWN_FAILED', `chainspec ${options.chainspec} is not a file`);
   }
   const scratch = mkdtempSync(join(tmpdir(), 'taonode-chopsticks-'));
   const port = await freePort();
   const url = `ws://127.0.0.1:${port}`;
-  const child = spawn(
-    'npx',
-    [
-      '--yes',
-      CHOPSTICKS,
-      `--genesis=${options.chainspec}`,
-      `--port=${port}`,
-      '--db=:memory:',
-      '--build-block-mode=Manual',
-    ],
-    // Its own process group, so stopping it also stops the node process npx starts.
-    { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  child.stdout?.resume();
-  child.stderr?.resume();
+  let child: SupervisedChild;
+  try {
+    // npx starts chopsticks' own node process inside the child's process group; stopping the group stops both.
+    child = await startChild({
+      name: 'chopsticks',
+      command: 'npx',
+      args: [
+        '--yes',
+        CHOPSTICKS,
+        `--genesis=${options.chainspec}`,
+        `--port=${port}`,
+        '--db=:memory:',
+        '--build-block-mode=Manual',
+      ],
+      cwd: scratch,
+      readyProbe: () => answersWebsocket(url),
+      readyTimeoutMs: options.startTimeoutMs ?? CHOPSTICKS_START_TIMEOUT_MS,
+      ports: [port],
+    });
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
   const chopsticks: LaunchedChopsticks = {
     url,
     newBlock: () => newBlock(url),
@@ -73,12 +79,11 @@ export async function startChopsticks(options: ChopsticksLaunchOptions): Promise
       await rpcCall(url, 'dev_setStorage', [storage]);
     },
     stop: async () => {
-      await stopGroup(child);
+      await child.stop();
       rmSync(scratch, { recursive: true, force: true });
     },
   };
   try {
-    await waitForRpc(url, child, options.startTimeoutMs ?? CHOPSTICKS_START_TIMEOUT_MS);
     await chopsticks.newBlock();
     // `flags` marks the accounts as already on the fungible balances logic, as the devnet's genesis does.
     const funded = {
@@ -99,27 +104,16 @@ export async function startChopsticks(options: ChopsticksLaunchOptions): Promise
   return chopsticks;
 }
 
-/** Polls until something answers on `url`, or the child exits, or time runs out. */
-async function waitForRpc(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new LaunchError(`chopsticks exited with code ${child.exitCode}`);
-    }
-    const isUp = await new Promise<boolean>((resolve) => {
-      const socket = new WebSocket(url);
-      socket.once('open', () => {
-        socket.close();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
+/** Whether a websocket server answers on `url`. */
+function answersWebsocket(url: string): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = new WebSocket(url);
+    socket.once('open', () => {
+      socket.close();
+      resolve(true);
     });
-    if (isUp) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new LaunchError(`chopsticks did not answer on ${url} within ${timeoutMs} ms`);
+    socket.once('error', () => resolve(false));
+  });
 }
 
 /** The first blocks after start may fail ("Timestamp slot must match CurrentSlot"), so retry. */
@@ -134,14 +128,4 @@ async function newBlock(url: string): Promise<void> {
     }
   }
   throw lastError instanceof Error ? lastError : new Error(String(lastError));
-}
-
-/** SIGTERM to the whole process group, resolved once the npx process has exited. */
-async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  await exited;
 }

@@ -1,14 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stopProcess, waitForLine } from './child-process-ready';
+import { startChild, type SupervisedChild } from '@taonode/process';
 import { rpcCall } from './json-rpc';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const TAONODE_BIN = join(REPO_ROOT, 'bin', 'taonode.js');
 /** The devnet's ready line (apps/devnet/src/devnet-command.ts). */
 const READY_LINE = /devnet: listening on (ws:\/\/\S+)/;
+/** The devnet closes its server and exits on SIGTERM; SIGKILL only if it hangs that long. */
+const STOP_GRACE_MS = 10_000;
 
 export interface DevnetLaunchOptions {
   /** Blocks only on `newBlock()` / `dev_newBlock` (default true: tests drive blocks, they do not sleep). */
@@ -66,48 +67,51 @@ export async function startDevnet(options: DevnetLaunchOptions = {}): Promise<La
     }
   };
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
-  let launched: { child: ChildProcess; url: string };
+  let launched: { child: SupervisedChild; url: string };
   try {
-    launched = await launch([...args, '--port', String(options.port ?? 0)], startTimeoutMs);
+    launched = await launch(args, options.port ?? 0, startTimeoutMs);
   } catch (error) {
     cleanup();
     throw error;
   }
   const url = launched.url;
   // A restart must come back where clients look for it, also when the first port was the OS's pick.
-  const port = new URL(url).port;
-  const kill = (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => stopProcess(launched.child, 10_000, signal);
+  const port = Number(new URL(url).port);
+  const kill = (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => launched.child.kill(signal);
   return {
     url,
     newBlock: (count = 1) => rpcCall<string>(url, 'dev_newBlock', [{ count }]),
     kill,
     restart: async () => {
       await kill();
-      launched = await launch([...args, '--port', port], startTimeoutMs);
+      launched = await launch(args, port, startTimeoutMs);
     },
     stop: async () => {
-      await stopProcess(launched.child);
+      await launched.child.stop();
       cleanup();
     },
   };
 }
 
-/** Spawns the devnet with `args` and resolves once it prints its ready line. */
-async function launch(args: readonly string[], startTimeoutMs: number): Promise<{ child: ChildProcess; url: string }> {
-  // The IPC channel closes if this test process dies, and the devnet then shuts itself down.
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  let url: string;
-  try {
-    const match = await waitForLine(child, READY_LINE, startTimeoutMs, 'devnet');
-    url = match[1] ?? '';
-  } catch (error) {
-    await stopProcess(child);
-    throw error;
-  }
-  // Keep draining output so a chatty child never blocks on a full pipe; the channel alone must not keep
-  // the test process alive.
-  child.stdout?.resume();
-  child.stderr?.resume();
-  child.channel?.unref();
-  return { child, url };
+/**
+ * Starts the devnet with `args` on `port` and resolves once it prints its ready line. @taonode/process ties its life
+ * to this process: a test run that dies takes its devnets with it. A fixed port that is taken fails at once with
+ * the port and its holder named.
+ */
+async function launch(
+  args: readonly string[],
+  port: number,
+  startTimeoutMs: number,
+): Promise<{ child: SupervisedChild; url: string }> {
+  const child = await startChild({
+    name: 'devnet',
+    command: process.execPath,
+    args: [...args, '--port', String(port)],
+    cwd: REPO_ROOT,
+    readyLine: READY_LINE,
+    readyTimeoutMs: startTimeoutMs,
+    ports: [port],
+    stopGraceMs: STOP_GRACE_MS,
+  });
+  return { child, url: child.ready?.[1] ?? '' };
 }

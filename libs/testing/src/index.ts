@@ -1,8 +1,8 @@
 /**
  * Test launchers: a private devnet (the simulated subtensor) and a private redis-server, each as a child
- * process on a free port, and the real runtime under Chopsticks for the optional fidelity checks; typed
- * factories for test data; the project's shared vectors. Test-only: production code must not import this
- * library.
+ * process on a free port, and the real runtime under Chopsticks for the optional fidelity checks, all started
+ * through @taonode/process so they die with the test run; typed factories for test data; the project's test
+ * vectors. Test-only: production code must not import this library.
  */
 export { startDevnet, type DevnetLaunchOptions, type LaunchedDevnet } from './devnet-launcher';
 export {
@@ -12,8 +12,8 @@ export {
   type LaunchedChopsticks,
 } from './chopsticks-launcher';
 export { startRedisServer, type LaunchedRedis, type RedisLaunchOptions } from './redis-launcher';
-export { LaunchError } from './child-process-ready';
-export { freePort } from './free-port';
+// Free ports come from the one process-supervision lib, as do the launchers' children and their errors.
+export { freePort } from '@taonode/process';
 export { rpcCall } from './json-rpc';
 export { mineUntilSettled } from './mine-until-settled';
 export { loadBittensorVectors, readVectorFile, sharedVectorPath } from './shared-vectors';

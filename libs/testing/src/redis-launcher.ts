@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LaunchError, stopProcess, waitForLine } from './child-process-ready';
-import { freePort } from './free-port';
+import { freePort, PortInUseError, startChild } from '@taonode/process';
 
 export interface RedisLaunchOptions {
   /** Run with `--appendonly yes` (what production uses; style.md §5). Default false. */
@@ -24,53 +22,50 @@ const ATTEMPTS = 3;
 /**
  * Starts a private `redis-server` on a free localhost port with its data in a fresh temporary directory
  * (removed on `stop`). No RDB snapshots; append-only persistence when asked. Retries on another port if the
- * one picked was taken in the meantime.
+ * one picked was taken in the meantime. The server dies with this process (@taonode/process).
  */
 export async function startRedisServer(options: RedisLaunchOptions = {}): Promise<LaunchedRedis> {
   let lastError: unknown;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const port = await freePort();
     const directory = mkdtempSync(join(tmpdir(), 'taonode-redis-'));
-    const child = spawn(
-      options.binary ?? 'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        directory,
-        '--save',
-        '',
-        '--appendonly',
-        options.appendOnly ? 'yes' : 'no',
-        '--maxmemory-policy',
-        'noeviction',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const spawnFailure = new Promise<never>((_, reject) =>
-      child.once('error', (error) => reject(new LaunchError(`cannot run redis-server: ${error.message}`))),
-    );
-    // Observed by the race below; this only keeps a late 'error' from surfacing as an unhandled rejection.
-    spawnFailure.catch(() => undefined);
     try {
-      await Promise.race([waitForLine(child, READY_LINE, 15_000, 'redis-server'), spawnFailure]);
-      child.stdout.resume();
-      child.stderr.resume();
+      const child = await startChild({
+        name: 'redis-server',
+        command: options.binary ?? 'redis-server',
+        args: [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--dir',
+          directory,
+          '--save',
+          '',
+          '--appendonly',
+          options.appendOnly ? 'yes' : 'no',
+          '--maxmemory-policy',
+          'noeviction',
+        ],
+        readyLine: READY_LINE,
+        readyTimeoutMs: 15_000,
+        ports: [port],
+      });
       return {
         url: `redis://127.0.0.1:${port}`,
         port,
         stop: async () => {
-          await stopProcess(child);
+          await child.stop();
           rmSync(directory, { recursive: true, force: true });
         },
       };
     } catch (error) {
-      lastError = error;
-      await stopProcess(child);
       rmSync(directory, { recursive: true, force: true });
+      if (!(error instanceof PortInUseError)) {
+        throw error;
+      }
+      lastError = error;
     }
   }
-  throw lastError instanceof Error ? lastError : new LaunchError(String(lastError));
+  throw lastError;
 }

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   addStakeCall,
@@ -56,6 +57,7 @@ export async function registerDevNeurons(
 ): Promise<RegisteredDevNeuron[]> {
   const client = await ChainClient.connect({ chainEndpoint: endpoint });
   try {
+    await assertDevWalletsReplaceable(walletPath, specs);
     const submitter = new ExtrinsicSubmitter(client);
     const registered: RegisteredDevNeuron[] = [];
     for (const spec of specs) {
@@ -90,10 +92,93 @@ export async function registerDevNeurons(
   }
 }
 
+/** `taonode start` refuses to touch a data directory whose dev wallet folders hold anything it did not write. */
+export class DevWalletConflictError extends Error {
+  override readonly name = 'DevWalletConflictError';
+  readonly code = 'CLI_DEV_WALLET_CONFLICT';
+}
+
+/** What `writeDevWallet` leaves in a wallet folder, relative to it; nothing else may be there. */
+const DEV_WALLET_FILES = ['coldkey', 'coldkeypub.txt', 'hotkeys/default', 'hotkeys/defaultpub.txt'];
+
+async function filesUnder(directory: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(join(directory, prefix), { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      return entry.isDirectory() ? filesUnder(directory, relative) : Promise.resolve([relative]);
+    }),
+  );
+  return nested.flat();
+}
+
+/** Why the folder of `spec` cannot be (re)written with its dev keys, or undefined when it can. */
+async function devWalletConflict(walletPath: string, spec: DevNeuronSpec): Promise<string | undefined> {
+  const wallet = devWallet(walletPath, spec.walletName);
+  let files: string[];
+  try {
+    files = await filesUnder(wallet.directory);
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
+  }
+  const foreign = files.filter((file) => !DEV_WALLET_FILES.includes(file));
+  if (foreign.length > 0) {
+    return `it holds files taonode start does not write (${foreign.join(', ')})`;
+  }
+  const expected = [Keypair.fromUri(spec.coldkeyUri).ss58Address, Keypair.fromUri(spec.hotkeyUri).ss58Address];
+  const keyfiles = [wallet.coldkeyFile, wallet.coldkeypubFile, wallet.hotkeyFile, wallet.hotkeypubFile];
+  for (const [index, keyfile] of keyfiles.entries()) {
+    if (!(await keyfile.exists())) {
+      continue;
+    }
+    if (await keyfile.isEncrypted()) {
+      return `${keyfile.path} is encrypted, so it is not a dev key`;
+    }
+    const address = (await keyfile.readKeypair()).ss58Address;
+    const devAddress = expected[index < 2 ? 0 : 1];
+    if (address !== devAddress) {
+      return `${keyfile.path} holds ${address}, not the dev key ${devAddress ?? ''}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The dev wallets are written unencrypted into `<data-dir>/wallets/{validator,miner}`. A data directory that
+ * already holds other keys there (an operator's real wallet, pointed at by mistake) is refused before any
+ * file is touched, instead of being replaced by keys anyone can derive.
+ */
+export async function assertDevWalletsReplaceable(
+  walletPath: string,
+  specs: readonly DevNeuronSpec[] = DEV_NEURONS,
+): Promise<void> {
+  for (const spec of specs) {
+    const conflict = await devWalletConflict(walletPath, spec);
+    if (conflict !== undefined) {
+      throw new DevWalletConflictError(
+        `refusing to write the dev wallet "${spec.walletName}" into ${join(walletPath, spec.walletName)}: ${conflict}. ` +
+          'Use another --data-dir, or move that wallet away.',
+      );
+    }
+  }
+}
+
+function devWallet(walletPath: string, name: string): Wallet {
+  return new Wallet({ name, hotkey: 'default', path: walletPath });
+}
+
+/** Writes the dev keys; files already holding them (checked by assertDevWalletsReplaceable) are left alone. */
 async function writeDevWallet(walletPath: string, name: string, coldkey: Keypair, hotkey: Keypair): Promise<void> {
-  const wallet = new Wallet({ name, hotkey: 'default', path: walletPath });
-  await wallet.writeColdkey(coldkey, { password: null, overwrite: true });
-  await wallet.writeHotkey(hotkey, { overwrite: true });
+  const wallet = devWallet(walletPath, name);
+  if ((await wallet.existingKeyfiles('coldkey')).length < 2) {
+    await wallet.writeColdkey(coldkey, { password: null, overwrite: true });
+  }
+  if ((await wallet.existingKeyfiles('hotkey')).length < 2) {
+    await wallet.writeHotkey(hotkey, { overwrite: true });
+  }
 }
 
 export function devWalletPath(dataDirectory: string): string {

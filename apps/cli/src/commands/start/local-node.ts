@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactUrl } from '@taonode/observability';
+import { freePort, ProcessSupervisor, type ExitStatus } from '@taonode/process';
 import { devWalletPath, registerDevNeurons, type RegisteredDevNeuron } from './dev-neurons';
-import { findFreePort } from './free-port';
-import { ProcessSupervisor } from './process-supervisor';
-import { waitUntilReady } from './ready-probe';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..', '..');
 const TAONODE_BIN = join(REPO_ROOT, 'bin', 'taonode.js');
@@ -40,24 +38,30 @@ export interface RunningLocalNode {
  */
 export async function startLocalNode(
   options: LocalNodeOptions,
-  onChildExit: (name: string, code: number | null) => void,
+  onChildExit: (name: string, status: ExitStatus) => void,
 ): Promise<RunningLocalNode> {
   const logDirectory = join(options.dataDirectory, 'logs');
-  const supervisor = new ProcessSupervisor(logDirectory, onChildExit);
+  mkdirSync(logDirectory, { recursive: true });
+  const logFile = (name: string): string => join(logDirectory, `${name}.log`);
+  // Every child runs under @taonode/process's lifeline: it dies with this process however this process ends.
+  const supervisor = new ProcessSupervisor(onChildExit);
   try {
-    const redisUrl = options.redisUrl ?? (await startRedis(supervisor, options));
+    const redisUrl = options.redisUrl ?? (await startRedis(supervisor, options, logFile('redis')));
     options.progress(`redis     ${redactUrl(redisUrl)}`);
 
     const devnet = await supervisor.start({
       name: 'devnet',
       command: process.execPath,
       args: [TAONODE_BIN, 'devnet', '--port', String(options.devnetPort), '--block-time', `${options.blockTimeMs}ms`],
-      readyWhen: /devnet: listening on (ws:\/\/\S+)/,
+      readyLine: /devnet: listening on (ws:\/\/\S+)/,
+      ports: [options.devnetPort],
+      logFile: logFile('devnet'),
     });
-    const chainEndpoint = devnet.ready[1] ?? '';
+    const chainEndpoint = devnet.ready?.[1] ?? '';
     options.progress(`devnet    ${chainEndpoint} (block time ${options.blockTimeMs} ms)`);
 
-    const [grpcPort, opsPort] = [await findFreePort(), await findFreePort()];
+    const [grpcPort, opsPort] = [await freePort(), await freePort()];
+    const chainSyncOps = `http://127.0.0.1:${opsPort}`;
     await supervisor.start({
       name: 'chain-sync',
       command: process.execPath,
@@ -76,11 +80,11 @@ export async function startLocalNode(
         LOG_LEVEL: 'info',
         NODE_ENV: 'production',
       },
-      readyWhen: /./,
+      readyUrl: `${chainSyncOps}/ready`,
       readyTimeoutMs: SERVICE_READY_TIMEOUT_MS,
+      ports: [grpcPort, opsPort],
+      logFile: logFile('chain-sync'),
     });
-    const chainSyncOps = `http://127.0.0.1:${opsPort}`;
-    await waitUntilReady(`${chainSyncOps}/ready`, SERVICE_READY_TIMEOUT_MS);
     options.progress(`chain-sync gRPC 127.0.0.1:${grpcPort}, metrics ${chainSyncOps}/metrics`);
 
     const walletPath = devWalletPath(options.dataDirectory);
@@ -104,8 +108,8 @@ export async function startLocalNode(
   }
 }
 
-async function startRedis(supervisor: ProcessSupervisor, options: LocalNodeOptions): Promise<string> {
-  const port = await findFreePort();
+async function startRedis(supervisor: ProcessSupervisor, options: LocalNodeOptions, logFile: string): Promise<string> {
+  const port = await freePort();
   const directory = join(options.dataDirectory, 'redis');
   mkdirSync(directory, { recursive: true });
   await supervisor.start({
@@ -126,7 +130,9 @@ async function startRedis(supervisor: ProcessSupervisor, options: LocalNodeOptio
       '--maxmemory-policy',
       'noeviction',
     ],
-    readyWhen: /Ready to accept connections/,
+    readyLine: /Ready to accept connections/,
+    ports: [port],
+    logFile,
   });
   return `redis://127.0.0.1:${port}`;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { onTerminationSignal, type ExitStatus } from '@taonode/process';
 import { startLocalNode, type RunningLocalNode } from './local-node';
 import { metagraphTable, summaryLine } from './metagraph-view';
 import { MetagraphWatchClient } from './metagraph-watch.client';
@@ -41,8 +42,9 @@ async function runLocalNode(flags: StartFlags): Promise<void> {
     })();
     return stopping;
   };
-  process.once('SIGINT', () => void stop('Ctrl-C', 0));
-  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+  // A closed terminal (SIGHUP) stops the node like Ctrl-C; if this process is killed outright, the children's
+  // lifelines end them.
+  onTerminationSignal((signal) => void stop(signal === 'SIGINT' ? 'Ctrl-C' : signal, 0));
 
   print('taonode: starting the local node');
   const node = await startLocalNode(
@@ -54,7 +56,8 @@ async function runLocalNode(flags: StartFlags): Promise<void> {
       redisUrl: process.env.REDIS_URL,
       progress: (line) => print(`  ${line}`),
     },
-    (name, code) => void stop(`${name} exited unexpectedly with code ${code}; logs in ${flags.dataDir}/logs`, 1),
+    (name, status) =>
+      void stop(`${name} exited unexpectedly (${describeExit(status)}); logs in ${flags.dataDir}/logs`, 1),
   );
   running.node = node;
   print(`taonode: running (children ${node.childPids.join(' ')}); logs in ${node.logDirectory}; Ctrl-C to stop`);
@@ -77,4 +80,8 @@ async function runLocalNode(flags: StartFlags): Promise<void> {
       }
     },
   );
+}
+
+function describeExit(status: ExitStatus): string {
+  return status.signal === null ? `code ${status.code}` : `signal ${status.signal}`;
 }
