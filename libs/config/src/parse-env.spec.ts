@@ -9,14 +9,15 @@ describe('parseEnv with the shared fragments', () => {
   it('applies the documented defaults when nothing is set', () => {
     expect(parseEnv(schema, {})).toEqual({
       redis: { url: 'redis://127.0.0.1:6379' },
-      grpc: { host: '0.0.0.0', port: 50051, url: '0.0.0.0:50051' },
+      grpc: { host: '127.0.0.1', port: 50051, url: '127.0.0.1:50051' },
       chain: {
         network: 'finney',
         chainEndpoints: [],
         endpoints: ['wss://entrypoint-finney.opentensor.ai:443'],
         networkName: 'finney',
+        reconnectMaxDelayMs: 30_000,
       },
-      ops: { host: '0.0.0.0', port: 9464 },
+      ops: { host: '127.0.0.1', port: 9464 },
       log: { level: 'info', pretty: false },
     });
   });
@@ -31,13 +32,14 @@ describe('parseEnv with the shared fragments', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
     });
-    expect(config.grpc.url).toBe('0.0.0.0:6000');
+    expect(config.grpc.url).toBe('127.0.0.1:6000');
     expect(config.ops.port).toBe(0);
     expect(config.chain).toEqual({
       network: 'devnet',
       chainEndpoints: ['ws://a:1', 'wss://b:2/rpc', 'ws://c:3'],
       endpoints: ['ws://a:1', 'wss://b:2/rpc', 'ws://c:3'],
       networkName: 'devnet',
+      reconnectMaxDelayMs: 30_000,
     });
     expect(config.log).toEqual({ level: 'warn', pretty: true });
   });

@@ -6,6 +6,7 @@ import {
   type ChainLogger,
   ChainMetagraphReader,
   type ConnectionEvent,
+  DEFAULT_BACKOFF,
   type FinalizedHead,
   followFinalizedHeads,
   type Metagraph,
@@ -85,6 +86,7 @@ export class ChainConnectionAdapter implements FinalizedHeadSource, MetagraphRea
       network: chain.network,
       chainEndpoint: chain.chainEndpoints.length > 0 ? chain.chainEndpoints : undefined,
       callTimeoutMs: sync.callTimeoutMs,
+      backoff: { ...DEFAULT_BACKOFF, maxMs: chain.reconnectMaxDelayMs },
       logger: this.chainLogger(),
     }).then(
       (client) => this.onConnected(client),

@@ -39,6 +39,11 @@ export const chainEnv = z.object({
     .optional(),
   SUBTENSOR_CHAIN_ENDPOINT: endpointListVar.optional(),
   CHAIN_WS_URLS: endpointListVar.optional(),
+  /**
+   * Longest pause between reconnect attempts (the backoff doubles up to it). It bounds how long a client may
+   * sleep after its chain is back, whatever the length of the outage.
+   */
+  CHAIN_RECONNECT_MAX_DELAY_MS: z.coerce.number().int().min(1).default(30_000),
 });
 
 export interface ChainConfig {
@@ -50,6 +55,8 @@ export interface ChainConfig {
   readonly endpoints: readonly string[];
   /** The network the pool belongs to, `custom` for any other endpoint. */
   readonly networkName: NetworkName | 'custom';
+  /** Cap of the reconnect backoff, in ms. */
+  readonly reconnectMaxDelayMs: number;
 }
 
 export function chainConfig(env: z.output<typeof chainEnv>): ChainConfig {
@@ -63,5 +70,6 @@ export function chainConfig(env: z.output<typeof chainEnv>): ChainConfig {
     chainEndpoints,
     endpoints: resolved.endpoints,
     networkName: resolved.network,
+    reconnectMaxDelayMs: env.CHAIN_RECONNECT_MAX_DELAY_MS,
   };
 }
