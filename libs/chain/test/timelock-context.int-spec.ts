@@ -1,0 +1,58 @@
+import { startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { DRAND_QUICKNET } from '@taonode/timelock';
+import { ChainClient, readTimelockContext } from '../src';
+
+// The devnet serves the spec-224 metadata: no SubnetEpochIndex and no CommitRevealWeightsVersion, so the reader
+// falls back to the modulo epoch model; the Drand pallet exists there with its default (quicknet) configuration.
+const NETUID = 2;
+const genesis = {
+  sudo: '//Alice',
+  balances: [['//Alice', '1000000000000000']],
+  subtensor: {
+    subnets: [
+      {
+        netuid: NETUID,
+        ownerColdkey: '//Alice',
+        ownerHotkey: '//Alice//hot',
+        hyperparameters: { commitRevealWeightsEnabled: true, tempo: 77, revealPeriodEpochs: 3 },
+      },
+    ],
+  },
+};
+
+describe('readTimelockContext against the devnet', () => {
+  let devnet: LaunchedDevnet;
+  let client: ChainClient;
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ manual: true, genesis });
+    client = await ChainClient.connect({ chainEndpoint: devnet.url });
+    await devnet.newBlock(2);
+  }, 60_000);
+
+  afterAll(async () => {
+    await client?.disconnect();
+    await devnet?.stop();
+  });
+
+  it('reads the subnet settings and the modulo epoch model at the best block', async () => {
+    const context = await readTimelockContext(client, NETUID);
+    const header = await client.api.rpc.chain.getHeader();
+    expect(context.blockNumber).toBe(header.number.toNumber());
+    expect(context).toMatchObject({
+      netuid: NETUID,
+      commitRevealEnabled: true,
+      revealPeriod: 3,
+      epochs: { model: 'modulo', netuid: NETUID, tempo: 77 },
+    });
+    expect(context.commitRevealVersion).toBeUndefined();
+    // The drand pallet is there, unconfigured: its declared default is quicknet, read from the chain like any value.
+    expect(context.beacon).toEqual({
+      publicKey: DRAND_QUICKNET.publicKey,
+      genesisTime: DRAND_QUICKNET.genesisTime,
+      period: DRAND_QUICKNET.period,
+    });
+    expect(context.lastStoredRound).toBe(0);
+    expect(context.timestampSeconds).toBeGreaterThan(DRAND_QUICKNET.genesisTime);
+  });
+});
