@@ -27,6 +27,8 @@ export interface SubmitWeightsOptions {
   readonly versionKey?: bigint;
   readonly mechanismId?: number;
   readonly waitFor?: WaitFor;
+  /** Deadline from submission to inclusion (default 60 s). */
+  readonly inBlockTimeoutMs?: number;
   /** 0..65535, as the SDK's `exclude_quantile`; default 0. */
   readonly excludeQuantile?: number;
   readonly hooks?: WeightsStrategyHooks;
@@ -95,6 +97,7 @@ export async function submitWeights(
         versionKey: options.versionKey ?? preflight.weightsVersionKey,
         preflight,
         waitFor: options.waitFor,
+        inBlockTimeoutMs: options.inBlockTimeoutMs,
       },
       options.hooks ?? NO_HOOKS,
     );

@@ -23,6 +23,8 @@ export interface WeightsSubmissionRequest {
   readonly versionKey: bigint;
   readonly preflight: WeightsPreflight;
   readonly waitFor?: WaitFor;
+  /** Deadline from submission to inclusion (the submitter's default is 60 s). */
+  readonly inBlockTimeoutMs?: number;
 }
 
 /**
@@ -89,6 +91,7 @@ export const DIRECT_WEIGHTS_STRATEGY: WeightsStrategy = {
     );
     const result = await chain.submitter.submit(call, chain.hotkey, {
       waitFor: request.waitFor,
+      inBlockTimeoutMs: request.inBlockTimeoutMs,
       what: `set weights on subnet ${request.netuid}`,
     });
     return { kind: 'set', block: result.blockNumber ?? null, weights: request.weights };
@@ -124,7 +127,11 @@ export const HASH_COMMIT_REVEAL_STRATEGY: WeightsStrategy = {
     const result = await chain.submitter.submit(
       commitWeightsCall(chain.client.api, request.netuid, commitHash, request.mechanismId),
       chain.hotkey,
-      { waitFor: request.waitFor, what: `commit weights on subnet ${request.netuid}` },
+      {
+        waitFor: request.waitFor,
+        inBlockTimeoutMs: request.inBlockTimeoutMs,
+        what: `commit weights on subnet ${request.netuid}`,
+      },
     );
     return {
       kind: 'committed',

@@ -1,0 +1,38 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type EnvSource, TaonodeConfigModule } from '@taonode/config';
+import { ObservabilityModule, opsServerProviders } from '@taonode/observability';
+import { weightSetterConfigSchema } from './config';
+import { WeightSetterProbes } from './health/weight-setter.probes';
+import { MetagraphWatchAdapter } from './metagraph/metagraph-watch.adapter';
+import { METAGRAPH_SOURCE } from './ports/metagraph-source.port';
+import { RedisConnection, redisClientProvider } from './redis/redis.client';
+import { WeightSetterMetricsRepository } from './weight-setter-metrics.repository';
+import { WeightSetterService } from './weights/weight-setter.service';
+
+export interface AppModuleOptions {
+  /** Environment to configure from; `process.env` unless a test passes its own. */
+  readonly env?: EnvSource;
+}
+
+/** weight-setter: one leader per (netuid, hotkey) follows the metagraph and puts the scorer's scores on chain. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TaonodeConfigModule.forRoot({ schema: weightSetterConfigSchema, env: options.env }),
+        ObservabilityModule.forRoot({ service: 'weight-setter' }),
+      ],
+      providers: [
+        RedisConnection,
+        redisClientProvider,
+        { provide: METAGRAPH_SOURCE, useClass: MetagraphWatchAdapter },
+        WeightSetterMetricsRepository,
+        WeightSetterService,
+        WeightSetterProbes,
+        ...opsServerProviders(WeightSetterProbes),
+      ],
+    };
+  }
+}

@@ -1,0 +1,85 @@
+import {
+  BUILT_IN_WEIGHTS_STRATEGIES,
+  ChainClient,
+  ExtrinsicSubmitter,
+  readWeightsActivity,
+  revealPendingWeights,
+  submitWeights,
+  withDeadline,
+  type PendingReveal,
+  type ScoreVector,
+  type TransactionSigner,
+  type WeightsActivity,
+  type WeightsAttempt,
+  type WeightsChain,
+  type WeightsOutcome,
+  type WeightsStrategies,
+  type WeightsStrategyHooks,
+} from '@taonode/chain';
+import type { WeightsChainPort } from '../ports/weights-chain.port';
+
+export interface ChainWeightsOptions {
+  /** Hard stop of a whole attempt (preflight, submission, inclusion). */
+  readonly attemptTimeoutMs: number;
+  /** Deadline from submission to inclusion. */
+  readonly inclusionTimeoutMs: number;
+  readonly excludeQuantile: number;
+  /** Paths offered; the timelocked (CR v3/v4) strategy is added here when it exists. */
+  readonly strategies?: WeightsStrategies;
+}
+
+/**
+ * {@link WeightsChainPort} over `@taonode/chain`: the shared `submitWeights` / `revealPendingWeights` path,
+ * each bounded by a hard deadline (a hung node yields a `timeout` outcome, never a stuck weight-setter), and
+ * the activity read used to reconcile.
+ */
+export class ChainWeightsAdapter implements WeightsChainPort {
+  private readonly chain: WeightsChain;
+
+  constructor(
+    readonly client: ChainClient,
+    hotkey: TransactionSigner,
+    private readonly options: ChainWeightsOptions,
+  ) {
+    this.chain = { client, submitter: new ExtrinsicSubmitter(client), hotkey };
+  }
+
+  get hotkey(): string {
+    return this.chain.hotkey.ss58Address;
+  }
+
+  async submit(
+    netuid: number,
+    scores: ScoreVector,
+    options: { readonly dryRun: boolean; readonly hooks: WeightsStrategyHooks },
+  ): Promise<WeightsAttempt> {
+    const attempt = submitWeights(this.chain, netuid, scores, {
+      strategies: this.options.strategies ?? BUILT_IN_WEIGHTS_STRATEGIES,
+      dryRun: options.dryRun,
+      excludeQuantile: this.options.excludeQuantile,
+      inBlockTimeoutMs: this.options.inclusionTimeoutMs,
+      hooks: options.hooks,
+    });
+    try {
+      return await withDeadline(attempt, this.options.attemptTimeoutMs, `weights attempt on subnet ${netuid}`);
+    } catch (error) {
+      return { outcome: { kind: 'timeout', detail: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
+  async reveal(reveal: PendingReveal): Promise<WeightsOutcome> {
+    try {
+      return await withDeadline(
+        revealPendingWeights(this.chain, reveal),
+        this.options.attemptTimeoutMs,
+        `reveal of ${reveal.commitHash}`,
+      );
+    } catch (error) {
+      return { kind: 'timeout', detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  activity(netuid: number, uid: number): Promise<WeightsActivity> {
+    return readWeightsActivity(this.chain.client, netuid, uid, this.hotkey);
+  }
+}
