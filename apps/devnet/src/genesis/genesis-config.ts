@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { z } from 'zod';
+import { BITTENSOR_SS58_FORMAT } from '@taonode/protocol';
 import type { SubtensorGenesis } from '../pallets/subtensor';
 
 /** The committed development genesis (`apps/devnet/genesis/dev.json`). */
@@ -19,11 +20,11 @@ const genesisSchema = z.object({
   chainType: z.enum(['Development', 'Local', 'Live']).default('Development'),
   properties: z
     .object({
-      ss58Format: z.number().int().default(42),
+      ss58Format: z.number().int().default(BITTENSOR_SS58_FORMAT),
       tokenDecimals: z.number().int().default(9),
       tokenSymbol: z.string().default('TAO'),
     })
-    .default({ ss58Format: 42, tokenDecimals: 9, tokenSymbol: 'TAO' }),
+    .default({ ss58Format: BITTENSOR_SS58_FORMAT, tokenDecimals: 9, tokenSymbol: 'TAO' }),
   sudo: account,
   /** Aura authorities (block authors as the digest and `Aura.Authorities` name them). */
   authorities: z.array(account).default(['//Alice']),
@@ -65,7 +66,7 @@ export function parseGenesisConfig(raw: unknown, source = 'genesis'): GenesisCon
   if (!parsed.success) {
     throw new GenesisConfigError(`${source} is not a valid devnet genesis: ${z.prettifyError(parsed.error)}`);
   }
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: BITTENSOR_SS58_FORMAT });
   const resolve = (value: string): string => (value.startsWith('//') ? keyring.addFromUri(value).address : value);
   const config = parsed.data;
   return {

@@ -53,6 +53,11 @@ describe('IP encoding of serve_axon', () => {
     );
   });
 
+  it('accepts what operators paste: surrounding whitespace and a bracketed IPv6', () => {
+    expect(encodeIp(' 203.0.113.7\n')).toEqual({ ip: 0xcb00_7107n, ipType: 4 });
+    expect(encodeIp('[2001:db8::1]')).toEqual(encodeIp('2001:db8::1'));
+  });
+
   it.each(['1.2.3', '256.1.1.1', '1:2:3', '1::2::3', 'example.com', '1:2:3:4:5:6:7:8:9'])('rejects %s', (text) => {
     let caught: unknown;
     try {

@@ -1,5 +1,6 @@
 import type { ApiPromise } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
+import { BITTENSOR_SS58_FORMAT } from '@taonode/protocol';
 import type { BlockRef } from '../client/block-ref';
 import { ChainFeatures } from '../client/chain-features';
 import { decodeNeuronsLite } from '../runtime-api/runtime-api.decoder';
@@ -42,7 +43,9 @@ export async function readMetagraphFromRuntimeApi(
   ]);
   assertSubnetExists(header, netuid, block.hash);
   const shape = features.runtimeApiOutput(NEURON_INFO_API.trait, NEURON_INFO_API.getNeuronsLite.method);
-  const raw = decodeNeuronsLite(bytes, shape, api.registry.chainSS58 ?? 42).sort((a, b) => a.uid - b.uid);
+  const raw = decodeNeuronsLite(bytes, shape, api.registry.chainSS58 ?? BITTENSOR_SS58_FORMAT).sort(
+    (a, b) => a.uid - b.uid,
+  );
   const hotkeys = raw.map((neuron) => neuron.hotkey);
   const [blockAtRegistration, facts] = await Promise.all([
     readRegistrationBlocks(api, block.hash, netuid, header.n),

@@ -2,6 +2,7 @@ import type { ApiPromise } from '@polkadot/api';
 import type { bool, Option, Struct, u128, u16, u32, u64, u8, Vec } from '@polkadot/types';
 import type { AccountId32 } from '@polkadot/types/interfaces';
 import type { Codec } from '@polkadot/types/types';
+import { BITTENSOR_SS58_FORMAT } from '@taonode/protocol';
 import { findStorageEntry, storageEntry } from '../client/runtime-items';
 import { ss58Address } from '../client/ss58-cache';
 import { queryStorageAt, storageQuery, type StorageQuery } from '../client/storage-batch';
@@ -141,7 +142,9 @@ export async function readUidKeys(
     ...uids.map((uid) => storageQuery(registered, netuid, uid)),
   ]);
   return {
-    hotkeys: uids.map((uid) => ss58Address((values[uid] as AccountId32).toU8a(), api.registry.chainSS58 ?? 42)),
+    hotkeys: uids.map((uid) =>
+      ss58Address((values[uid] as AccountId32).toU8a(), api.registry.chainSS58 ?? BITTENSOR_SS58_FORMAT),
+    ),
     blockAtRegistration: uids.map((uid) => (values[n + uid] as u64 | undefined)?.toBigInt() ?? 0n),
   };
 }
@@ -226,7 +229,7 @@ export async function readHotkeyFacts(
   return hotkeys.map(() => {
     const facts: { -readonly [K in keyof HotkeyFacts]?: HotkeyFacts[K] } = {};
     if (include.owners) {
-      facts.coldkey = ss58Address((take() as AccountId32).toU8a(), api.registry.chainSS58 ?? 42);
+      facts.coldkey = ss58Address((take() as AccountId32).toU8a(), api.registry.chainSS58 ?? BITTENSOR_SS58_FORMAT);
     }
     if (include.endpoints) {
       facts.axon = endpointOf(take());

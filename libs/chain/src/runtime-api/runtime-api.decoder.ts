@@ -1,4 +1,5 @@
 import { compactFromU8a } from '@polkadot/util';
+import { BITTENSOR_SS58_FORMAT } from '@taonode/protocol';
 import { ss58Address } from '../client/ss58-cache';
 import { ChainError } from '../errors/chain.error';
 import { decodeScale, type ScaleTypes, type ScaleValue } from './scale-reader';
@@ -127,7 +128,7 @@ function neuronLiteOf(value: ScaleValue, ss58Format: number): RawNeuronInfoLite 
 export function decodeNeuronsLite(
   bytes: Uint8Array,
   shape: RuntimeApiResultShape,
-  ss58Format = 42,
+  ss58Format = BITTENSOR_SS58_FORMAT,
 ): RawNeuronInfoLite[] {
   const list = decodeRuntimeApiValue(NEURON_INFO_API.getNeuronsLite.output, bytes, shape) as ScaleValue[];
   return list.map((value) => neuronLiteOf(value, ss58Format));
@@ -137,14 +138,18 @@ export function decodeNeuronsLite(
 export function decodeNeuronLite(
   bytes: Uint8Array,
   shape: RuntimeApiResultShape,
-  ss58Format = 42,
+  ss58Format = BITTENSOR_SS58_FORMAT,
 ): RawNeuronInfoLite | undefined {
   const [value] = decodeRuntimeApiValue(NEURON_INFO_API.getNeuronLite.output, bytes, shape) as ScaleValue[];
   return value === undefined ? undefined : neuronLiteOf(value, ss58Format);
 }
 
 /** `NeuronInfoRuntimeApi_get_neurons` answer → neurons with their weight and bond rows. */
-export function decodeNeurons(bytes: Uint8Array, shape: RuntimeApiResultShape, ss58Format = 42): RawNeuronInfo[] {
+export function decodeNeurons(
+  bytes: Uint8Array,
+  shape: RuntimeApiResultShape,
+  ss58Format = BITTENSOR_SS58_FORMAT,
+): RawNeuronInfo[] {
   const list = decodeRuntimeApiValue(NEURON_INFO_API.getNeurons.output, bytes, shape) as ScaleValue[];
   return list.map((value) => ({
     ...neuronLiteOf(value, ss58Format),

@@ -1,9 +1,10 @@
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { BITTENSOR_SS58_FORMAT } from '@taonode/protocol';
 import { WalletError } from '../errors/wallet.error';
 import { hexToBytes } from './hex.util';
 
-/** SS58 prefix Bittensor uses for every address it prints (generic Substrate, 42). */
-export const BITTENSOR_SS58_FORMAT = 42;
+/** SS58 prefix Bittensor uses for every address it prints; defined once, in `@taonode/protocol`. */
+export { BITTENSOR_SS58_FORMAT };
 
 const PUBLIC_KEY_LENGTH = 32;
 const ADDRESS_LIKE = /^[1-9A-HJ-NP-Za-km-z]{1,64}$/u;

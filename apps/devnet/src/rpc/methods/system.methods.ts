@@ -1,5 +1,6 @@
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { BITTENSOR_SS58_FORMAT } from '@taonode/protocol';
 import { decodeExtrinsic } from '../../extrinsic/decoded-extrinsic';
 import { dryRun } from '../../extrinsic/dry-run';
 import { readAccount } from '../../pallets/balances/account-info';
@@ -48,7 +49,7 @@ export function systemMethods(context: NodeContext): RpcMethodTable {
       const address = stringParam(params, 0, 'account');
       let account: string;
       try {
-        account = encodeAddress(decodeAddress(address), 42);
+        account = encodeAddress(decodeAddress(address), BITTENSOR_SS58_FORMAT);
       } catch (error) {
         throw invalidParams(`account: ${String(error)}`);
       }
