@@ -15,7 +15,9 @@ export {
   type NetworkName,
   type ResolvedEndpoints,
 } from './network/subtensor-network';
+export { metagraphClientConfig, metagraphClientEnv, type MetagraphClientConfig } from './env/metagraph-client.env';
 export { opsConfig, opsEnv, type OpsConfig } from './env/ops.env';
 export { redisConfig, redisEnv, type RedisConfig } from './env/redis.env';
 export { serviceConfig, serviceEnv, type ServiceConfig } from './env/service.env';
+export { walletConfig, walletEnv, type WalletConfig } from './env/wallet.env';
 export { type EnvSource, InvalidEnvironmentError, parseEnv } from './parse-env';

@@ -26,3 +26,4 @@ export {
   fakeAddress,
   type MetagraphSpec,
 } from './factories/metagraph.factory';
+export { type FakeMetagraphServer, type FakeNeuronInput, startFakeMetagraphServer } from './fake-metagraph-server';
