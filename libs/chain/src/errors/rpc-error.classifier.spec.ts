@@ -38,6 +38,9 @@ describe('toChainError', () => {
     ['1014: Priority is too low: (1 vs 1)', 'TAONODE_CHAIN_PRIORITY_TOO_LOW'],
     ['1010: Invalid Transaction: Transaction has a bad signature', 'TAONODE_CHAIN_INVALID_TRANSACTION'],
     ['4003: Client error: UnknownBlock: Header was not found in the database', 'TAONODE_CHAIN_BLOCK_NOT_FOUND'],
+    ['4003: Client error: UnknownBlock: State already discarded for 0xab', 'TAONODE_CHAIN_BLOCK_NOT_FOUND'],
+    ['unknown block 0xab', 'TAONODE_CHAIN_BLOCK_NOT_FOUND'],
+    ['-32000: not found: state', 'TAONODE_CHAIN_RPC_ERROR'],
     ['-32601: Method not found', 'TAONODE_CHAIN_RPC_ERROR'],
   ] as const)('%s → %s', (message, code) => {
     const error = toChainError(new Error(message), 'read');

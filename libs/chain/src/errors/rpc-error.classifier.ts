@@ -71,7 +71,22 @@ const RATE_LIMIT_RPC_CODES: ReadonlySet<number> = new Set([-32029, -32604, -3299
 const DISCONNECT_PATTERN =
   /not connected|disconnected from|websocket is closed|econnrefused|econnreset|socket hang up|abnormal closure/i;
 const TIMEOUT_PATTERN = /no response received from rpc endpoint|timed? ?out/i;
-const NOT_FOUND_PATTERN = /(block|header|state).*(not found|unknown|pruned|discarded)|unknown block/i;
+const NOT_FOUND_SUBJECT = /block|header|state/i;
+const NOT_FOUND_VERDICT = /not found|unknown|pruned|discarded/i;
+const UNKNOWN_BLOCK = /unknown block/i;
+
+/**
+ * "(block|header|state) … (not found|unknown|pruned|discarded)" in that order. Two linear searches rather than one
+ * `subject.*verdict` regex, which retries `.*` from every occurrence of the subject (quadratic on long messages);
+ * the earliest subject leaves the longest tail, so checking only it is equivalent.
+ */
+function isNotFoundMessage(line: string): boolean {
+  if (UNKNOWN_BLOCK.test(line)) {
+    return true;
+  }
+  const subject = NOT_FOUND_SUBJECT.exec(line);
+  return subject !== null && NOT_FOUND_VERDICT.test(line.slice(subject.index + subject[0].length));
+}
 
 /**
  * Translates anything @polkadot/api or the websocket threw into a {@link ChainError} with a stable code.
@@ -99,7 +114,7 @@ export function toChainError(error: unknown, context: string): ChainError {
   if (rejection !== undefined) {
     return rejectionError(rejection, text, error);
   }
-  if (NOT_FOUND_PATTERN.test(line)) {
+  if (isNotFoundMessage(line)) {
     return new ChainError('TAONODE_CHAIN_BLOCK_NOT_FOUND', text, { cause: error });
   }
   return new ChainError('TAONODE_CHAIN_RPC_ERROR', text, { cause: error });
