@@ -4,6 +4,11 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
+import { ensureProjectGraph } from './scripts/ensure-project-graph.mjs';
+
+// @nx/enforce-module-boundaries reads only a cached project graph and skips itself without one: build it first,
+// however ESLint was started.
+ensureProjectGraph(import.meta.dirname);
 
 export default tseslint.config(
   {
@@ -17,6 +22,8 @@ export default tseslint.config(
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
+      // A forbidden import on purpose (scripts/module-boundaries.int-spec.ts lints it).
+      'libs/config/test/fixtures/module-boundaries/**',
     ],
   },
   js.configs.recommended,
