@@ -78,6 +78,7 @@ if (!CHAINSPEC) {
         expect(observations.transfer.events).toEqual(simulated.transfer.events);
         expect(observations.sudo.events).toEqual(simulated.sudo.events);
         expect(observations.insufficientBalance).toEqual(simulated.insufficientBalance);
+        expect(observations.freeCallUnfunded).toEqual(simulated.freeCallUnfunded);
         // The same client bytes cost the same: fee formula and benchmarked transfer weights agree.
         expect(observations.transfer.quotedFee).toBe(simulated.transfer.quotedFee);
       } finally {

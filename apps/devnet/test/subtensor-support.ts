@@ -40,8 +40,8 @@ export interface SubtensorDevnet {
 export interface GenesisOptions {
   /** Extra genesis neurons of subnet 1 (hotkey URI, coldkey URI, alpha stake in rao, permit). */
   readonly neurons?: readonly { hotkey: string; coldkey: string; stake?: string; validatorPermit?: boolean }[];
-  /** Extra funded accounts (URI → rao). Hotkeys that sign need an account: frame_system's CheckNonce refuses
-   * signers without providers as `Payment`, even for fee-free calls. */
+  /** Extra funded accounts (URI → rao). subtensor's CheckNonce lets a hotkey without balance sign fee-free
+   * calls; hotkeys that sign paying calls need funds. */
   readonly balances?: Readonly<Record<string, string>>;
   /** Chain-wide subtensor genesis values (`networkRateLimit`, `stakeThreshold`, …). */
   readonly chain?: Record<string, unknown>;

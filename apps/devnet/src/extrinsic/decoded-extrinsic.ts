@@ -79,6 +79,14 @@ export function callInvocation(method: Codec): CallInvocation {
   return { section: call.section, method: call.method, args: Object.fromEntries(call.argsEntries) };
 }
 
+/** Builds the `CallInvocation` of a `Call` argument (what sudo and utility carry). */
+export function nestedCall(codec: Codec | undefined): CallInvocation {
+  if (!codec) {
+    throw new TypeError('missing Call argument');
+  }
+  return callInvocation(codec);
+}
+
 function signedPart(extrinsic: Extrinsic): SignedPart {
   const era = extrinsic.era;
   return {

@@ -1,12 +1,12 @@
 import { readAccount, writeAccount } from '../pallets/balances/account-info';
 import { BalancesLedger } from '../pallets/balances/balances-ledger';
+import type { DispatchClassName, ResolvedDispatchInfo } from '../runtime/call-definition';
 import type { PostDispatchInfo } from '../runtime/dispatch-context';
 import { isDispatchFailure, toDispatchErrorValue, type DispatchErrorValue } from '../runtime/dispatch-errors';
 import type { DispatchEnvironment, Dispatcher } from '../runtime/dispatcher';
 import type { MetadataIndex } from '../runtime/metadata-index';
-import type { ResolvedDispatchInfo } from './call-weights';
 import type { DecodedExtrinsic } from './decoded-extrinsic';
-import type { DispatchClassName, FeeCalculator } from './fees';
+import type { FeeCalculator } from './fees';
 import { InvalidTransactionError } from './transaction-validity';
 import type { TransactionValidator } from './validator';
 

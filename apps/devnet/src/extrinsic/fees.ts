@@ -1,8 +1,7 @@
 import type { Codec } from '@polkadot/types/types';
+import type { DispatchClassName } from '../runtime/call-definition';
 import { constant } from '../runtime/runtime-constants';
 import type { RuntimeMetadata } from '../runtime/runtime-metadata';
-
-export type DispatchClassName = 'Normal' | 'Operational' | 'Mandatory';
 
 /** A call's weight and fee class as the fee logic needs them. */
 export interface FeeInput {

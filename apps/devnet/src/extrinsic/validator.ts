@@ -2,14 +2,13 @@ import type { Codec } from '@polkadot/types/types';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { readAccount } from '../pallets/balances/account-info';
 import { BalancesLedger } from '../pallets/balances/balances-ledger';
-import { validateSubtensorTransaction } from '../pallets/subtensor';
-import type { Dispatcher } from '../runtime/dispatcher';
+import type { ResolvedDispatchInfo } from '../runtime/call-definition';
+import type { CallRegistry } from '../runtime/call-registry';
 import { constant } from '../runtime/runtime-constants';
 import type { RuntimeMetadata } from '../runtime/runtime-metadata';
 import type { RuntimeVersionInfo } from '../runtime/runtime-version';
 import type { Hex } from '../state/block-state';
 import type { Storage } from '../state/storage';
-import type { CallWeigher, ResolvedDispatchInfo } from './call-weights';
 import { eraBirth, eraDeath, type DecodedExtrinsic, type SignedPart } from './decoded-extrinsic';
 import type { FeeCalculator } from './fees';
 import { hasValidSignature, signingPayload } from './signing-payload';
@@ -49,8 +48,8 @@ export const nonceTag = (signer: string, nonce: number): string => `${signer}/${
  * signer; the implicit data of CheckSpecVersion/CheckTxVersion/CheckGenesis/CheckMortality (a birth block no
  * longer in `BlockHash` is `AncientBirthBlock`); the signature over the payload they make up (wrong spec,
  * genesis or an expired era all end here as `BadProof`, as on the real chain); CheckNonZeroSender;
- * CheckNonce (`Stale`, and `Future` when applying); CheckWeight; ChargeTransactionPayment (`Payment`);
- * SubtensorSignedExtension (`Custom(n)`, implemented by the subtensor pallet module).
+ * subtensor's CheckNonce (no provider → `Payment` for paying calls only; `Stale`, and `Future` when applying); CheckWeight; ChargeTransactionPayment (`Payment`);
+ * SubtensorSignedExtension (`Custom(n)`: the call definition's validity rule).
  */
 export class TransactionValidator {
   /** Signatures already verified, keyed by extrinsic hash and the payload's implicit data. */
@@ -59,8 +58,7 @@ export class TransactionValidator {
   constructor(
     private readonly runtime: RuntimeMetadata,
     private readonly version: RuntimeVersionInfo,
-    private readonly dispatcher: Dispatcher,
-    private readonly weigher: CallWeigher,
+    private readonly calls: CallRegistry,
     private readonly fees: FeeCalculator,
     private readonly existentialDeposit: bigint,
   ) {}
@@ -78,11 +76,14 @@ export class TransactionValidator {
     if (decodeAddress(signer).every((byte) => byte === 0)) {
       throw new InvalidTransactionError('BadSigner');
     }
-    if (!this.dispatcher.isSimulated(decoded.call)) {
+    if (!this.calls.find(decoded.call)) {
       throw new InvalidTransactionError('Call');
     }
+    const info = this.calls.info(decoded.call);
     const account = readAccount(environment.storage, signer);
-    if (account.providers === 0 && account.sufficients === 0) {
+    // subtensor's own CheckNonce (runtime/src/check_nonce.rs) asks for a provider only when the call pays:
+    // a fresh hotkey without balance may sign `Pays::No` calls (serve_axon, set_weights, commit/reveal).
+    if (info.pays === 'Yes' && account.providers === 0 && account.sufficients === 0) {
       throw new InvalidTransactionError('Payment');
     }
     if (signed.nonce < account.nonce) {
@@ -91,7 +92,6 @@ export class TransactionValidator {
     if (mode === 'apply' && signed.nonce > account.nonce) {
       throw new InvalidTransactionError('Future');
     }
-    const info = this.weigher.info(decoded.call);
     if (info.refTime + this.fees.baseExtrinsicRefTime(info.class) > this.maxExtrinsicRefTime(info.class)) {
       throw new InvalidTransactionError('ExhaustsResources');
     }
@@ -103,7 +103,7 @@ export class TransactionValidator {
     if (fee > 0n && ledger.reducibleBalance(signer, 'Preserve') < fee) {
       throw new InvalidTransactionError('Payment');
     }
-    const custom = validateSubtensorTransaction(environment.storage, signer, decoded.call);
+    const custom = this.calls.validate(environment.storage, signer, decoded.call);
     if (custom !== undefined) {
       throw new InvalidTransactionError('Custom', custom);
     }

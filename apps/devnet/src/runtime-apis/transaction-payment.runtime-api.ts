@@ -1,8 +1,10 @@
 import type { TypeRegistry } from '@polkadot/types';
 import type { Codec } from '@polkadot/types/types';
 import { bnToU8a, compactToU8a, u8aConcat } from '@polkadot/util';
-import { nestedCall, type CallWeigher, type ResolvedDispatchInfo } from '../extrinsic/call-weights';
+import { nestedCall } from '../extrinsic/decoded-extrinsic';
 import type { FeeCalculator, FeeDetails } from '../extrinsic/fees';
+import type { ResolvedDispatchInfo } from '../runtime/call-definition';
+import type { CallRegistry } from '../runtime/call-registry';
 import type { RuntimeApiModule } from '../runtime/dispatch-context';
 import type { RuntimeMetadata } from '../runtime/runtime-metadata';
 import type { Storage } from '../state/storage';
@@ -48,7 +50,7 @@ interface ExtrinsicCodec extends Codec {
  */
 export function createTransactionPaymentApis(
   runtime: RuntimeMetadata,
-  weigher: CallWeigher,
+  calls: CallRegistry,
   fees: FeeCalculator,
   multiplier: (storage: Storage) => bigint,
 ): RuntimeApiModule[] {
@@ -62,11 +64,11 @@ export function createTransactionPaymentApis(
   });
   const extrinsicArgs = (method: string, input: Uint8Array) => {
     const [uxt, len] = decodeArgs(registry, method, ['Extrinsic', 'u32'], input) as [ExtrinsicCodec, Codec];
-    return { uxt, info: weigher.info(nestedCall(uxt.method)), length: Number(len.toString()) };
+    return { uxt, info: calls.info(nestedCall(uxt.method)), length: Number(len.toString()) };
   };
   const callArgs = (method: string, input: Uint8Array) => {
     const [call, len] = decodeArgs(registry, method, ['Call', 'u32'], input);
-    return { info: weigher.info(nestedCall(call)), length: Number(len?.toString()) };
+    return { info: calls.info(nestedCall(call)), length: Number(len?.toString()) };
   };
   const shared = sharedFeeMethods(registry, fees);
   return [

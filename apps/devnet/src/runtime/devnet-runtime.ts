@@ -1,5 +1,4 @@
 import { BlockBuilder } from '../chain/block-builder';
-import { CallWeigher } from '../extrinsic/call-weights';
 import { ExtrinsicApplier } from '../extrinsic/extrinsic-applier';
 import { FeeCalculator } from '../extrinsic/fees';
 import { TransactionValidator } from '../extrinsic/validator';
@@ -15,6 +14,7 @@ import { createCoreApi } from '../runtime-apis/core.runtime-api';
 import { createMetadataApi } from '../runtime-apis/metadata.runtime-api';
 import { RuntimeApiRegistry } from '../runtime-apis/runtime-api-registry';
 import { createTransactionPaymentApis } from '../runtime-apis/transaction-payment.runtime-api';
+import { CallRegistry } from './call-registry';
 import type { PalletModule } from './dispatch-context';
 import { Dispatcher } from './dispatcher';
 import { EventEncoder } from './events';
@@ -30,7 +30,8 @@ export interface DevnetRuntime {
   readonly version: RuntimeVersionInfo;
   readonly pallets: readonly PalletModule[];
   readonly dispatcher: Dispatcher;
-  readonly weigher: CallWeigher;
+  /** Every offered call's one definition: dispatch, weight, fee rule, validity rule, errors. */
+  readonly calls: CallRegistry;
   readonly fees: FeeCalculator;
   readonly validator: TransactionValidator;
   readonly encoder: EventEncoder;
@@ -61,10 +62,10 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     metadata,
     subtensorRuntimeApis.map((api) => ({ trait: api.trait, version: api.version })),
   );
-  const dispatcher = new Dispatcher(pallets);
-  const weigher = new CallWeigher(pallets);
+  const calls = new CallRegistry(pallets, metadata);
+  const dispatcher = new Dispatcher(calls);
   const fees = new FeeCalculator(metadata);
-  const validator = new TransactionValidator(metadata, version, dispatcher, weigher, fees, existentialDeposit);
+  const validator = new TransactionValidator(metadata, version, calls, fees, existentialDeposit);
   const applier = new ExtrinsicApplier(index, validator, dispatcher, fees, existentialDeposit);
   const encoder = new EventEncoder(metadata, index);
   const builder = new BlockBuilder({
@@ -79,7 +80,7 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     createMetadataApi(metadata),
     createAccountNonceApi(metadata),
     createAuraApi(metadata),
-    ...createTransactionPaymentApis(metadata, weigher, fees, (storage) => validator.feeMultiplier(storage)),
+    ...createTransactionPaymentApis(metadata, calls, fees, (storage) => validator.feeMultiplier(storage)),
     ...subtensorRuntimeApis,
   ]);
   return {
@@ -88,7 +89,7 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     version,
     pallets,
     dispatcher,
-    weigher,
+    calls,
     fees,
     validator,
     encoder,

@@ -1,5 +1,6 @@
 import type { Codec } from '@polkadot/types/types';
 import type { Storage } from '../state/storage';
+import type { CallDefinition } from './call-definition';
 
 /**
  * A failed dispatch, named as in the metadata's error enum of `pallet` (decorated camelCase pallet name,
@@ -94,29 +95,10 @@ export type CallHandler = (
   args: Readonly<Record<string, Codec>>,
 ) => PostDispatchInfo | undefined | void;
 
-/**
- * A call's declared weight and fee class, as its `#[pallet::weight]` attribute gives it. `refTime` is in
- * picoseconds of the reference machine (the unit of `Weight::ref_time`); fees derive from it.
- */
-export interface CallDispatchInfo {
-  readonly refTime: bigint;
-  readonly proofSize?: bigint;
-  readonly class?: 'Normal' | 'Operational' | 'Mandatory';
-  /** `'No'` for the calls the runtime marks `Pays::No` (set_weights, serve_axon, ...): no fee at all. */
-  readonly pays?: 'Yes' | 'No';
-}
-
-/** The calls one pallet implements, keyed by decorated method name (`setWeights`). */
+/** The calls one pallet implements, each declared once (dispatch, weight, fee rule, validity, errors). */
 export interface PalletModule {
   readonly name: string;
-  readonly calls: Readonly<Record<string, CallHandler>>;
-  /**
-   * Declared weight/class/pays of calls by decorated method name, or a function of the call's arguments.
-   * Calls not listed take the devnet's default table (extrinsic/call-weights.ts).
-   */
-  readonly dispatchInfo?: Readonly<
-    Record<string, CallDispatchInfo | ((args: Readonly<Record<string, Codec>>) => CallDispatchInfo)>
-  >;
+  readonly calls: readonly CallDefinition[];
   /** Runs at the start of every block, before extrinsics (e.g. the subtensor epoch). */
   onInitialize?(context: BlockHookContext): void;
 }

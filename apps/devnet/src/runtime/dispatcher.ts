@@ -1,11 +1,10 @@
 import type { Storage } from '../state/storage';
+import type { CallRegistry } from './call-registry';
 import {
   OtherDispatchError,
-  type CallHandler,
   type CallInvocation,
   type DispatchContext,
   type Origin,
-  type PalletModule,
   type PostDispatchInfo,
 } from './dispatch-context';
 import type { EventSink } from './event-sink';
@@ -18,23 +17,15 @@ export interface DispatchEnvironment {
 }
 
 /**
- * The pallet registry: routes a decoded call to the handler of the pallet that simulates it. Calls that the
- * metadata has but no pallet simulates are refused before they reach a block (see `isSimulated`), and fail
- * with `DispatchError::Other` when they arrive nested inside sudo or utility.
+ * Routes a decoded call to its definition's handler. Calls that the metadata has but no pallet simulates are
+ * refused before they reach a block (see `isSimulated`), and fail with `DispatchError::Other` when they
+ * arrive nested inside sudo or utility.
  */
 export class Dispatcher {
-  private readonly handlers = new Map<string, CallHandler>();
-
-  constructor(readonly pallets: readonly PalletModule[]) {
-    for (const pallet of pallets) {
-      for (const [method, handler] of Object.entries(pallet.calls)) {
-        this.handlers.set(`${pallet.name}.${method}`, handler);
-      }
-    }
-  }
+  constructor(private readonly calls: CallRegistry) {}
 
   isSimulated(call: CallInvocation): boolean {
-    return this.handlers.has(`${call.section}.${call.method}`);
+    return this.calls.find(call) !== undefined;
   }
 
   /**
@@ -42,7 +33,7 @@ export class Dispatcher {
    * the caller decides whether the surrounding storage layer is discarded.
    */
   dispatch(call: CallInvocation, origin: Origin, environment: DispatchEnvironment): PostDispatchInfo | undefined {
-    const handler = this.handlers.get(`${call.section}.${call.method}`);
+    const handler = this.calls.find(call)?.dispatch;
     if (!handler) {
       throw new OtherDispatchError('Other');
     }

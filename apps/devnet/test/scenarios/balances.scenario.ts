@@ -33,6 +33,17 @@ export interface ScenarioObservations {
   readonly staleNonce: InvalidKind | undefined;
   readonly tamperedSignature: InvalidKind | undefined;
   readonly noFunds: InvalidKind | undefined;
+  /**
+   * A fee-free call (`serve_axon` by a key that never held a rao and is registered nowhere): subtensor's
+   * CheckNonce lets it in, the call fails at dispatch, and the nonce still counts.
+   */
+  readonly freeCallUnfunded: {
+    readonly submission: InvalidKind | undefined;
+    readonly error: string | undefined;
+    readonly nonceAfter: number;
+    readonly free: bigint;
+    readonly paidFee: bigint | undefined;
+  };
   readonly requireSudo: string | undefined;
   readonly sudo: { readonly events: readonly string[]; readonly sudid: string; readonly newBalance: bigint };
 }
@@ -60,6 +71,7 @@ export async function runBalancesScenario(context: ScenarioContext): Promise<Sce
   const suffix = Date.now().toString(36);
   const poor = keyring.addFromUri(`//ScenarioPoor${suffix}`);
   const unfunded = keyring.addFromUri(`//ScenarioUnfunded${suffix}`);
+  const unfundedHotkey = keyring.addFromUri(`//ScenarioUnfundedHotkey${suffix}`);
   const nonceArgs = { nonce: -1 };
 
   const amount = 2n * TAO;
@@ -95,6 +107,8 @@ export async function runBalancesScenario(context: ScenarioContext): Promise<Sce
 
   const noFunds = await rejection(tx(api, 'balances', 'transferKeepAlive')(other.address, TAO).signAndSend(unfunded));
 
+  const freeCall = await freeCallFromUnfunded(context, unfundedHotkey);
+
   const notSudo = await sendAndSeal(
     tx(api, 'sudo', 'sudo')(tx(api, 'balances', 'forceSetBalance')(poor.address, 7n * TAO)),
     other,
@@ -127,6 +141,7 @@ export async function runBalancesScenario(context: ScenarioContext): Promise<Sce
     staleNonce,
     tamperedSignature,
     noFunds,
+    freeCallUnfunded: freeCall,
     requireSudo: describeDispatchError(api, notSudo.dispatchError),
     sudo: {
       events: eventNames(sudo.events),
@@ -134,6 +149,30 @@ export async function runBalancesScenario(context: ScenarioContext): Promise<Sce
       newBalance: await free(api, poor.address),
     },
   };
+}
+
+/** A netuid no chain in these scenarios has: the call must fail at dispatch, not at submission. */
+const ABSENT_NETUID = 4242;
+const IP_198_51_100_10 = 3325256714;
+
+async function freeCallFromUnfunded(
+  context: ScenarioContext,
+  hotkey: KeyringPair,
+): Promise<ScenarioObservations['freeCallUnfunded']> {
+  const { api, seal } = context;
+  const serveAxon = tx(api, 'subtensorModule', 'serveAxon')(ABSENT_NETUID, 1, IP_198_51_100_10, 8091, 4, 4, 0, 0);
+  let submission: InvalidKind | undefined;
+  let error: string | undefined;
+  let paidFee: bigint | undefined;
+  try {
+    const sealed = await sendAndSeal(serveAxon, hotkey, seal, { nonce: -1 });
+    error = describeDispatchError(api, sealed.dispatchError);
+    paidFee = eventField(sealed.events, 'transactionPayment.TransactionFeePaid', 1);
+  } catch (caught) {
+    submission = invalidKind(caught) ?? 'other';
+  }
+  const nonceAfter = Number((await runtimeCall(api, 'accountNonceApi', 'accountNonce')(hotkey.address)).toString());
+  return { submission, error, nonceAfter, free: await free(api, hotkey.address), paidFee };
 }
 
 /** The expectations both chains must meet for the scenario (the devnet specs add exact ones). */
@@ -159,6 +198,13 @@ export function expectFaithfulObservations(observations: ScenarioObservations): 
   expect(observations.staleNonce).toBe('stale');
   expect(observations.tamperedSignature).toBe('badProof');
   expect(observations.noFunds).toBe('payment');
+  expect(observations.freeCallUnfunded).toEqual({
+    submission: undefined,
+    error: 'subtensorModule.HotKeyNotRegisteredInNetwork',
+    nonceAfter: 1,
+    free: 0n,
+    paidFee: 0n,
+  });
   expect(observations.requireSudo).toBe('sudo.RequireSudo');
   expect(observations.sudo.events).toEqual(expect.arrayContaining(['sudo.Sudid', 'system.ExtrinsicSuccess']));
   expect(observations.sudo.sudid).toBe('{"ok":null}');

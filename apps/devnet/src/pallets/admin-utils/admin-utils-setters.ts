@@ -14,6 +14,8 @@ type AdminErrorName = 'SubnetDoesNotExist' | 'MaxValidatorsLargerThanMaxUIds' | 
 
 /** How an AdminUtils setter of one subnet hyperparameter is guarded (from the spec-224 admin-utils pallet). */
 interface SubnetSetter {
+  /** The AdminUtils errors `check` can fail with. */
+  readonly checkErrors: readonly AdminErrorName[];
   readonly parameter: SubnetParameter;
   /** Name of the value argument (decorated camelCase). */
   readonly argument: string;
@@ -28,8 +30,15 @@ const setter = (
   parameter: SubnetParameter,
   argument: string,
   origin: SubnetSetter['origin'],
-  extra: Partial<Pick<SubnetSetter, 'requiresSubnet' | 'check'>> = {},
-): SubnetSetter => ({ parameter, argument, origin, requiresSubnet: extra.requiresSubnet ?? true, check: extra.check });
+  extra: Partial<Pick<SubnetSetter, 'requiresSubnet' | 'check' | 'checkErrors'>> = {},
+): SubnetSetter => ({
+  parameter,
+  argument,
+  origin,
+  requiresSubnet: extra.requiresSubnet ?? true,
+  check: extra.check,
+  checkErrors: extra.checkErrors ?? [],
+});
 
 /** The AdminUtils calls for per-subnet hyperparameters, keyed by decorated method name. */
 export const SUBNET_SETTERS: Readonly<Record<string, SubnetSetter>> = {
@@ -41,12 +50,14 @@ export const SUBNET_SETTERS: Readonly<Record<string, SubnetSetter>> = {
   sudoSetMinAllowedWeights: setter('minAllowedWeights', 'minAllowedWeights', 'ownerOrRoot'),
   sudoSetMaxAllowedUids: setter('maxAllowedUids', 'maxAllowedUids', 'root', {
     check: (value, read) => (read('subnetworkN') < value ? undefined : 'MaxAllowedUIdsLessThanCurrentUIds'),
+    checkErrors: ['MaxAllowedUIdsLessThanCurrentUIds'],
   }),
   sudoSetTempo: setter('tempo', 'tempo', 'root'),
   sudoSetCommitRevealWeightsEnabled: setter('commitRevealWeightsEnabled', 'enabled', 'ownerOrRoot'),
   sudoSetCommitRevealWeightsInterval: setter('revealPeriodEpochs', 'interval', 'ownerOrRoot'),
   sudoSetMaxAllowedValidators: setter('maxAllowedValidators', 'maxAllowedValidators', 'root', {
     check: (value, read) => (value <= read('maxAllowedUids') ? undefined : 'MaxValidatorsLargerThanMaxUIds'),
+    checkErrors: ['MaxValidatorsLargerThanMaxUIds'],
   }),
   sudoSetActivityCutoff: setter('activityCutoff', 'activityCutoff', 'ownerOrRoot'),
   sudoSetNetworkRegistrationAllowed: setter('networkRegistrationAllowed', 'registrationAllowed', 'ownerOrRoot', {
@@ -87,6 +98,11 @@ export const GLOBAL_SETTERS: Readonly<Record<string, { parameter: GlobalParamete
   sudoSetNetworkImmunityPeriod: { parameter: 'networkImmunityPeriod', argument: 'immunityPeriod' },
   sudoSetTotalIssuance: { parameter: 'totalIssuance', argument: 'totalIssuance' },
 };
+
+/** The AdminUtils errors a subnet setter can fail with. */
+export function subnetSetterErrors(definition: SubnetSetter): readonly AdminErrorName[] {
+  return [...(definition.requiresSubnet ? (['SubnetDoesNotExist'] as const) : []), ...definition.checkErrors];
+}
 
 export function subnetSetterHandler(definition: SubnetSetter): CallHandler {
   return (context, args) => {

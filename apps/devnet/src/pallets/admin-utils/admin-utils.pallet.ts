@@ -1,5 +1,29 @@
+import { dbWeight, defineCall, NO_CUSTOM_VALIDITY, weighs, type CallDefinition } from '../../runtime/call-definition';
 import type { CallHandler, PalletModule } from '../../runtime/dispatch-context';
-import { GLOBAL_SETTERS, globalSetterHandler, SUBNET_SETTERS, subnetSetterHandler } from './admin-utils-setters';
+import {
+  GLOBAL_SETTERS,
+  globalSetterHandler,
+  SUBNET_SETTERS,
+  subnetSetterErrors,
+  subnetSetterHandler,
+} from './admin-utils-setters';
+
+/** AdminUtils setters are benchmarked near one read and one write; every one pays. */
+const SETTER_WEIGHT = weighs(dbWeight(14_000_000n, 1, 1));
+
+/** The metadata name of a decorated method: `sudoSetTempo` → `sudo_set_tempo`. */
+const metadataName = (method: string): string => method.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+const setterCall = (method: string, errors: readonly string[], dispatch: CallHandler): CallDefinition =>
+  defineCall({
+    pallet: 'adminUtils',
+    name: metadataName(method),
+    weight: SETTER_WEIGHT,
+    pays: 'Yes',
+    validate: NO_CUSTOM_VALIDITY,
+    errors,
+    dispatch,
+  });
 
 /**
  * AdminUtils (pallet 19): the sudo / subnet-owner setters of subnet hyperparameters and chain-wide values.
@@ -7,18 +31,12 @@ import { GLOBAL_SETTERS, globalSetterHandler, SUBNET_SETTERS, subnetSetterHandle
  */
 export const adminUtilsPallet: PalletModule = {
   name: 'adminUtils',
-  calls: {
-    ...Object.fromEntries(
-      Object.entries(SUBNET_SETTERS).map(([method, definition]): [string, CallHandler] => [
-        method,
-        subnetSetterHandler(definition),
-      ]),
+  calls: [
+    ...Object.entries(SUBNET_SETTERS).map(([method, definition]) =>
+      setterCall(method, subnetSetterErrors(definition), subnetSetterHandler(definition)),
     ),
-    ...Object.fromEntries(
-      Object.entries(GLOBAL_SETTERS).map(([method, definition]): [string, CallHandler] => [
-        method,
-        globalSetterHandler(definition),
-      ]),
+    ...Object.entries(GLOBAL_SETTERS).map(([method, definition]) =>
+      setterCall(method, [], globalSetterHandler(definition)),
     ),
-  },
+  ],
 };

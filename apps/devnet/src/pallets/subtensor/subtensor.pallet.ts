@@ -1,3 +1,11 @@
+import {
+  dbWeight,
+  defineCall,
+  NO_CUSTOM_VALIDITY,
+  weighs,
+  type CallDefinition,
+  type DispatchClassName,
+} from '../../runtime/call-definition';
 import type { PalletModule } from '../../runtime/dispatch-context';
 import { subtensorBlockStep } from './epoch/block-step';
 import { burnedRegister } from './registration/burned-register';
@@ -6,33 +14,208 @@ import { serveAxon, serveAxonTls } from './serving/serve-axon';
 import { servePrometheus } from './serving/serve-prometheus';
 import { addStake } from './staking/add-stake';
 import { removeStake } from './staking/remove-stake';
+import type { SubtensorErrorName } from './subtensor-error';
+import {
+  addStakeValidity,
+  registrationValidity,
+  removeStakeValidity,
+  weightsCallValidity,
+} from './transaction/subtensor-transaction-validity';
 import { batchCommitWeights, batchRevealWeights, batchSetWeights } from './weights/batch-weights';
 import { commitCrv3Weights } from './weights/commit-crv3-weights';
 import { commitWeights } from './weights/commit-weights';
 import { revealWeights } from './weights/reveal-weights';
 import { setWeights } from './weights/set-weights';
 
+/** A SubtensorModule call: its errors are SubtensorModule's, checked against the names this simulator knows. */
+type SubtensorCall = Omit<CallDefinition, 'pallet' | 'errors'> & { readonly errors: readonly SubtensorErrorName[] };
+const subtensorCall = (call: SubtensorCall): CallDefinition => defineCall({ pallet: 'subtensorModule', ...call });
+
+/** Declared weight of a subtensor call from its `#[pallet::weight]` (dispatches.rs at spec 234). */
+const declared = (base: bigint, reads: number, writes: number, dispatchClass: DispatchClassName = 'Normal') =>
+  weighs(dbWeight(base, reads, writes), { class: dispatchClass });
+
+/** What `do_set_weights` checks, in every path that ends in storing a weight row (set, reveal). */
+const WEIGHTS_SUBMISSION_ERRORS: readonly SubtensorErrorName[] = [
+  'CanNotSetRootNetworkWeights',
+  'SubNetworkDoesNotExist',
+  'WeightVecNotEqualSize',
+  'HotKeyNotRegisteredInSubNet',
+  'NotEnoughStakeToSetWeights',
+  'IncorrectWeightVersionKey',
+  'SettingWeightsTooFast',
+  'UidsLengthExceedUidsInSubNet',
+  'NeuronNoValidatorPermit',
+  'DuplicateUids',
+  'UidVecContainInvalidOne',
+  'WeightVecLengthIsLow',
+  'MaxWeightExceeded',
+];
+const COMMIT_ERRORS: readonly SubtensorErrorName[] = [
+  'CommitRevealDisabled',
+  'HotKeyNotRegisteredInSubNet',
+  'CommittingWeightsTooFast',
+  'TooManyUnrevealedCommits',
+];
+const REVEAL_ERRORS: readonly SubtensorErrorName[] = [
+  'CommitRevealDisabled',
+  'NoWeightsCommitFound',
+  'ExpiredWeightCommit',
+  'RevealTooEarly',
+  'InvalidRevealCommitHashNotMatch',
+  ...WEIGHTS_SUBMISSION_ERRORS,
+];
+const SERVING_ERRORS: readonly SubtensorErrorName[] = [
+  'HotKeyNotRegisteredInNetwork',
+  'InvalidIpType',
+  'InvalidIpAddress',
+  'ServingRateLimitExceeded',
+  'InvalidPort',
+];
+const STAKE_ERRORS: readonly SubtensorErrorName[] = [
+  'SubnetNotExists',
+  'HotKeyAccountNotExists',
+  'AmountTooLow',
+  'InsufficientLiquidity',
+  'SlippageTooHigh',
+];
+const BALANCE_DEBIT_ERRORS: readonly SubtensorErrorName[] = [
+  'NotEnoughBalanceToStake',
+  'BalanceWithdrawalError',
+  'ZeroBalanceAfterWithdrawn',
+];
+
 /**
- * SubtensorModule (pallet 7) as far as miners and validators use it. `start_call` does not exist in the
+ * SubtensorModule (pallet 7) as far as miners and validators use it, one definition per call. Fee rules are
+ * those of spec 224–234, where most miner/validator calls are `Pays::No`. `start_call` does not exist in the
  * spec-224 metadata (subnets emit from registration on), so it is not offered.
  */
 export const subtensorPallet: PalletModule = {
   name: 'subtensorModule',
-  calls: {
-    setWeights,
-    batchSetWeights,
-    commitWeights,
-    batchCommitWeights,
-    revealWeights,
-    batchRevealWeights,
-    commitCrv3Weights,
-    burnedRegister,
-    registerNetwork,
-    serveAxon,
-    serveAxonTls,
-    servePrometheus,
-    addStake,
-    removeStake,
-  },
+  calls: [
+    subtensorCall({
+      name: 'set_weights',
+      weight: declared(22_060_000_000n, 4106, 2),
+      pays: 'No',
+      validate: weightsCallValidity,
+      errors: ['CommitRevealEnabled', ...WEIGHTS_SUBMISSION_ERRORS],
+      dispatch: setWeights,
+    }),
+    subtensorCall({
+      name: 'batch_set_weights',
+      weight: declared(22_060_000_000n, 4106, 2),
+      pays: 'No',
+      validate: NO_CUSTOM_VALIDITY,
+      // Each netuid's failure goes into `BatchWeightItemFailed`; only the input shape fails the call.
+      errors: ['InputLengthsUnequal'],
+      dispatch: batchSetWeights,
+    }),
+    subtensorCall({
+      name: 'commit_weights',
+      weight: declared(46_000_000n, 1, 1),
+      pays: 'No',
+      validate: weightsCallValidity,
+      errors: COMMIT_ERRORS,
+      dispatch: commitWeights,
+    }),
+    subtensorCall({
+      name: 'batch_commit_weights',
+      weight: declared(46_000_000n, 1, 2),
+      pays: 'No',
+      validate: NO_CUSTOM_VALIDITY,
+      errors: ['InputLengthsUnequal'],
+      dispatch: batchCommitWeights,
+    }),
+    subtensorCall({
+      name: 'reveal_weights',
+      weight: declared(103_000_000n, 11, 3),
+      pays: 'No',
+      validate: weightsCallValidity,
+      errors: REVEAL_ERRORS,
+      dispatch: revealWeights,
+    }),
+    subtensorCall({
+      name: 'batch_reveal_weights',
+      weight: declared(367_612_000n, 14, 3),
+      pays: 'No',
+      validate: weightsCallValidity,
+      errors: ['InputLengthsUnequal', ...REVEAL_ERRORS],
+      dispatch: batchRevealWeights,
+    }),
+    subtensorCall({
+      name: 'commit_crv3_weights',
+      weight: declared(46_000_000n, 1, 1),
+      pays: 'No',
+      validate: weightsCallValidity,
+      errors: COMMIT_ERRORS,
+      dispatch: commitCrv3Weights,
+    }),
+    subtensorCall({
+      name: 'burned_register',
+      weight: declared(177_000_000n, 26, 24),
+      pays: 'No',
+      validate: registrationValidity,
+      errors: [
+        'RegistrationNotPermittedOnRootSubnet',
+        'SubNetworkDoesNotExist',
+        'SubNetRegistrationDisabled',
+        'TooManyRegistrationsThisBlock',
+        'TooManyRegistrationsThisInterval',
+        'HotKeyAlreadyRegisteredInSubNet',
+        'NonAssociatedColdKey',
+        'NoNeuronIdAvailable',
+        ...BALANCE_DEBIT_ERRORS,
+      ],
+      dispatch: burnedRegister,
+    }),
+    subtensorCall({
+      name: 'register_network',
+      weight: declared(157_000_000n, 16, 30, 'Operational'),
+      pays: 'No',
+      validate: NO_CUSTOM_VALIDITY,
+      errors: ['NetworkTxRateLimitExceeded', 'NonAssociatedColdKey', ...BALANCE_DEBIT_ERRORS],
+      dispatch: registerNetwork,
+    }),
+    subtensorCall({
+      name: 'serve_axon',
+      weight: declared(46_000_000n, 4, 1),
+      pays: 'No',
+      validate: NO_CUSTOM_VALIDITY,
+      errors: SERVING_ERRORS,
+      dispatch: serveAxon,
+    }),
+    subtensorCall({
+      name: 'serve_axon_tls',
+      weight: declared(46_000_000n, 4, 1),
+      pays: 'No',
+      validate: NO_CUSTOM_VALIDITY,
+      errors: SERVING_ERRORS,
+      dispatch: serveAxonTls,
+    }),
+    subtensorCall({
+      name: 'serve_prometheus',
+      weight: declared(45_000_000n, 4, 1),
+      pays: 'No',
+      validate: NO_CUSTOM_VALIDITY,
+      errors: SERVING_ERRORS,
+      dispatch: servePrometheus,
+    }),
+    subtensorCall({
+      name: 'add_stake',
+      weight: declared(124_000_000n, 10, 7),
+      pays: 'No',
+      validate: addStakeValidity,
+      errors: [...STAKE_ERRORS, ...BALANCE_DEBIT_ERRORS],
+      dispatch: addStake,
+    }),
+    subtensorCall({
+      name: 'remove_stake',
+      weight: declared(111_000_000n, 10, 7),
+      pays: 'No',
+      validate: removeStakeValidity,
+      errors: [...STAKE_ERRORS, 'NotEnoughStakeToWithdraw'],
+      dispatch: removeStake,
+    }),
+  ],
   onInitialize: subtensorBlockStep,
 };

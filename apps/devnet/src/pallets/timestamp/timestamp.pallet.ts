@@ -1,3 +1,4 @@
+import { dbWeight, defineCall, NO_CUSTOM_VALIDITY, weighs } from '../../runtime/call-definition';
 import { OtherDispatchError, type PalletModule } from '../../runtime/dispatch-context';
 
 /**
@@ -6,9 +7,17 @@ import { OtherDispatchError, type PalletModule } from '../../runtime/dispatch-co
  */
 export const timestampPallet: PalletModule = {
   name: 'timestamp',
-  calls: {
-    set: () => {
-      throw new OtherDispatchError('BadOrigin');
-    },
-  },
+  calls: [
+    defineCall({
+      pallet: 'timestamp',
+      name: 'set',
+      weight: weighs(dbWeight(10_000_000n, 2, 1), { class: 'Mandatory' }),
+      pays: 'Yes',
+      validate: NO_CUSTOM_VALIDITY,
+      errors: [],
+      dispatch: () => {
+        throw new OtherDispatchError('BadOrigin');
+      },
+    }),
+  ],
 };

@@ -1,4 +1,4 @@
-import { nestedCall } from '../../extrinsic/call-weights';
+import { nestedCall } from '../../extrinsic/decoded-extrinsic';
 import { decodeExtrinsic } from '../../extrinsic/decoded-extrinsic';
 import type { FeeInput } from '../../extrinsic/fees';
 import { storageAt, type NodeContext, type RpcMethodTable } from '../node-context';
@@ -21,7 +21,7 @@ export function paymentMethods(context: NodeContext): RpcMethodTable {
       throw authorError(error);
     }
     const storage = storageAt(context, optionalBlockHash(params, 1));
-    const info = runtime.weigher.info(nestedCall(decoded.extrinsic.method));
+    const info = runtime.calls.info(nestedCall(decoded.extrinsic.method));
     const input: FeeInput = {
       length: decoded.length,
       callRefTime: info.refTime,

@@ -1,5 +1,6 @@
 import { Keyring } from '@polkadot/keyring';
 import type { Codec } from '@polkadot/types/types';
+import { stringCamelCase } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
   DispatchError,
@@ -91,8 +92,8 @@ export class SubtensorTestChain {
 
   /** Dispatches `section.method` with arguments by decorated name, as `origin`, in the block being built. */
   call(origin: Origin, section: string, method: string, args: Readonly<Record<string, unknown>>): CallOutcome {
-    const handler = PALLETS[section]?.calls[method];
-    if (!handler) {
+    const definition = PALLETS[section]?.calls.find((call) => stringCamelCase(call.name) === method);
+    if (!definition) {
       throw new Error(`${section}.${method} is not simulated`);
     }
     const decoded = this.decodeArgs(section, method, args);
@@ -107,11 +108,15 @@ export class SubtensorTestChain {
       },
     };
     try {
-      this.storage.transactional(() => handler(context, decoded));
+      this.storage.transactional(() => definition.dispatch(context, decoded));
       return { ok: true };
     } catch (error) {
       this.events.length = mark;
       if (error instanceof DispatchError) {
+        // Every spec through here also checks the call's declaration: its own errors must be listed.
+        if (error.pallet === definition.pallet && !definition.errors.includes(error.errorName)) {
+          throw new Error(`${section}.${method} failed with ${error.errorName}, which its definition does not declare`);
+        }
         return { ok: false, error: `${error.pallet}.${error.errorName}` };
       }
       if (error instanceof OtherDispatchError) {

@@ -1,5 +1,4 @@
-import type { CallInvocation } from '../../../runtime/dispatch-context';
-import type { Storage } from '../../../state/storage';
+import type { CallValidity } from '../../../runtime/call-definition';
 import { argAccount, argBigInt, argNumber } from '../call-args';
 import { validateAddStake, validateRemoveStake } from '../staking/stake-validation';
 import { readNum } from '../state/subtensor-storage';
@@ -21,65 +20,53 @@ export const SubtensorCustomError = {
   BadRequest: 255,
 } as const;
 
-/**
+/*
  * `SubtensorSignedExtension::validate`: checks the runtime makes before a transaction enters the pool, so a
- * failure is a `1010: Invalid Transaction: Custom error: n` and no fee is charged. Returns the custom code,
- * or `undefined` when the transaction is valid.
- * - weight calls (`set_weights`, `commit_weights`, `reveal_weights`, `batch_reveal_weights`,
- *   `commit_crv3_weights`): the signer's stake must reach `StakeThreshold` (1, StakeAmountTooLow);
- * - `add_stake` / `remove_stake`: the dispatchable's own input validation, mapped to codes;
- * - `burned_register` / `register`: fewer than 3 × target registrations this interval (6, RateLimitExceeded).
+ * failure is a `1010: Invalid Transaction: Custom error: n` and no fee is charged. Each rule returns the
+ * custom code, or `undefined` when the transaction is valid; the call definitions name the rule they use.
  */
-export function validateSubtensorTransaction(
-  storage: Storage,
-  signer: string,
-  call: CallInvocation,
-): number | undefined {
-  if (call.section !== 'subtensorModule') {
-    return undefined;
-  }
-  const { args } = call;
-  switch (call.method) {
-    case 'setWeights':
-    case 'commitWeights':
-    case 'revealWeights':
-    case 'batchRevealWeights':
-    case 'commitCrv3Weights':
-      return hasMinimumWeightsStake(storage, signer, argNumber(args, 'netuid'))
-        ? undefined
-        : SubtensorCustomError.StakeAmountTooLow;
-    case 'addStake':
-      return toCustomCode(
-        validateAddStake(
-          storage,
-          signer,
-          argAccount(args, 'hotkey'),
-          argNumber(args, 'netuid'),
-          argBigInt(args, 'amountStaked'),
-        ),
-      );
-    case 'removeStake':
-      return toCustomCode(
-        validateRemoveStake(
-          storage,
-          signer,
-          argAccount(args, 'hotkey'),
-          argNumber(args, 'netuid'),
-          argBigInt(args, 'amountUnstaked'),
-        ),
-      );
-    case 'register':
-    case 'burnedRegister': {
-      const netuid = argNumber(args, 'netuid');
-      const registrations = readNum(storage, 'registrationsThisInterval', netuid);
-      return registrations >= readNum(storage, 'targetRegistrationsPerInterval', netuid) * 3
-        ? SubtensorCustomError.RateLimitExceeded
-        : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
+
+/**
+ * Weight calls (`set_weights`, `commit_weights`, `reveal_weights`, `batch_reveal_weights`,
+ * `commit_crv3_weights`): the signer's stake must reach `StakeThreshold` (1, StakeAmountTooLow).
+ */
+export const weightsCallValidity: CallValidity = ({ storage, signer }, args) =>
+  hasMinimumWeightsStake(storage, signer, argNumber(args, 'netuid'))
+    ? undefined
+    : SubtensorCustomError.StakeAmountTooLow;
+
+/** `add_stake`: the dispatchable's own input validation, mapped to codes. */
+export const addStakeValidity: CallValidity = ({ storage, signer }, args) =>
+  toCustomCode(
+    validateAddStake(
+      storage,
+      signer,
+      argAccount(args, 'hotkey'),
+      argNumber(args, 'netuid'),
+      argBigInt(args, 'amountStaked'),
+    ),
+  );
+
+/** `remove_stake`: the dispatchable's own input validation, mapped to codes. */
+export const removeStakeValidity: CallValidity = ({ storage, signer }, args) =>
+  toCustomCode(
+    validateRemoveStake(
+      storage,
+      signer,
+      argAccount(args, 'hotkey'),
+      argNumber(args, 'netuid'),
+      argBigInt(args, 'amountUnstaked'),
+    ),
+  );
+
+/** `register` / `burned_register`: fewer than 3 × target registrations this interval (6, RateLimitExceeded). */
+export const registrationValidity: CallValidity = ({ storage }, args) => {
+  const netuid = argNumber(args, 'netuid');
+  const registrations = readNum(storage, 'registrationsThisInterval', netuid);
+  return registrations >= readNum(storage, 'targetRegistrationsPerInterval', netuid) * 3
+    ? SubtensorCustomError.RateLimitExceeded
+    : undefined;
+};
 
 /** `result_to_validity`: the errors with a dedicated code; any other error is `BadRequest`. */
 const CODE_OF_ERROR: Partial<Record<SubtensorErrorName, number>> = {
