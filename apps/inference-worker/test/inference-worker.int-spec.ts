@@ -1,12 +1,21 @@
 /**
  * @jest-environment ../../../libs/testing/ort-test-environment.js
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BatchingGenerator, EmbeddedOrtBackend } from '@taonode/inference';
+import {
+  connectionReady,
+  createProducerConnection,
+  createSubscriberConnection,
+  ReplyBus,
+  SynapseJobProducer,
+  type PendingReply,
+} from '@taonode/queue';
 import { startRedisServer, type LaunchedRedis } from '@taonode/testing';
 import { AppModule } from '../src/app.module';
 import { ProducerHarness } from './support/worker-harness';
@@ -117,3 +126,67 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): P
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('inference-worker answering the gateway’s producer and reply bus', () => {
+  let redis: LaunchedRedis;
+  let repository: string;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    repository = mkdtempSync(join(tmpdir(), 'worker-models-'));
+    app = await NestFactory.createApplicationContext(
+      AppModule.forRoot({ env: { REDIS_URL: redis.url, INFERENCE_MODEL_REPOSITORY: repository, LOG_LEVEL: 'silent' } }),
+      { logger: false },
+    );
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await redis.stop();
+    rmSync(repository, { recursive: true, force: true });
+  });
+
+  it('answers Dummy, streams StreamingTextGeneration and reports bad input through @taonode/queue', async () => {
+    const onError = (): void => undefined;
+    const connection = createProducerConnection({ url: redis.url, connectionName: 'spec:producer', onError });
+    const subscriber = createSubscriberConnection({ url: redis.url, connectionName: 'spec:replies', onError });
+    await connectionReady(connection);
+    const bus = await ReplyBus.open(subscriber);
+    const producer = new SynapseJobProducer(connection);
+    const ask = async (synapse: string, inputsJson: string, stream = false): Promise<PendingReply> => {
+      const jobId = randomUUID();
+      const deadlineMs = Date.now() + 60_000;
+      const pending = bus.expect(jobId, deadlineMs);
+      await producer.enqueueSynapseJob(
+        { synapse, inputsJson, deadlineMs, requestId: jobId, replyChannel: bus.channel, stream },
+        { priority: 1, jobId },
+      );
+      return pending;
+    };
+    try {
+      expect(await (await ask('Dummy', '{"dummy_input": 4}')).result).toEqual({ outputsJson: '{"dummy_output":8}' });
+
+      const streamed = await ask(
+        'StreamingTextGeneration',
+        '{"prompt": "p", "max_tokens": 5, "temperature": 0.0, "seed": 0}',
+        true,
+      );
+      const chunks: string[] = [];
+      for await (const chunk of streamed.chunks) {
+        chunks.push(chunk);
+      }
+      expect(chunks).toHaveLength(5);
+      expect(await streamed.result).toEqual({ outputsJson: JSON.stringify({ completion: chunks.join('') }) });
+
+      const bad = await ask('TextGeneration', '{"prompt": "p", "max_tokens": 100000, "temperature": 0.0, "seed": 0}');
+      await expect(bad.result).rejects.toMatchObject({ failure: 'bad-input' });
+    } finally {
+      await bus.close();
+      await producer.close();
+      await connection.quit();
+      await subscriber.quit();
+    }
+  });
+});

@@ -1,25 +1,29 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG } from '@taonode/config';
-import type { ReplyMessage } from '@taonode/queue';
+import { createWorkerConnection, publishReply, type ReplyMessage } from '@taonode/queue';
 import type { InferenceWorkerConfig } from '../config';
 
 /**
- * Publishes reply messages on a job's `replyChannel` (the producer's reply bus routes them by `jobId`), as JSON —
- * the encoding @taonode/queue's reply codec reads. Its own connection: BullMQ's worker connection blocks.
+ * Publishes reply messages on a job's `replyChannel`, where the producer's ReplyBus routes them by `jobId`. Its own
+ * connection (BullMQ's worker connection blocks), of the worker flavour: a publish waits through a Redis restart
+ * rather than failing a job that has already done its work.
  */
 @Injectable()
 export class ReplyRepository implements OnApplicationShutdown {
   private readonly publisher: Redis;
 
   constructor(@Inject(APP_CONFIG) config: InferenceWorkerConfig, logger: Logger) {
-    this.publisher = new Redis(config.redis.url, { connectionName: 'inference-worker:reply', maxRetriesPerRequest: 3 });
-    this.publisher.on('error', (error: Error) => logger.warn({ err: error.message }, 'reply connection error'));
+    this.publisher = createWorkerConnection({
+      url: config.redis.url,
+      connectionName: 'inference-worker:reply',
+      onError: (error) => logger.warn({ err: error.message }, 'reply connection error'),
+    });
   }
 
-  async publish(channel: string, message: ReplyMessage): Promise<void> {
-    await this.publisher.publish(channel, JSON.stringify(message));
+  publish(channel: string, message: ReplyMessage): Promise<void> {
+    return publishReply(this.publisher, channel, message);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,9 +1,16 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG } from '@taonode/config';
-import { InferenceJobName, QUEUE_PREFIX, QueueName, type SynapseJobData, type SynapseJobResult } from '@taonode/queue';
+import {
+  createWorkerConnection,
+  InferenceJobName,
+  QUEUE_PREFIX,
+  QueueName,
+  type SynapseJobData,
+  type SynapseJobResult,
+} from '@taonode/queue';
 import type { InferenceWorkerConfig } from '../config';
 import { TextGenerationEngine } from '../engine/text-generation.engine';
 import { SynapseJobService } from './synapse-job.service';
@@ -22,6 +29,11 @@ export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationSh
   private connection: Redis | undefined;
   private readonly interrupt = new AbortController();
 
+  /** True once the worker takes jobs (the `/ready` probe). */
+  get isTakingJobs(): boolean {
+    return this.worker?.isRunning() ?? false;
+  }
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: InferenceWorkerConfig,
     private readonly engine: TextGenerationEngine,
@@ -31,11 +43,11 @@ export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     await this.engine.ready();
-    this.connection = new Redis(this.config.redis.url, {
+    this.connection = createWorkerConnection({
+      url: this.config.redis.url,
       connectionName: 'inference-worker:worker',
-      maxRetriesPerRequest: null,
+      onError: (error) => this.logger.warn({ err: error.message }, 'worker connection error'),
     });
-    this.connection.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'worker connection error'));
     const worker = new Worker<SynapseJobData, SynapseJobResult>(QueueName.Inference, (job) => this.process(job), {
       connection: this.connection,
       prefix: QUEUE_PREFIX,
