@@ -138,3 +138,10 @@ export {
   type TimelockContext,
 } from './timelock/timelock-context';
 export { readTimelockContext } from './timelock/timelock-context.reader';
+export {
+  commitTimelockedWeights,
+  planTimelockedCommit,
+  type TimelockedCommitPlan,
+  type TimelockedCommitRequest,
+  type TimelockedCommitResult,
+} from './timelock/timelocked-commit';

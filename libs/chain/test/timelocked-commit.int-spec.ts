@@ -1,0 +1,82 @@
+import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import {
+  CONTAINER_OVERHEAD_BYTES,
+  encodeLegacyWeightsPayload,
+  parseTleCiphertext,
+  roundAtTime,
+} from '@taonode/timelock';
+import { Keypair } from '@taonode/wallet';
+import { ChainClient, commitTimelockedWeights, ExtrinsicSubmitter, findEvent } from '../src';
+
+// The devnet's spec-224 runtime has `commit_crv3_weights` (no CommitRevealWeightsVersion: a v3 runtime) and the
+// drand pallet with its default quicknet configuration. It stores timelocked commits but cannot reveal them, so
+// this checks what reaches the chain: the call, the event, and the stored ciphertext and reveal round.
+const validator = Keypair.fromUri('//Alice//validator');
+const NETUID = 1;
+const genesis = {
+  sudo: '//Alice',
+  balances: [
+    ['//Alice', '1000000000000000'],
+    ['//Alice//validator', '1000000000000'],
+  ],
+  subtensor: {
+    subnets: [
+      {
+        netuid: NETUID,
+        ownerColdkey: '//Alice',
+        ownerHotkey: '//Alice//hot',
+        hyperparameters: { commitRevealWeightsEnabled: true, tempo: 50, revealPeriodEpochs: 1, weightsSetRateLimit: 0 },
+        neurons: [{ hotkey: '//Alice//validator', coldkey: '//Alice', stake: '1000000000000', validatorPermit: true }],
+      },
+    ],
+  },
+};
+
+describe('timelocked weights commit against the devnet', () => {
+  let devnet: LaunchedDevnet;
+  let client: ChainClient;
+  let submitter: ExtrinsicSubmitter;
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ manual: true, genesis });
+    client = await ChainClient.connect({ chainEndpoint: devnet.url });
+    submitter = new ExtrinsicSubmitter(client);
+    await devnet.newBlock(2);
+  }, 60_000);
+
+  afterAll(async () => {
+    await client?.disconnect();
+    await devnet?.stop();
+  });
+
+  it('submits commit_crv3_weights with a legacy payload encrypted to the chain beacon for the reveal round', async () => {
+    const weights = { uids: [0], values: [65535] };
+    const startedAt = Date.now() / 1000;
+    const result = await mineUntilSettled(
+      devnet,
+      commitTimelockedWeights(client, submitter, validator, { netuid: NETUID, weights, versionKey: 0n }),
+    );
+    expect(result.call).toBe('commitCrv3Weights');
+    expect(result.version).toBe(3);
+    const payloadLength = encodeLegacyWeightsPayload({ ...weights, versionKey: 0n }).length;
+    expect(result.commit.length).toBe(payloadLength + CONTAINER_OVERHEAD_BYTES);
+    expect(parseTleCiphertext(result.commit).nonce.length).toBe(12);
+    // A round at least as late as quicknet's current one (the reveal is in the future).
+    expect(result.revealRound).toBeGreaterThan(
+      roundAtTime(result.context.beacon ?? { genesisTime: 0, period: 1 }, startedAt) - 24,
+    );
+    expect(findEvent(result.submission, 'subtensorModule', 'CRV3WeightsCommitted')).toEqual([
+      validator.ss58Address,
+      NETUID,
+      result.commitHash,
+    ]);
+    const stored = await client.api.query.subtensorModule?.crv3WeightCommits?.at(
+      result.submission.blockHash ?? '',
+      NETUID,
+      result.commitEpoch,
+    );
+    expect(stored?.toJSON()).toEqual([
+      [validator.ss58Address, `0x${Buffer.from(result.commit).toString('hex')}`, result.revealRound],
+    ]);
+  });
+});
