@@ -23,6 +23,8 @@ export const ERROR_KINDS = [
   'deadline-exceeded',
   /** The operation or its dependency is not implemented (runtime without a call or API). */
   'unimplemented',
+  /** The caller (or the user at a prompt) gave up on the operation. */
+  'cancelled',
   /** A bug or an unexpected failure; details are logged, never sent to callers. */
   'internal',
 ] as const;

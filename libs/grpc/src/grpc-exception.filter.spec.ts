@@ -52,6 +52,7 @@ describe('GrpcExceptionFilter', () => {
     ['unavailable', status.UNAVAILABLE],
     ['deadline-exceeded', status.DEADLINE_EXCEEDED],
     ['unimplemented', status.UNIMPLEMENTED],
+    ['cancelled', status.CANCELLED],
     ['internal', status.INTERNAL],
   ])('maps a %s error to status %i and sends only its code, never its message', async (kind, expected) => {
     const error = new SampleDomainError('TAONODE_SAMPLE', kind, 'read failed: disconnected from ws://10.0.0.7:9944');

@@ -27,6 +27,8 @@ export function grpcStatusOf(kind: ErrorKind): status {
       return status.DEADLINE_EXCEEDED;
     case 'unimplemented':
       return status.UNIMPLEMENTED;
+    case 'cancelled':
+      return status.CANCELLED;
     case 'internal':
       return status.INTERNAL;
   }
@@ -50,6 +52,7 @@ export function isCallerFacing(kind: ErrorKind): boolean {
     case 'unavailable':
     case 'deadline-exceeded':
     case 'unimplemented':
+    case 'cancelled':
     case 'internal':
       return false;
   }

@@ -1,0 +1,20 @@
+import { TaonodeError } from '@taonode/errors';
+import { isWalletError, WalletError } from './wallet.error';
+
+describe('WalletError in the one error model', () => {
+  it.each([
+    ['WALLET_WRONG_PASSWORD', 'unauthenticated'],
+    ['WALLET_NOT_FOUND', 'not-found'],
+    ['WALLET_FILE_EXISTS', 'already-exists'],
+    ['WALLET_INVALID_ADDRESS', 'invalid-argument'],
+    ['WALLET_IO_ERROR', 'internal'],
+  ] as const)('%s is a TaonodeError of kind %s', (code, kind) => {
+    const error = new WalletError(code, 'x');
+    expect(error).toBeInstanceOf(TaonodeError);
+    expect([error.code, error.kind, error.name]).toEqual([code, kind, 'WalletError']);
+  });
+
+  it('is recognised by type, not by a WALLET_ code on another error', () => {
+    expect(isWalletError(Object.assign(new Error('x'), { code: 'WALLET_NOT_FOUND' }))).toBe(false);
+  });
+});
