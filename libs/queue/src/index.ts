@@ -15,6 +15,7 @@ export {
 } from './redis-connections';
 export { INFERENCE_JOB_DEFAULTS, MAX_JOB_PRIORITY, priorityForStake } from './job-options';
 export { type EnqueueSynapseJobOptions, SynapseJobProducer } from './synapse-job.producer';
+export { SynapseJobClient, type SynapseWork } from './synapse-job.client';
 export { decodeReplyMessage, encodeReplyMessage } from './reply-codec';
 export {
   QueueError,
