@@ -1,3 +1,5 @@
+import { TaonodeError, type ErrorKind } from '@taonode/errors';
+
 /**
  * Stable codes of every error `@taonode/timelock` throws. Callers switch on them (the CLI prints one line per
  * code); messages are for humans and never carry the plaintext, the AES key or a beacon secret.
@@ -24,9 +26,25 @@ export type TimelockErrorCode =
   /** The epoch schedule never reaches the reveal epoch (tempo 0) or the beacon configuration is unusable. */
   | 'TAONODE_TIMELOCK_NO_REVEAL';
 
+/** What each timelock failure means to a caller, whatever the transport (CLI, gRPC, HTTP). */
+const KIND_OF: Readonly<Record<TimelockErrorCode, ErrorKind>> = {
+  TAONODE_TIMELOCK_INVALID_ARGUMENT: 'invalid-argument',
+  TAONODE_TIMELOCK_TOO_LARGE: 'invalid-argument',
+  TAONODE_TIMELOCK_MALFORMED_CIPHERTEXT: 'invalid-argument',
+  TAONODE_TIMELOCK_BAD_NONCE: 'invalid-argument',
+  TAONODE_TIMELOCK_INVALID_SIGNATURE: 'invalid-argument',
+  TAONODE_TIMELOCK_WRONG_SIGNATURE: 'failed-precondition',
+  TAONODE_TIMELOCK_DECRYPTION_FAILED: 'invalid-argument',
+  TAONODE_TIMELOCK_INVALID_PUBLIC_KEY: 'invalid-argument',
+  TAONODE_TIMELOCK_NOT_A_WEIGHTS_PAYLOAD: 'invalid-argument',
+  TAONODE_TIMELOCK_NO_REVEAL: 'failed-precondition',
+};
+
 /** The one error class of `@taonode/timelock`. */
-export class TimelockError extends Error {
+export class TimelockError extends TaonodeError {
   override readonly name = 'TimelockError';
+  /** Transport-independent kind of the failure (see KIND_OF). */
+  readonly kind: ErrorKind;
 
   constructor(
     /** Stable machine-readable code. */
@@ -35,9 +53,11 @@ export class TimelockError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+    this.kind = KIND_OF[code];
   }
 }
 
-export function isTimelockError(error: unknown): error is TimelockError {
-  return error instanceof TimelockError;
+/** True when `error` is a {@link TimelockError}, optionally with the given code. */
+export function isTimelockError(error: unknown, code?: TimelockErrorCode): error is TimelockError {
+  return error instanceof TimelockError && (code === undefined || error.code === code);
 }
