@@ -1,4 +1,6 @@
-/** Stable codes of the errors `@taonode/process` throws. */
+import { type ErrorKind, TaonodeError } from '@taonode/errors';
+
+/** Stable codes of the errors `@taonode/process` throws (docs/errors.md, "## process"). */
 export type ProcessErrorCode =
   /** The command could not be run at all (not installed, not executable). */
   | 'TAONODE_PROCESS_SPAWN_FAILED'
@@ -9,15 +11,25 @@ export type ProcessErrorCode =
   /** A port the process needs is taken (see {@link PortInUseError}). */
   | 'TAONODE_PROCESS_PORT_IN_USE';
 
+const KIND_OF: Readonly<Record<ProcessErrorCode, ErrorKind>> = {
+  TAONODE_PROCESS_SPAWN_FAILED: 'failed-precondition',
+  TAONODE_PROCESS_EXITED: 'unavailable',
+  TAONODE_PROCESS_NOT_READY: 'deadline-exceeded',
+  TAONODE_PROCESS_PORT_IN_USE: 'failed-precondition',
+};
+
 /** A child process that could not be started or did not become ready. Messages are one line unless they quote output. */
-export class ProcessError extends Error {
-  override readonly name: string = 'ProcessError';
+export class ProcessError extends TaonodeError {
+  /** Transport-independent kind of the failure (see KIND_OF). */
+  readonly kind: ErrorKind;
 
   constructor(
+    /** Stable machine-readable code. */
     readonly code: ProcessErrorCode,
     message: string,
   ) {
     super(message);
+    this.kind = KIND_OF[code];
   }
 }
 
@@ -30,8 +42,6 @@ export interface PortHolder {
 
 /** A port is already in use; the message names it and, when we can see it, the process holding it. */
 export class PortInUseError extends ProcessError {
-  override readonly name = 'PortInUseError';
-
   constructor(
     readonly port: number,
     readonly holder: PortHolder | undefined,

@@ -1,3 +1,5 @@
+import { TaonodeError } from '@taonode/errors';
+
 /** Network names btcli and the SDK accept for `--subtensor.network`, plus our simulated `devnet`. */
 export const NETWORK_NAMES = ['finney', 'test', 'local', 'devnet'] as const;
 
@@ -30,9 +32,9 @@ export interface ResolvedEndpoints {
 }
 
 /** An unknown network name or an endpoint that is not a `ws://`/`wss://` URL. */
-export class InvalidEndpointError extends Error {
-  override readonly name = 'InvalidEndpointError';
+export class InvalidEndpointError extends TaonodeError {
   readonly code = 'TAONODE_CONFIG_INVALID_ENDPOINT';
+  readonly kind = 'invalid-argument';
 }
 
 export function isNetworkName(value: string): value is NetworkName {
