@@ -25,6 +25,7 @@ describe('pinoParams', () => {
         base: options.base,
         redact: options.redact,
         hooks: options.hooks,
+        serializers: options.serializers,
       },
       stream,
     );
@@ -68,6 +69,22 @@ describe('pinoParams', () => {
       msg: 'connecting to redis://user:[redacted]@redis:6379',
     });
     expect(second).toMatchObject({ msg: 'reconnecting via rediss://:[redacted]@r:6380' });
+  });
+
+  it('redacts URL credentials inside logged errors, keeping their type and message', () => {
+    const { stream, lines } = capture();
+    const cause = new Error('ECONNREFUSED redis://:hunter7@redis:6379');
+    productionLogger(stream).error(
+      { err: new TypeError('cannot reach redis://:hunter6@redis:6379', { cause }) },
+      'failed',
+    );
+    expect(lines.join('')).not.toMatch(/hunter6|hunter7/);
+    expect(JSON.parse(lines.join(''))).toMatchObject({
+      err: {
+        type: 'TypeError',
+        message: expect.stringMatching(/^cannot reach redis:\/\/:\[redacted\]@redis:6379/) as unknown,
+      },
+    });
   });
 
   it('stamps service, version and instance on every line', () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { hostname } from 'node:os';
 import type { Params } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import type { LogConfig } from '@taonode/config';
 import { REDACTED, redactSecrets } from './redact';
 
@@ -27,6 +28,15 @@ export function redactLogArguments(args: readonly unknown[]): unknown[] {
   return args.map((arg) => redactSecrets(arg));
 }
 
+/**
+ * pino's error serializer, then the same redaction: error messages and stacks can quote URLs with credentials.
+ * The serialized error (and each serialized cause) has pino's own prototype, which the redaction does not walk, so
+ * it is re-read as plain JSON first.
+ */
+export function redactedErrorSerializer(error: Error): unknown {
+  return redactSecrets(JSON.parse(JSON.stringify(stdSerializers.err(error))) as unknown);
+}
+
 export interface LoggerOptions {
   /** Service name, a base field of every line (`chain-sync`). */
   readonly service: string;
@@ -40,6 +50,7 @@ export function pinoParams(options: LoggerOptions, log: LogConfig): Params {
       level: log.level,
       base: { service: options.service, version: options.version, instance: `${hostname()}:${process.pid}` },
       redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
+      serializers: { err: redactedErrorSerializer },
       hooks: {
         logMethod(args, method) {
           method.apply(this, redactLogArguments(args) as Parameters<typeof method>);

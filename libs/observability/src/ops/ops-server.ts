@@ -21,7 +21,7 @@ export class OpsServer implements OnApplicationShutdown {
   ) {}
 
   /** Starts listening; resolves with the bound port (useful with port 0). */
-  async listen(port: number, host = '0.0.0.0'): Promise<number> {
+  async listen(port: number, host = '127.0.0.1'): Promise<number> {
     const server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.logger.error({ err: error, url: req.url }, 'ops request failed');
