@@ -1,12 +1,14 @@
 import type { z } from 'zod';
+import { TaonodeError } from '@taonode/errors';
 
 /** Environment variables as `process.env` holds them. */
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
 /** The environment did not satisfy an app's schema; the message lists every offending variable. */
-export class InvalidEnvironmentError extends Error {
+export class InvalidEnvironmentError extends TaonodeError {
   override readonly name = 'InvalidEnvironmentError';
   readonly code = 'TAONODE_CONFIG_INVALID_ENV';
+  readonly kind = 'invalid-argument';
 }
 
 /**
