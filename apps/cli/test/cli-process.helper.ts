@@ -21,14 +21,17 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Node
   return { ...env, HOME: home, ...extra };
 }
 
-/** Runs `node bin/taonode.js …` with stdin closed (never a TTY). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** Runs `node bin/taonode.js …` with stdin a pipe (never a TTY) that carries `stdin`, if given, then closes. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
       cwd: REPO_ROOT,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // Ended at once when there is nothing to send: the CLI sees a closed pipe, never a terminal.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(stdin);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -55,6 +55,8 @@ describe('taonode wallet (CLI end to end)', () => {
   let env: NodeJS.ProcessEnv;
 
   const cli = (...args: string[]): Promise<CliResult> => runCli(['wallet', ...args, '--wallet.path', walletPath], env);
+  const cliWithStdin = (stdin: string, ...args: string[]): Promise<CliResult> =>
+    runCli(['wallet', ...args, '--wallet.path', walletPath], env, stdin);
 
   beforeAll(async () => {
     home = await fs.mkdtemp(path.join(tmpdir(), 'taonode-cli-wallet-'));
@@ -155,6 +157,78 @@ describe('taonode wallet (CLI end to end)', () => {
     });
   });
 
+  describe('mnemonics and seeds kept off the command line', () => {
+    // A folder of their own, so the listing tests below see only the wallets they expect.
+    const secretsPath = (): string => path.join(home, 'secret-wallets');
+    const regen = (walletName: string, extra: string[], stdin?: string, extraEnv: Record<string, string> = {}) =>
+      runCli(
+        [
+          'wallet',
+          'regen-coldkey',
+          '--wallet.name',
+          walletName,
+          '--wallet.path',
+          secretsPath(),
+          '--no-password',
+          '--json',
+          ...extra,
+        ],
+        { ...env, ...extraEnv },
+        stdin,
+      );
+
+    it('--mnemonic <words> works but warns on stderr that every user can read it', async () => {
+      const result = await regen('on-argv', ['--mnemonic', keyVectors.mnemonic]);
+      expect(parseJson<KeyWrittenJson>(result).ss58_address).toBe(keyVectors.ss58_format_42);
+      expect(result.stderr).toMatch(/^warning: a mnemonic given on the command line is visible to every user/u);
+      expect(result.stderr).toContain('--mnemonic-file');
+      expect(result.stderr).not.toContain(keyVectors.mnemonic.split(' ')[0]);
+    });
+
+    it('--mnemonic - reads it from stdin (a real pipe), without a warning', async () => {
+      const result = await regen('from-stdin', ['--mnemonic', '-'], `${keyVectors.mnemonic}\n`);
+      expect(parseJson<KeyWrittenJson>(result).ss58_address).toBe(keyVectors.ss58_format_42);
+      expect(result.stderr).toBe('');
+    });
+
+    it('--mnemonic-file and --seed-file read files; TAONODE_MNEMONIC and TAONODE_SEED the environment', async () => {
+      const mnemonicFile = path.join(home, 'mnemonic.txt');
+      const seedFile = path.join(home, 'seed.txt');
+      await fs.writeFile(mnemonicFile, `${keyVectors.mnemonic}\n`, { mode: 0o600 });
+      await fs.writeFile(seedFile, keyVectors.mini_secret_seed, { mode: 0o600 });
+      for (const [name, extra, extraEnv] of [
+        ['from-mnemonic-file', ['--mnemonic-file', mnemonicFile], {}],
+        ['from-seed-file', ['--seed-file', seedFile], {}],
+        ['from-mnemonic-env', [], { TAONODE_MNEMONIC: keyVectors.mnemonic }],
+        ['from-seed-env', [], { TAONODE_SEED: keyVectors.mini_secret_seed }],
+      ] as const) {
+        const result = await regen(name, [...extra], undefined, extraEnv);
+        expect({ name, address: parseJson<KeyWrittenJson>(result).ss58_address, stderr: result.stderr }).toEqual({
+          name,
+          address: keyVectors.ss58_format_42,
+          stderr: '',
+        });
+      }
+    });
+
+    it('refuses an oversized stdin or file before parsing it, and writes nothing', async () => {
+      const huge = 'abandon '.repeat(1000);
+      expectOneLineError(await regen('huge-stdin', ['--mnemonic', '-'], huge), 'CLI_USAGE');
+      const hugeFile = path.join(home, 'huge.txt');
+      await fs.writeFile(hugeFile, huge);
+      const line = expectOneLineError(await regen('huge-file', ['--seed-file', hugeFile]), 'CLI_USAGE');
+      expect(line).toContain('4096 bytes');
+      await expect(fs.stat(path.join(secretsPath(), 'huge-stdin'))).rejects.toMatchObject({ code: 'ENOENT' });
+      await expect(fs.stat(path.join(secretsPath(), 'huge-file'))).rejects.toMatchObject({ code: 'ENOENT' });
+    });
+
+    it('without any source and without a terminal, names the ways to give it', async () => {
+      const line = expectOneLineError(await regen('nothing', []), 'CLI_USAGE');
+      expect(line).toContain('--mnemonic-file');
+      expect(line).toContain('TAONODE_MNEMONIC');
+    });
+  });
+
   describe('reading wallets', () => {
     it('list draws the btcli tree and --json gives the btcli shape', async () => {
       const text = await cli('list');
@@ -252,7 +326,15 @@ describe('taonode wallet (CLI end to end)', () => {
     it('bad mnemonic, without echoing its words', async () => {
       const words = keyVectors.mnemonic.split(' ');
       const swapped = [words[1], words[0], ...words.slice(2)].join(' ');
-      const result = await cli('regen-coldkey', '--wallet.name', 'typo', '--mnemonic', swapped, '--no-password');
+      const result = await cliWithStdin(
+        swapped,
+        'regen-coldkey',
+        '--wallet.name',
+        'typo',
+        '--mnemonic',
+        '-',
+        '--no-password',
+      );
       const line = expectOneLineError(result, 'WALLET_BAD_MNEMONIC');
       for (const word of words) {
         expect(line).not.toContain(` ${word} `);
@@ -260,7 +342,7 @@ describe('taonode wallet (CLI end to end)', () => {
       await expect(fs.stat(path.join(walletPath, 'typo'))).rejects.toMatchObject({ code: 'ENOENT' });
     });
 
-    it('existing file without --overwrite leaves it untouched; --overwrite replaces it', async () => {
+    it('existing file without --overwrite leaves it untouched', async () => {
       const coldkeyPath = path.join(walletPath, 'vector/coldkey');
       const before = await fs.readFile(coldkeyPath, 'utf8');
       const line = expectOneLineError(
@@ -269,23 +351,64 @@ describe('taonode wallet (CLI end to end)', () => {
       );
       expect(line).toContain('--overwrite');
       await expect(fs.readFile(coldkeyPath, 'utf8')).resolves.toBe(before);
+    });
 
-      const replaced = parseJson<KeyWrittenJson>(
-        await cli(
+    it('--overwrite without a terminal needs --no-prompt, names the key it would replace, and keeps a backup', async () => {
+      const coldkeyPath = path.join(walletPath, 'vector/coldkey');
+      const before = await fs.readFile(coldkeyPath, 'utf8');
+      const regen = (...extra: string[]): Promise<CliResult> =>
+        cliWithStdin(
+          keyVectors.mini_secret_seed,
           'regen-coldkey',
           '--wallet.name',
           'vector',
           '--seed',
-          keyVectors.mini_secret_seed,
+          '-',
           '--no-password',
           '--overwrite',
           '--json',
-        ),
-      );
+          ...extra,
+        );
+      const refused = expectOneLineError(await regen(), 'CLI_USAGE');
+      expect(refused).toContain(keyVectors.ss58_format_42);
+      expect(refused).toContain('--no-prompt');
+      await expect(fs.readFile(coldkeyPath, 'utf8')).resolves.toBe(before);
+
+      const replaced = parseJson<KeyWrittenJson & { backups: string[] }>(await regen('--no-prompt'));
       expect(replaced.ss58_address).toBe(keyVectors.ss58_format_42);
       const after = JSON.parse(await fs.readFile(coldkeyPath, 'utf8')) as Record<string, string>;
       expect(after.secretPhrase).toBeUndefined();
       expect((await fs.stat(coldkeyPath)).mode & 0o777).toBe(0o600);
+      const [coldkeyBackup = '', pubBackup = ''] = replaced.backups;
+      expect(coldkeyBackup.startsWith(`${coldkeyPath}.bak-`)).toBe(true);
+      expect(pubBackup.startsWith(path.join(walletPath, 'vector/coldkeypub.txt.bak-'))).toBe(true);
+      await expect(fs.readFile(coldkeyBackup, 'utf8')).resolves.toBe(before);
+      expect((await fs.stat(coldkeyBackup)).mode & 0o777).toBe(0o600);
+
+      // btcli's -y does the same as --no-prompt.
+      const again = parseJson<KeyWrittenJson & { backups: string[] }>(await regen('-y'));
+      expect(again.backups).toHaveLength(2);
+    });
+
+    it('a coldkey whose coldkeypub.txt names another address is reported, with both addresses', async () => {
+      const alice = Keypair.fromUri('//Alice');
+      const bob = Keypair.fromUri('//Bob');
+      await fs.mkdir(path.join(walletPath, 'halves'), { recursive: true });
+      await fs.writeFile(
+        path.join(walletPath, 'halves/coldkey'),
+        JSON.stringify({ secretSeed: `0x${'11'.repeat(32)}`, ss58Address: alice.ss58Address }),
+      );
+      const signer = Keypair.fromSeed(`0x${'11'.repeat(32)}`);
+      await fs.writeFile(
+        path.join(walletPath, 'halves/coldkeypub.txt'),
+        JSON.stringify({ accountId: bob.publicKeyHex, publicKey: bob.publicKeyHex, ss58Address: bob.ss58Address }),
+      );
+      const line = expectOneLineError(
+        await cli('sign', '--wallet.name', 'halves', '--message', 'x'),
+        'WALLET_KEY_MISMATCH',
+      );
+      expect(line).toContain(signer.ss58Address);
+      expect(line).toContain(bob.ss58Address);
     });
 
     it('no terminal and neither --password-file nor --no-password writes nothing', async () => {
@@ -382,4 +505,37 @@ describe('taonode wallet (CLI end to end)', () => {
       expect(verifySignature('via tty', signature, json.ss58_address)).toBe(true);
     });
   });
+
+  describeWithPty('--overwrite on a real terminal', () => {
+    it('shows the address being replaced and asks; "n" keeps the key, "y" replaces it and keeps a backup', async () => {
+      const args = ['wallet', 'regen-hotkey', '--wallet.name', 'ask', '--wallet.path', walletPath];
+      await runCli([...args, '--seed', '-'], env, `0x${'22'.repeat(32)}`);
+      const previous = Keypair.fromSeed(`0x${'22'.repeat(32)}`).ss58Address;
+      const seedFile = path.join(home, 'replacement-seed.txt');
+      await fs.writeFile(seedFile, `0x${'33'.repeat(32)}`);
+      const question = `Replace the hotkey "default" of wallet "ask" (${previous})?`;
+
+      const declined = await runCliInPty([...args, '--seed-file', seedFile, '--overwrite'], env, [
+        { waitFor: question, send: 'n' },
+      ]);
+      expect(declined.code).toBe(1);
+      expect(declined.screen).toContain('nothing was written');
+      expect(await hotkeyAddress('ask')).toBe(previous);
+
+      const accepted = await runCliInPty([...args, '--seed-file', seedFile, '--overwrite'], env, [
+        { waitFor: question, send: 'y' },
+      ]);
+      expect(accepted.code).toBe(0);
+      expect(await hotkeyAddress('ask')).toBe(Keypair.fromSeed(`0x${'33'.repeat(32)}`).ss58Address);
+      const backups = (await fs.readdir(path.join(walletPath, 'ask/hotkeys'))).filter((name) => name.includes('.bak-'));
+      expect(backups).toHaveLength(2);
+    });
+  });
+
+  async function hotkeyAddress(walletName: string): Promise<string> {
+    const pub = JSON.parse(await fs.readFile(path.join(walletPath, walletName, 'hotkeys/defaultpub.txt'), 'utf8')) as {
+      ss58Address: string;
+    };
+    return pub.ss58Address;
+  }
 });

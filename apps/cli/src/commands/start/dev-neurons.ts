@@ -9,7 +9,7 @@ import {
   transferCall,
   type TransactionSigner,
 } from '@taonode/chain';
-import { Keypair, Wallet } from '@taonode/wallet';
+import { BACKUP_INFIX, Keypair, Wallet } from '@taonode/wallet';
 
 /** A dev identity of the local node: its coldkey pays, its hotkey is registered on the subnet. */
 export interface DevNeuronSpec {
@@ -124,7 +124,8 @@ async function devWalletConflict(walletPath: string, spec: DevNeuronSpec): Promi
     }
     throw error;
   }
-  const foreign = files.filter((file) => !DEV_WALLET_FILES.includes(file));
+  // Backups are copies of dev keys this function had already accepted.
+  const foreign = files.filter((file) => !DEV_WALLET_FILES.includes(file.split(BACKUP_INFIX)[0] ?? file));
   if (foreign.length > 0) {
     return `it holds files taonode start does not write (${foreign.join(', ')})`;
   }

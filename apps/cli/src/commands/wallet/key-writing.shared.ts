@@ -2,18 +2,18 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   DEFAULT_MNEMONIC_WORD_COUNT,
   isMnemonicWordCount,
-  Keypair,
+  isWalletError,
+  type Keypair,
   MNEMONIC_WORD_COUNTS,
   type MnemonicWordCount,
   type Wallet,
   type WalletKeyKind,
 } from '@taonode/wallet';
 import type { CliOutput } from '../../cli/cli-output';
-import { CliUsageError } from '../../cli/cli-usage.error';
 import type { CliDeps } from '../../cli/cli.deps';
+import { confirmOrRefuse, type PromptFlags } from '../../cli/confirm.prompt';
 import { addNewKeyPasswordOptions } from '../../cli/password.options';
 import { newKeyPassword } from '../../cli/password.source';
-import { TtyPasswordPrompt } from '../../cli/tty-password.prompt';
 import { addHotkeyPasswordOptions, hotkeyPassword, type HotkeyPasswordFlags } from './hotkey-password.options';
 
 function parseWordCount(value: string): MnemonicWordCount {
@@ -34,50 +34,9 @@ export function addWordCountOption(command: Command): Command {
 
 export function addOverwriteAndJsonOptions(command: Command): Command {
   return command
-    .option('--overwrite', 'replace existing key files (the old key is lost unless you have its mnemonic)')
+    .option('--overwrite', 'replace existing key files (asks first; the old files are kept as <file>.bak-<timestamp>)')
+    .option('--no-prompt', 'with --overwrite: replace without asking (needed without a terminal)')
     .option('--json', 'machine-readable output on stdout');
-}
-
-export function addKeyMaterialOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--mnemonic <words>', 'BIP39 mnemonic, quoted (12–24 words)').conflicts('seed'))
-    .option('--seed <hex>', '0x-hex seed: 32-byte mini-secret or 64-byte secret key');
-}
-
-export interface KeyMaterialFlags {
-  mnemonic?: string;
-  seed?: string;
-}
-
-function keypairFromSecretInput(secret: string): Keypair {
-  return secret.trim().startsWith('0x') ? Keypair.fromSeed(secret.trim()) : Keypair.fromMnemonic(secret);
-}
-
-/**
- * The key to regenerate, from `--mnemonic` or `--seed`, or asked on the terminal without echo (keeps the
- * mnemonic out of shell history); no flag and no terminal is a usage error.
- */
-export async function regeneratedKeypair(
-  flags: KeyMaterialFlags,
-  deps: CliDeps,
-  kind: WalletKeyKind,
-): Promise<Keypair> {
-  if (flags.mnemonic !== undefined) {
-    return Keypair.fromMnemonic(flags.mnemonic);
-  }
-  if (flags.seed !== undefined) {
-    return Keypair.fromSeed(flags.seed);
-  }
-  const stdin = deps.stdin();
-  if (!TtyPasswordPrompt.isInteractive(stdin)) {
-    throw new CliUsageError(
-      `regenerating a ${kind} needs --mnemonic "<words>" or --seed 0x… (no terminal to ask for them)`,
-    );
-  }
-  const answer = await new TtyPasswordPrompt(stdin, deps.stderr).ask(
-    `Enter the mnemonic or seed (0x…) of the ${kind}: `,
-  );
-  return keypairFromSecretInput(answer);
 }
 
 /** btwallet's `display_mnemonic_msg`, shown once when a key is created. */
@@ -99,6 +58,8 @@ export interface KeyWrittenReport {
   kind: WalletKeyKind;
   keypair: Keypair;
   isEncrypted: boolean;
+  /** Copies of the files this write replaced. */
+  backups: readonly string[];
   /** Only for freshly generated keys: printed once, or returned in the JSON document. */
   mnemonic?: string;
 }
@@ -115,6 +76,7 @@ export function reportKeyWritten(output: CliOutput, report: KeyWrittenReport): v
       public_key: report.keypair.publicKeyHex,
       encrypted: report.isEncrypted,
       files: [secretFile.path, publicFile.path],
+      backups: report.backups,
       ...(report.mnemonic === undefined ? {} : { mnemonic: report.mnemonic }),
     });
     return;
@@ -127,6 +89,9 @@ export function reportKeyWritten(output: CliOutput, report: KeyWrittenReport): v
   output.line(`Wrote ${label} of wallet "${report.wallet.name}": ss58_address ${report.keypair.ss58Address}`);
   output.line(`  ${secretFile.path} (${report.isEncrypted ? 'encrypted' : 'unencrypted'})`);
   output.line(`  ${publicFile.path}`);
+  if (report.backups.length > 0) {
+    output.line(`Kept the replaced files: ${report.backups.join(', ')}`);
+  }
 }
 
 /**
@@ -143,8 +108,43 @@ export function addKeyPasswordOptions(command: Command, kind: WalletKeyKind): Co
 }
 
 /** The flags {@link writeWalletKey} reads (a coldkey command has no `--use-password`: it stays undefined). */
-export interface KeyWriteFlags extends HotkeyPasswordFlags {
+export interface KeyWriteFlags extends HotkeyPasswordFlags, PromptFlags {
   overwrite?: boolean;
+}
+
+/** The address a key about to be replaced holds, from its public file (or a plaintext secret file). */
+async function addressOf(wallet: Wallet, kind: WalletKeyKind): Promise<string> {
+  try {
+    const keypair = kind === 'coldkey' ? await wallet.getColdkeypub() : await wallet.getHotkeypub();
+    return keypair.ss58Address;
+  } catch (error) {
+    if (isWalletError(error)) {
+      return `an address that cannot be read without unlocking it (${error.code})`;
+    }
+    throw error;
+  }
+}
+
+/**
+ * `--overwrite` on an existing key: show what is about to be replaced and ask on a terminal; without one,
+ * `--no-prompt` must say so explicitly. The old files are kept either way (the library backs them up).
+ */
+async function confirmReplacement(
+  deps: CliDeps,
+  flags: KeyWriteFlags,
+  wallet: Wallet,
+  kind: WalletKeyKind,
+  existing: readonly string[],
+): Promise<void> {
+  const address = await addressOf(wallet, kind);
+  const label = kind === 'coldkey' ? 'coldkey' : `hotkey "${wallet.hotkeyName}"`;
+  await confirmOrRefuse(flags, deps, {
+    question:
+      `Replace the ${label} of wallet "${wallet.name}" (${address})? ` +
+      `Its files (${existing.join(', ')}) are kept as <file>.bak-<timestamp>.`,
+    why: `replacing the ${label} of wallet "${wallet.name}" (${address})`,
+    declined: 'nothing was written',
+  });
 }
 
 /**
@@ -159,16 +159,21 @@ export async function writeWalletKey(
 ): Promise<void> {
   const { wallet, kind, keypair } = key;
   await wallet.assertCanWrite(kind, flags.overwrite);
+  const existing = await wallet.existingKeyfiles(kind);
+  if (existing.length > 0) {
+    await confirmReplacement(deps, flags, wallet, kind, existing);
+  }
   let password: string | null;
+  let backups: string[];
   switch (kind) {
     case 'coldkey':
       password = await newKeyPassword(flags, deps, 'coldkey');
-      await wallet.writeColdkey(keypair, { password, overwrite: flags.overwrite });
+      backups = await wallet.writeColdkey(keypair, { password, overwrite: flags.overwrite });
       break;
     case 'hotkey':
       password = await hotkeyPassword(flags, deps);
-      await wallet.writeHotkey(keypair, { password, overwrite: flags.overwrite });
+      backups = await wallet.writeHotkey(keypair, { password, overwrite: flags.overwrite });
       break;
   }
-  reportKeyWritten(output, { ...key, isEncrypted: password !== null });
+  reportKeyWritten(output, { ...key, isEncrypted: password !== null, backups });
 }

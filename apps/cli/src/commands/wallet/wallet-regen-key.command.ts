@@ -7,13 +7,11 @@ import {
   resolveWalletLocation,
   type WalletLocationFlags,
 } from '../../cli/wallet-location.options';
+import { addKeyMaterialOptions, regeneratedKeypair, type KeyMaterialFlags } from './key-material.source';
 import {
-  addKeyMaterialOptions,
   addKeyPasswordOptions,
   addOverwriteAndJsonOptions,
-  regeneratedKeypair,
   writeWalletKey,
-  type KeyMaterialFlags,
   type KeyWriteFlags,
 } from './key-writing.shared';
 
