@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { type EnvSource, TaonodeConfigModule } from '@taonode/config';
+import type { EnvSource } from '@taonode/config';
 import { GrpcExceptionFilter } from '@taonode/grpc';
-import { ObservabilityModule, opsServerProviders } from '@taonode/observability';
+import { opsServerProviders } from '@taonode/observability';
+import { ServiceKitModule } from '@taonode/service';
 import { ChainPortsModule } from './chain/chain-ports.module';
 import { ChainSyncMetricsRepository } from './chain-sync-metrics.repository';
 import { chainSyncConfigSchema } from './config';
@@ -28,8 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TaonodeConfigModule.forRoot({ schema: chainSyncConfigSchema, env: options.env }),
-        ObservabilityModule.forRoot({ service: 'chain-sync' }),
+        ServiceKitModule.forRoot({ service: 'chain-sync', schema: chainSyncConfigSchema, env: options.env }),
         ChainPortsModule,
       ],
       controllers: [MetagraphController],

@@ -2,11 +2,10 @@ import type { INestMicroservice } from '@nestjs/common';
 import type { AsyncMicroserviceOptions, ClientGrpc } from '@nestjs/microservices';
 import { ClientProxyFactory } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { Logger } from 'nestjs-pino';
 import type { EnvSource } from '@taonode/config';
 import { type Deadlined, grpcClientOptions } from '@taonode/grpc';
-import { OpsServer } from '@taonode/observability';
 import { METAGRAPH_PROTO_FILE, metagraphV1 } from '@taonode/proto';
+import { startService } from '@taonode/service';
 import { freePort } from '@taonode/testing';
 import { AppModule } from '../../src/app.module';
 import { metagraphGrpcServer } from '../../src/grpc/metagraph-grpc.options';
@@ -31,7 +30,7 @@ export interface ChainSyncAppOptions {
 }
 
 /**
- * chain-sync as `main.ts` builds it (same module, gRPC server and ops server, over loopback), plus a NestJS gRPC
+ * chain-sync as `main.ts` starts it (same module and `startService` sequence: gRPC and ops servers, over loopback), plus a NestJS gRPC
  * client of MetagraphService like the other services use.
  */
 export async function startChainSync(options: ChainSyncAppOptions): Promise<RunningChainSync> {
@@ -56,9 +55,7 @@ export async function startChainSync(options: ChainSyncAppOptions): Promise<Runn
   }
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestMicroservice<AsyncMicroserviceOptions>(metagraphGrpcServer);
-  app.useLogger(app.get(Logger));
-  const opsPort = await app.get(OpsServer).listen(0, '127.0.0.1');
-  await app.listen();
+  const { opsPort } = await startService(app, (started) => started.listen());
 
   const grpcUrl = `127.0.0.1:${grpcPort}`;
   const proxy = ClientProxyFactory.create(

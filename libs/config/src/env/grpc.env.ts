@@ -3,7 +3,8 @@ import { portVar } from './env-parsers';
 
 /** `GRPC_HOST`/`GRPC_PORT`: where a service's gRPC server listens. */
 export const grpcEnv = z.object({
-  GRPC_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  // Loopback unless the deployment opens it (containers set 0.0.0.0): internal servers are not public endpoints.
+  GRPC_HOST: z.string().trim().min(1).default('127.0.0.1'),
   GRPC_PORT: portVar.default(50051),
 });
 

@@ -3,7 +3,8 @@ import { portVar } from './env-parsers';
 
 /** `OPS_HOST`/`OPS_PORT`: the ops server (`/metrics`, `/health`, `/ready`), separate from public and gRPC ports. */
 export const opsEnv = z.object({
-  OPS_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  // Loopback unless the deployment opens it (containers set 0.0.0.0): internal servers are not public endpoints.
+  OPS_HOST: z.string().trim().min(1).default('127.0.0.1'),
   OPS_PORT: portVar.default(9464),
 });
 
