@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { EnvSource } from '@taonode/config';
+import { opsServerProviders } from '@taonode/observability';
+import { ServiceKitModule } from '@taonode/service';
+import { AxonHttpServer } from './axon/axon-http.server';
+import { AxonIdentity } from './axon/axon-identity';
+import { AxonRequestService } from './axon/axon-request.service';
+import { CallerDirectoryService } from './caller/caller-directory.service';
+import { gatewayConfigSchema } from './config';
+import { GatewayMetricsRepository } from './gateway-metrics.repository';
+import { GatewayProbes } from './health/gateway.probes';
+import { InferenceRepository } from './inference/inference.repository';
+import { redisProviders } from './inference/redis.providers';
+import { NonceRepository } from './nonce/nonce.repository';
+import { SignatureVerifier } from './verify/signature-verifier';
+
+export interface AppModuleOptions {
+  /** Environment to configure from; `process.env` unless a test passes its own. */
+  readonly env?: EnvSource;
+}
+
+/** axon-gateway: the Bittensor axon protocol in front of queue `inference`. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ServiceKitModule.forRoot({ service: 'axon-gateway', schema: gatewayConfigSchema, env: options.env })],
+      providers: [
+        ...redisProviders,
+        GatewayMetricsRepository,
+        AxonIdentity,
+        CallerDirectoryService,
+        SignatureVerifier,
+        NonceRepository,
+        InferenceRepository,
+        AxonRequestService,
+        AxonHttpServer,
+        GatewayProbes,
+        ...opsServerProviders(GatewayProbes),
+      ],
+    };
+  }
+}

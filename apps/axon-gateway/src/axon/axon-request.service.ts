@@ -1,0 +1,333 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '@taonode/config';
+import {
+  BlacklistedError,
+  encodeErrorResponse,
+  encodeSuccessResponse,
+  type FieldShape,
+  InternalProtocolError,
+  isProtocolError,
+  OverloadedError,
+  parseLosslessJson,
+  parseRequestBodyFor,
+  parseRequestHeaders,
+  type ParsedRequestHeaders,
+  PriorityTimeoutError,
+  type ProtocolError,
+  STARLETTE_RESPONSE_JSON_STYLE,
+  SynapseRegistry,
+  type SynapseValues,
+  writePythonJson,
+  type PyDict,
+} from '@taonode/protocol';
+import { priorityForStake, ReplyDeadlineError, ReplyFailedError } from '@taonode/queue';
+import { checkBlacklist } from '../caller/blacklist';
+import { CallerDirectoryService } from '../caller/caller-directory.service';
+import type { GatewayConfig } from '../config';
+import { GatewayMetricsRepository } from '../gateway-metrics.repository';
+import { InferenceRepository } from '../inference/inference.repository';
+import { admissionCeiling } from '../limits/admission';
+import { IpRateLimiter } from '../limits/ip-rate-limiter';
+import { NonceRepository } from '../nonce/nonce.repository';
+import { SignatureVerifier } from '../verify/signature-verifier';
+import { type AxonAnswer, plainRejection } from './axon-answer';
+import { AxonIdentity } from './axon-identity';
+import { oversizedHeader } from './header-limits';
+import { type ServedSynapse, servedSynapses } from './served-synapses';
+
+/** What arrives before the body: read by {@link AxonRequestService.admit}. */
+export interface AxonRequestHead {
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly peer: { readonly ip: string; readonly port: number };
+}
+
+/** A request that passed the head checks; holds one in-flight slot until {@link AdmittedRequest.release}. */
+export interface AdmittedRequest {
+  readonly served: ServedSynapse;
+  readonly headers: ParsedRequestHeaders;
+  readonly peer: AxonRequestHead['peer'];
+  readonly stakeRao: bigint;
+  readonly receivedAtMs: number;
+  readonly startedAt: bigint;
+  release(): void;
+}
+
+export type Admission =
+  | { readonly admitted: true; readonly request: AdmittedRequest }
+  | { readonly admitted: false; readonly answer: AxonAnswer };
+
+/** The largest timeout honoured for the deadline (the nonce policy's bound, 60 s). */
+const MAX_TIMEOUT_SECONDS = 60;
+
+function secondsSince(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/**
+ * The Bittensor axon protocol, cheapest check first (docs/axon-gateway.md): head size → synapse route → header
+ * parse → per-IP rate limit → blacklist on the cached metagraph → load shedding by stake [all before the body is
+ * read] → sr25519 verification on the verify threads → nonce in Redis → body parse and body-hash check → job on
+ * queue `inference` with stake priority and the synapse timeout as deadline → reply bus → the whole synapse,
+ * signed. Every failure answers with the Python axon's status and message.
+ */
+@Injectable()
+export class AxonRequestService {
+  private readonly logger = new Logger(AxonRequestService.name);
+  private readonly registry: SynapseRegistry;
+  private readonly served = new Map<string, ServedSynapse>();
+  private readonly rateLimiter: IpRateLimiter;
+  private inFlight = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
+    private readonly identity: AxonIdentity,
+    private readonly callers: CallerDirectoryService,
+    private readonly verifier: SignatureVerifier,
+    private readonly nonces: NonceRepository,
+    private readonly inference: InferenceRepository,
+    private readonly metrics: GatewayMetricsRepository,
+  ) {
+    const synapses = servedSynapses();
+    this.registry = new SynapseRegistry(synapses.map((synapse) => synapse.definition));
+    for (const synapse of synapses) {
+      this.served.set(synapse.definition.name, synapse);
+    }
+    this.rateLimiter = new IpRateLimiter(config.rateLimit);
+  }
+
+  /** The head checks, synchronous and before the body is read. */
+  admit(head: AxonRequestHead): Admission {
+    const startedAt = process.hrtime.bigint();
+    const oversized = oversizedHeader(head.headers);
+    if (oversized !== undefined) {
+      return this.refuse('unknown', plainRejection(431, `Header ${oversized} is too large`));
+    }
+    let served: ServedSynapse | undefined;
+    let headers: ParsedRequestHeaders;
+    try {
+      const definition = this.registry.resolvePath(head.url);
+      served = this.served.get(definition.name);
+      headers = parseRequestHeaders(head.headers, { duplicates: 'reject', inputObjHeaders: 'ignore' });
+    } catch (error) {
+      return this.refuse(served?.definition.name ?? 'unknown', this.errorAnswer(error, served, null, head.peer));
+    }
+    const name = served?.definition.name ?? 'Synapse';
+    if (served === undefined) {
+      // The base `Synapse` ping route: served like any other route but it has no worker handler.
+      return this.refuse(
+        name,
+        this.errorAnswer(new InternalProtocolError('ping has no handler'), undefined, headers, head.peer),
+      );
+    }
+    if (!this.rateLimiter.tryTake(head.peer.ip)) {
+      this.metrics.rateLimited();
+      return this.refuse(name, plainRejection(429, 'Too Many Requests: rate limit exceeded'));
+    }
+    const decision = checkBlacklist(headers.dendrite.hotkey ?? '', this.callers.directory, this.config.policy);
+    if (!decision.allowed) {
+      this.metrics.blacklisted(decision.reason);
+      return this.refuse(name, this.errorAnswer(new BlacklistedError(decision.message), served, headers, head.peer));
+    }
+    const stakeRao = decision.caller?.stakeRao ?? 0n;
+    const ceiling = admissionCeiling(this.config.maxInFlight, stakeRao, this.callers.directory?.maxStakeRao ?? 0n);
+    if (this.inFlight >= ceiling) {
+      this.metrics.shed();
+      return this.refuse(name, this.errorAnswer(new OverloadedError(), served, headers, head.peer));
+    }
+    this.inFlight += 1;
+    this.metrics.inFlight(this.inFlight);
+    let released = false;
+    this.metrics.stage('parse', secondsSince(startedAt));
+    return {
+      admitted: true,
+      request: {
+        served,
+        headers,
+        peer: head.peer,
+        stakeRao,
+        receivedAtMs: Date.now(),
+        startedAt,
+        release: () => {
+          if (!released) {
+            released = true;
+            this.inFlight -= 1;
+            this.metrics.inFlight(this.inFlight);
+          }
+        },
+      },
+    };
+  }
+
+  /** The rest, once the body is read. Never rejects: every failure becomes the SDK's error answer. */
+  async answer(request: AdmittedRequest, body: Buffer): Promise<AxonAnswer> {
+    const name = request.served.definition.name;
+    let answer: AxonAnswer;
+    try {
+      answer = await this.process(request, body);
+    } catch (error) {
+      answer = this.errorAnswer(error, request.served, request.headers, request.peer, request.startedAt);
+    }
+    this.metrics.answered(name, answer.status);
+    this.metrics.stage('total', secondsSince(request.startedAt));
+    return answer;
+  }
+
+  /** An answer for a body the transport refused (too large, unreadable). */
+  bodyRejected(request: AdmittedRequest | undefined, status: number, message: string): AxonAnswer {
+    this.metrics.answered(request?.served.definition.name ?? 'unknown', status);
+    return plainRejection(status, message);
+  }
+
+  private async process(request: AdmittedRequest, body: Buffer): Promise<AxonAnswer> {
+    const { served, headers } = request;
+    const definition = served.definition;
+    const verifyStart = process.hrtime.bigint();
+    await this.verifier.verify(headers, this.identity.hotkey);
+    try {
+      await this.nonces.checkAndRecord(headers, BigInt(Date.now()) * 1_000_000n);
+    } catch (error) {
+      throw isProtocolError(error) ? error : new OverloadedError('nonce store unavailable');
+    }
+    this.metrics.stage('verify', secondsSince(verifyStart));
+
+    const parsed = parseRequestBodyFor(definition, headers, body);
+    const synapse = parsed.synapse;
+    const timeoutSeconds = Math.min(
+      MAX_TIMEOUT_SECONDS,
+      headers.timeout !== null && headers.timeout > 0 ? headers.timeout : this.config.defaultTimeoutSeconds,
+    );
+    const enqueueStart = process.hrtime.bigint();
+    let pending;
+    try {
+      pending = await this.inference.submit(
+        {
+          synapse: definition.name,
+          inputsJson: this.inputsJson(definition, synapse),
+          deadlineMs: request.receivedAtMs + timeoutSeconds * 1000,
+          requestId: `${headers.dendrite.uuid ?? 'None'}:${String(headers.dendrite.nonce)}`,
+          stream: served.streaming,
+        },
+        priorityForStake(request.stakeRao),
+      );
+    } catch (error) {
+      this.logger.warn({ err: error }, 'enqueue failed');
+      throw new OverloadedError('inference queue unavailable');
+    }
+    this.metrics.stage('queue_wait', secondsSince(enqueueStart));
+    const inferenceStart = process.hrtime.bigint();
+    if (served.streaming) {
+      const { headers: responseHeaders } = this.success(request, synapse);
+      const streamHeaders: Record<string, string> = { ...responseHeaders, 'content-type': 'text/event-stream' };
+      delete streamHeaders['content-length'];
+      return { kind: 'stream', status: 200, headers: streamHeaders, chunks: pending.chunks };
+    }
+    try {
+      const result = await pending.result;
+      this.metrics.stage('inference', secondsSince(inferenceStart));
+      this.mergeOutputs(
+        definition.subclassFields.map((field) => field.name),
+        synapse,
+        result.outputsJson,
+      );
+    } catch (error) {
+      throw this.replyError(error, timeoutSeconds);
+    }
+    return { kind: 'whole', ...this.success(request, synapse) };
+  }
+
+  private success(request: AdmittedRequest, synapse: SynapseValues<FieldShape>) {
+    const { dendrite } = request.headers;
+    return encodeSuccessResponse({
+      definition: request.served.definition,
+      synapse,
+      processTimeSeconds: secondsSince(request.startedAt),
+      signing: {
+        signer: this.identity.signer,
+        axonNonce: BigInt(Date.now()) * 1_000_000n,
+        axonUuid: this.identity.uuid,
+        request: { nonce: dendrite.nonce, hotkey: dendrite.hotkey, uuid: dendrite.uuid },
+      },
+    });
+  }
+
+  /** Python-JSON text of the synapse's own fields (the worker needs inputs only; base fields stay here). */
+  private inputsJson(definition: ServedSynapse['definition'], synapse: SynapseValues<FieldShape>): string {
+    const dumped = definition.dump(synapse);
+    const inputs: PyDict = new Map();
+    for (const field of definition.subclassFields) {
+      const value = dumped.get(field.name);
+      if (value !== undefined) {
+        inputs.set(field.name, value);
+      }
+    }
+    return writePythonJson(inputs, STARLETTE_RESPONSE_JSON_STYLE);
+  }
+
+  private mergeOutputs(fields: readonly string[], synapse: SynapseValues<FieldShape>, outputsJson: string): void {
+    const outputs = parseLosslessJson(outputsJson);
+    if (!(outputs instanceof Map)) {
+      throw new InternalProtocolError('worker outputs are not a JSON object');
+    }
+    const target = synapse as unknown as Record<string, unknown>;
+    for (const name of fields) {
+      if (outputs.has(name)) {
+        target[name] = outputs.get(name);
+      }
+    }
+  }
+
+  private replyError(error: unknown, timeoutSeconds: number): unknown {
+    if (error instanceof ReplyDeadlineError) {
+      return new PriorityTimeoutError(timeoutSeconds);
+    }
+    if (error instanceof ReplyFailedError) {
+      switch (error.failure) {
+        case 'deadline-passed':
+          return new PriorityTimeoutError(timeoutSeconds);
+        case 'backend-unavailable':
+          return new OverloadedError('inference backend unavailable');
+        case 'bad-input':
+        case 'internal':
+          return new InternalProtocolError(error.message, { cause: error });
+      }
+    }
+    return error;
+  }
+
+  private refuse(synapse: string, answer: AxonAnswer): Admission {
+    this.metrics.answered(synapse, answer.status);
+    return { admitted: false, answer };
+  }
+
+  /**
+   * The SDK's error response. Error answers are not signed with the axon hotkey (the Python axon's
+   * `bt_header_axon_signature` on errors is never checked by dendrites), so refusing a flood costs no signing.
+   */
+  private errorAnswer(
+    error: unknown,
+    served: ServedSynapse | undefined,
+    headers: ParsedRequestHeaders | null,
+    peer: AxonRequestHead['peer'],
+    startedAt?: bigint,
+  ): AxonAnswer {
+    const protocolError: ProtocolError = isProtocolError(error)
+      ? error
+      : new InternalProtocolError(error instanceof Error ? error.message : 'unexpected failure', { cause: error });
+    if (protocolError.httpStatus === 500) {
+      this.logger.error({ err: protocolError, errorId: protocolError.errorId }, 'request failed');
+    }
+    const encoded = encodeErrorResponse({
+      error: protocolError,
+      definition: served?.definition ?? null,
+      request: headers,
+      peer,
+      processTimeSeconds: startedAt === undefined ? null : secondsSince(startedAt),
+      axon: { version: this.identity.version, uuid: this.identity.uuid, nonce: BigInt(Date.now()) * 1_000_000n },
+    });
+    // FastAPI's own errors (invalid JSON) carry no protocol headers in Python; the status header goes on every answer.
+    const responseHeaders = { bt_header_axon_status_code: String(encoded.status), ...encoded.headers };
+    return { kind: 'whole', status: encoded.status, headers: responseHeaders, body: encoded.body };
+  }
+}

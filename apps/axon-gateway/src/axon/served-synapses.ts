@@ -1,0 +1,20 @@
+import { Dummy, type FieldShape, type SynapseDefinition, TextGeneration } from '@taonode/protocol';
+
+/** A synapse type the gateway serves: its definition (route, fields, hash fields) and how it answers. */
+export interface ServedSynapse {
+  readonly definition: SynapseDefinition<FieldShape>;
+  /** Answered as the SDK's StreamingSynapse (text/event-stream, chunks as produced). */
+  readonly streaming: boolean;
+}
+
+/**
+ * The synapse types this gateway serves. The one place to switch over to `@taonode/synapses`' registry
+ * (`SYNAPSE_MODULES.map((m) => ({ definition: m.synapse, streaming: m.kind === 'streaming' }))`) once it lands;
+ * until then the protocol library's built-ins.
+ */
+export function servedSynapses(): readonly ServedSynapse[] {
+  return [
+    { definition: Dummy, streaming: false },
+    { definition: TextGeneration, streaming: false },
+  ];
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import {
+  chainConfig,
+  chainEnv,
+  commaList,
+  logConfig,
+  logEnv,
+  opsConfig,
+  opsEnv,
+  portVar,
+  redisConfig,
+  redisEnv,
+} from '@taonode/config';
+
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const SS58 = z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$/, 'expected SS58 addresses');
+
+/** axon-gateway's own variables; defaults live here and nowhere else. */
+const gatewayEnv = z.object({
+  /** Public port of the axon (the SDK's `--axon.port`, 8091). */
+  AXON_PORT: portVar.default(8091),
+  /** Listening address: all interfaces, like the Python axon (it binds 0.0.0.0). */
+  AXON_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** Announced on chain with `serve_axon` at start when set (`127.0.0.2` for a local node; never 127.0.0.1). */
+  AXON_EXTERNAL_IP: z.string().trim().min(1).optional(),
+  /** Announced port; defaults to `AXON_PORT`. */
+  AXON_EXTERNAL_PORT: portVar.optional(),
+  NETUID: z.coerce.number().int().min(0).max(65535).default(1),
+  /** The miner's wallet (btcli layout); the hotkey file must be readable (plaintext, as btcli writes hotkeys). */
+  WALLET_NAME: z.string().trim().min(1).default('default'),
+  WALLET_HOTKEY: z.string().trim().min(1).default('default'),
+  WALLET_PATH: z.string().trim().min(1).default('~/.bittensor/wallets'),
+  /** chain-sync's MetagraphService, `host:port`. */
+  METAGRAPH_GRPC_URL: z.string().trim().min(1).default('127.0.0.1:50051'),
+  /** Callers need at least this stake (TAO, as the SDK's `min_stake` flags use). */
+  AXON_MIN_STAKE_TAO: z.coerce.number().min(0).default(0),
+  /** Only callers holding a validator permit are served. */
+  AXON_REQUIRE_VALIDATOR_PERMIT: flag.default(false),
+  /** Hotkeys always served (skip the registration and stake checks; still verified). */
+  AXON_ALLOW_HOTKEYS: commaList(SS58).default([]),
+  /** Hotkeys never served. */
+  AXON_DENY_HOTKEYS: commaList(SS58).default([]),
+  /** Per-IP token bucket: sustained requests per second and burst. Defaults let one validator send 20,000/s. */
+  AXON_RATE_LIMIT_PER_SECOND: positiveInt(10_000_000).default(20_000),
+  AXON_RATE_LIMIT_BURST: positiveInt(10_000_000).default(40_000),
+  /** Largest request body (bytes); larger → 413 before it is read. */
+  AXON_MAX_BODY_BYTES: positiveInt(64 * 1024 * 1024).default(1024 * 1024),
+  /** Slow-client cut-offs: whole head within, whole request within, idle keep-alive connections closed after. */
+  AXON_HEADERS_TIMEOUT_MS: positiveInt(600_000).default(5_000),
+  AXON_REQUEST_TIMEOUT_MS: positiveInt(600_000).default(15_000),
+  AXON_KEEP_ALIVE_TIMEOUT_MS: positiveInt(600_000).default(30_000),
+  /** Requests in flight (admitted, not yet answered) beyond which callers are shed, lowest stake first. */
+  AXON_MAX_IN_FLIGHT: positiveInt(1_000_000).default(4_096),
+  /** Signature verification threads. */
+  AXON_VERIFY_THREADS: positiveInt(64).default(1),
+  /** Synapse timeout used when a request sends none (the SDK's default is 12 s). */
+  AXON_DEFAULT_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(12),
+});
+
+export const gatewayConfigSchema = gatewayEnv
+  .extend(redisEnv.shape)
+  .extend(chainEnv.shape)
+  .extend(opsEnv.shape)
+  .extend(logEnv.shape)
+  .transform((env) => ({
+    redis: redisConfig(env),
+    chain: chainConfig(env),
+    ops: opsConfig(env),
+    log: logConfig(env),
+    netuid: env.NETUID,
+    wallet: { name: env.WALLET_NAME, hotkey: env.WALLET_HOTKEY, path: env.WALLET_PATH },
+    metagraphGrpcUrl: env.METAGRAPH_GRPC_URL,
+    http: {
+      port: env.AXON_PORT,
+      host: env.AXON_HOST,
+      maxBodyBytes: env.AXON_MAX_BODY_BYTES,
+      headersTimeoutMs: env.AXON_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.AXON_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.AXON_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    serve:
+      env.AXON_EXTERNAL_IP === undefined
+        ? null
+        : { ip: env.AXON_EXTERNAL_IP, port: env.AXON_EXTERNAL_PORT ?? env.AXON_PORT },
+    policy: {
+      minStakeRao: BigInt(Math.round(env.AXON_MIN_STAKE_TAO * 1e9)),
+      requireValidatorPermit: env.AXON_REQUIRE_VALIDATOR_PERMIT,
+      allow: new Set(env.AXON_ALLOW_HOTKEYS),
+      deny: new Set(env.AXON_DENY_HOTKEYS),
+    },
+    rateLimit: { perSecond: env.AXON_RATE_LIMIT_PER_SECOND, burst: env.AXON_RATE_LIMIT_BURST },
+    maxInFlight: env.AXON_MAX_IN_FLIGHT,
+    verifyThreads: env.AXON_VERIFY_THREADS,
+    defaultTimeoutSeconds: env.AXON_DEFAULT_TIMEOUT_SECONDS,
+  }));
+
+/** axon-gateway's parsed configuration, injected with `@Inject(APP_CONFIG)`. */
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+export type CallerPolicy = GatewayConfig['policy'];

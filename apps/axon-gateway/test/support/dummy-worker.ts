@@ -1,0 +1,47 @@
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { parseLosslessJson } from '@taonode/protocol';
+import { createWorkerConnection, publishReply, QUEUE_PREFIX, QueueName, type SynapseJobData } from '@taonode/queue';
+
+export interface DummyWorker {
+  /** Jobs taken so far. */
+  readonly taken: () => number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A minimal in-test worker on queue `inference`: answers Dummy with `dummy_output = dummy_input * 2`, or never
+ * answers at all (`silent`), standing in for inference-worker.
+ */
+export function startDummyWorker(redisUrl: string, options: { silent?: boolean } = {}): DummyWorker {
+  const onError = (): void => undefined;
+  const connection = createWorkerConnection({ url: redisUrl, connectionName: 'test-dummy-worker', onError });
+  const publisher: Redis = createWorkerConnection({ url: redisUrl, connectionName: 'test-dummy-replies', onError });
+  let taken = 0;
+  const worker = new Worker<SynapseJobData>(
+    QueueName.Inference,
+    async (job) => {
+      taken += 1;
+      if (options.silent === true) {
+        return;
+      }
+      const inputs = parseLosslessJson(job.data.inputsJson) as Map<string, unknown>;
+      const input = inputs.get('dummy_input');
+      const doubled = typeof input === 'bigint' ? input * 2n : 0n;
+      await publishReply(publisher, job.data.replyChannel, {
+        kind: 'done',
+        jobId: job.id ?? '',
+        outputsJson: `{"dummy_output":${doubled.toString()}}`,
+      });
+    },
+    { connection, prefix: QUEUE_PREFIX, concurrency: 64 },
+  );
+  return {
+    taken: () => taken,
+    stop: async () => {
+      await worker.close();
+      connection.disconnect();
+      publisher.disconnect();
+    },
+  };
+}
