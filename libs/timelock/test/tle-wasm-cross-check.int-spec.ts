@@ -9,7 +9,7 @@ import {
   roundMessage,
   TestBeacon,
   TimelockError,
-} from '@taonode/timelock';
+} from '../src';
 import { hex, loadTimelockVectors, toHex } from './support/timelock-vectors';
 import { runTleOracle, type OracleResult } from './support/tle-wasm-oracle';
 
