@@ -2,7 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactUrl } from '@taonode/observability';
 import { freePort, ProcessSupervisor, type ExitStatus } from '@taonode/process';
-import { devWalletPath, registerDevNeurons, type RegisteredDevNeuron } from './dev-neurons';
+import {
+  assertDevWalletsReplaceable,
+  devWalletPath,
+  registerDevNeurons,
+  type RegisteredDevNeuron,
+} from './dev-neurons';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..', '..');
 const TAONODE_BIN = join(REPO_ROOT, 'bin', 'taonode.js');
@@ -40,6 +45,8 @@ export async function startLocalNode(
   options: LocalNodeOptions,
   onChildExit: (name: string, status: ExitStatus) => void,
 ): Promise<RunningLocalNode> {
+  // Refuse a data directory holding someone's real wallets before anything is started.
+  await assertDevWalletsReplaceable(devWalletPath(options.dataDirectory));
   const logDirectory = join(options.dataDirectory, 'logs');
   mkdirSync(logDirectory, { recursive: true });
   const logFile = (name: string): string => join(logDirectory, `${name}.log`);
