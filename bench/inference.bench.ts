@@ -43,7 +43,9 @@ async function closedLoop(total: number, concurrency: number, one: (index: numbe
   const lane = async (): Promise<void> => {
     while (next < total) {
       const index = next++;
-      tokens += await one(index);
+      // Awaited first: `tokens += await …` would read `tokens` before the await and lose other lanes' counts.
+      const answered = await one(index);
+      tokens += answered;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
