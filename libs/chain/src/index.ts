@@ -34,6 +34,7 @@ export {
   type ResolvedEndpoints,
 } from './network/networks';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './network/backoff';
+export { chainConnectOptions, type ChainConnectOptions } from './network/chain-connect-options';
 export { withDeadline } from './network/deadline';
 export {
   ChainClient,

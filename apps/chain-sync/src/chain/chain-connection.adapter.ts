@@ -5,8 +5,8 @@ import {
   ChainClient,
   type ChainLogger,
   ChainMetagraphReader,
+  chainConnectOptions,
   type ConnectionEvent,
-  DEFAULT_BACKOFF,
   type FinalizedHead,
   followFinalizedHeads,
   type Metagraph,
@@ -83,10 +83,8 @@ export class ChainConnectionAdapter implements FinalizedHeadSource, MetagraphRea
   private connectInBackground(): void {
     const { chain, sync } = this.config;
     ChainClient.connect({
-      network: chain.network,
-      chainEndpoint: chain.chainEndpoints.length > 0 ? chain.chainEndpoints : undefined,
+      ...chainConnectOptions(chain),
       callTimeoutMs: sync.callTimeoutMs,
-      backoff: { ...DEFAULT_BACKOFF, maxMs: chain.reconnectMaxDelayMs },
       logger: this.chainLogger(),
     }).then(
       (client) => this.onConnected(client),
