@@ -8,6 +8,8 @@ export interface RedisLaunchOptions {
   readonly appendOnly?: boolean;
   /** The `redis-server` executable (default: found on PATH). */
   readonly binary?: string;
+  /** Listen on this port (e.g. to restart a stopped server where its clients reconnect); default a free one. */
+  readonly port?: number;
 }
 
 export interface LaunchedRedis {
@@ -26,8 +28,9 @@ const ATTEMPTS = 3;
  */
 export async function startRedisServer(options: RedisLaunchOptions = {}): Promise<LaunchedRedis> {
   let lastError: unknown;
-  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const port = await freePort();
+  const attempts = options.port === undefined ? ATTEMPTS : 1;
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const port = options.port ?? (await freePort());
     const directory = mkdtempSync(join(tmpdir(), 'taonode-redis-'));
     try {
       const child = await startChild({
