@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_BLOCK_TIME_MS, startDevnet, type RunningDevnet } from './devnet';
+import { fetchMetadataOnce } from './runtime/metadata-source';
 
 /** The line printed once the node accepts connections; launchers wait for it (`/listening on (ws:\S+)/`). */
 export const READY_LINE_PREFIX = 'devnet: listening on ';
@@ -34,6 +35,8 @@ interface DevnetFlags {
   readonly finalityLag: number;
   readonly stateRetention: number;
   readonly blockRetention: number;
+  readonly metadata?: string;
+  readonly metadataFrom?: string;
 }
 
 /**
@@ -42,7 +45,9 @@ interface DevnetFlags {
  */
 export async function runDevnetCommand(argv: readonly string[]): Promise<void> {
   const command = new Command('taonode devnet')
-    .description('run the simulated subtensor (websocket JSON-RPC, real spec-224 metadata)')
+    .description(
+      'run the simulated subtensor (websocket JSON-RPC, real subtensor metadata: spec 233 unless --metadata)',
+    )
     .option('--port <port>', 'port to listen on (0 = any free port)', parseCount, 9944)
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--block-time <duration>', 'block interval, e.g. 12s or 250ms', parseDuration, DEFAULT_BLOCK_TIME_MS)
@@ -51,10 +56,17 @@ export async function runDevnetCommand(argv: readonly string[]): Promise<void> {
     .option('--finality-lag <blocks>', 'finalized head trails best by this many blocks', parseCount, 0)
     .option('--state-retention <blocks>', 'recent blocks whose state stays queryable', parseCount, 256)
     .option('--block-retention <blocks>', 'recent blocks whose header and body are kept', parseCount, 16_384)
+    .option('--metadata <file>', 'serve this RuntimeMetadataPrefixed (V14-V16, SCALE or 0x hex) instead of spec 233')
+    .option('--metadata-from <url>', 'take the metadata from a node (wss://…) once and cache it under .cache/')
     .exitOverride();
   command.parse([...argv], { from: 'user' });
   const flags = command.opts<DevnetFlags>();
+  if (flags.metadata && flags.metadataFrom) {
+    command.error('error: give either --metadata or --metadata-from, not both', { exitCode: 2 });
+  }
+  const metadataFile = flags.metadataFrom ? await fetchMetadataOnce(flags.metadataFrom) : flags.metadata;
   const devnet = await startDevnet({
+    metadataFile,
     host: flags.host,
     port: flags.port,
     blockTimeMs: flags.blockTime,
@@ -65,7 +77,7 @@ export async function runDevnetCommand(argv: readonly string[]): Promise<void> {
     blockRetention: Math.max(1, flags.blockRetention),
   });
   const mode = flags.manual ? 'manual blocks (dev_newBlock)' : `a block every ${flags.blockTime} ms`;
-  process.stdout.write(`devnet: genesis ${devnet.chain.genesisHash}, ${mode}\n`);
+  process.stdout.write(`devnet: ${devnet.runtimeLabel}, genesis ${devnet.chain.genesisHash}, ${mode}\n`);
   process.stdout.write(`${READY_LINE_PREFIX}${devnet.url}\n`);
   stopOnSignals(devnet);
 }

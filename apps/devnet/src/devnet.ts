@@ -5,6 +5,8 @@ import { loadGenesisConfig, type GenesisConfig } from './genesis/genesis-config'
 import { createRpcMethods } from './rpc/rpc-methods';
 import { RpcServer } from './rpc/rpc-server';
 import { createDevnetRuntime } from './runtime/devnet-runtime';
+import { readMetadataFile } from './runtime/metadata-source';
+import { runtimeMetadataFromBytes } from './runtime/runtime-metadata';
 import type { Hex } from './state/block-state';
 
 export interface DevnetOptions {
@@ -28,12 +30,19 @@ export interface DevnetOptions {
    * drops the InBlock status if `finalized` arrives before it has fetched the block's events (switchMap).
    */
   readonly finalityDelayMs?: number;
+  /**
+   * A `RuntimeMetadataPrefixed` file (V14–V16, SCALE bytes or `0x` hex) to serve instead of the default
+   * spec-233 metadata; what the devnet offers follows it (calls, storage, events, errors, runtime version).
+   */
+  readonly metadataFile?: string;
 }
 
 export interface RunningDevnet {
   readonly url: string;
   readonly port: number;
   readonly chain: Chain;
+  /** `node-subtensor spec 424 (metadata V16)`: what runtime this devnet serves. */
+  readonly runtimeLabel: string;
   /** Builds `count` blocks now; resolves with the last one's hash. */
   newBlock(count?: number): Promise<Hex>;
   stop(): Promise<void>;
@@ -43,7 +52,9 @@ export const DEFAULT_BLOCK_TIME_MS = 12_000;
 
 /** Starts the simulated subtensor: runtime, genesis, chain, block timer (unless manual) and RPC server. */
 export async function startDevnet(options: DevnetOptions = {}): Promise<RunningDevnet> {
-  const runtime = createDevnetRuntime();
+  const runtime = createDevnetRuntime(
+    options.metadataFile ? runtimeMetadataFromBytes(readMetadataFile(options.metadataFile)) : undefined,
+  );
   const genesisConfig =
     typeof options.genesis === 'object' ? options.genesis : loadGenesisConfig(options.genesis ?? undefined);
   const chain = new Chain(
@@ -67,6 +78,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<RunningD
     url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     chain,
+    runtimeLabel: `${runtime.version.json.specName} spec ${runtime.version.specVersion} (metadata V${runtime.metadata.metadata.version})`,
     newBlock: async (count = 1) => {
       const blocks = await chain.produceBlocks(count);
       return blocks[blocks.length - 1]?.hash ?? chain.best.hash;

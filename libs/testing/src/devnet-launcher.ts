@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChild, type SupervisedChild } from '@taonode/process';
@@ -25,6 +25,11 @@ export interface DevnetLaunchOptions {
   readonly port?: number;
   /** How long to wait for the ready line (default 60 s: cold swc compilation on a busy CI box). */
   readonly startTimeoutMs?: number;
+  /**
+   * A `RuntimeMetadataPrefixed` file for `--metadata` (default: the devnet's spec-233 metadata). See
+   * {@link spec424MetadataFile} for the real spec-424 metadata when it is present.
+   */
+  readonly metadata?: string;
 }
 
 export interface LaunchedDevnet {
@@ -43,6 +48,27 @@ export interface LaunchedDevnet {
 }
 
 /**
+ * The real spec-424 (finney, metadata V16) metadata that tests may run the devnet on: `SUBTENSOR_METADATA_424`,
+ * else `../shared/fixtures/subtensor-metadata-spec424.scale` beside the repository. Another project's data,
+ * never committed: `undefined` when absent, and the tests that need it report themselves skipped.
+ */
+export function spec424MetadataFile(): string | undefined {
+  const file =
+    process.env.SUBTENSOR_METADATA_424 ??
+    join(REPO_ROOT, '..', 'shared', 'fixtures', 'subtensor-metadata-spec424.scale');
+  return existsSync(file) ? file : undefined;
+}
+
+/** The runtimes the devnet suites run on: the default metadata, and spec 424 where its fixture is present. */
+export function devnetRuntimes(): readonly { readonly label: string; readonly metadata: string | undefined }[] {
+  const spec424 = spec424MetadataFile();
+  return [
+    { label: 'default metadata (spec 233)', metadata: undefined },
+    ...(spec424 ? [{ label: 'spec 424 metadata', metadata: spec424 }] : []),
+  ];
+}
+
+/**
  * Starts `taonode devnet` as a child process (the devnet is an app, and libraries may not import apps) and
  * waits for the URL it prints.
  */
@@ -53,6 +79,9 @@ export async function startDevnet(options: DevnetLaunchOptions = {}): Promise<La
     args.push('--manual');
   } else if (options.blockTimeMs !== undefined) {
     args.push('--block-time', `${options.blockTimeMs}ms`);
+  }
+  if (options.metadata !== undefined) {
+    args.push('--metadata', options.metadata);
   }
   if (typeof options.genesis === 'string') {
     args.push('--genesis', options.genesis);

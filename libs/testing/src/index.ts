@@ -4,7 +4,13 @@
  * through @taonode/process so they die with the test run; typed factories for test data; the project's test
  * vectors. Test-only: production code must not import this library.
  */
-export { startDevnet, type DevnetLaunchOptions, type LaunchedDevnet } from './devnet-launcher';
+export {
+  devnetRuntimes,
+  spec424MetadataFile,
+  startDevnet,
+  type DevnetLaunchOptions,
+  type LaunchedDevnet,
+} from './devnet-launcher';
 export {
   CHOPSTICKS_START_TIMEOUT_MS,
   startChopsticks,

@@ -4,15 +4,24 @@ import { join } from 'node:path';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import { expandMetadata } from '@polkadot/types/metadata/decorate';
 import type { DecoratedMeta } from '@polkadot/types/metadata/decorate/types';
+import type { Codec } from '@polkadot/types/types';
+import { u8aToHex } from '@polkadot/util';
 
 /** Where `npm run setup` caches the spec-224 metadata module of @bitgo/sdk-coin-tao@1.16.4 (never committed). */
 export const METADATA_CACHE_FILE = join(__dirname, '..', '..', '..', '..', '.cache', 'subtensor', 'testnet.js');
 export const METADATA_SHA256 = 'a19b2217be5c5ef137abbe9ec439cf9036e1b4bd71eb3450723942aaf510ce38';
 
-/** Signed extensions that carry no data; declared so @polkadot/types does not warn about them. */
+/**
+ * Signed extensions that carry no data (spec 233's and spec 424's, subtensor-today.md §2.1); declared so
+ * @polkadot/types does not warn about them.
+ */
 export const NO_DATA_SIGNED_EXTENSIONS = {
   SubtensorSignedExtension: { extrinsic: {}, payload: {} },
   CommitmentsSignedExtension: { extrinsic: {}, payload: {} },
+  SudoTransactionExtension: { extrinsic: {}, payload: {} },
+  CheckShieldedTxValidity: { extrinsic: {}, payload: {} },
+  SubtensorTransactionExtension: { extrinsic: {}, payload: {} },
+  DrandPriority: { extrinsic: {}, payload: {} },
 } as const;
 
 export class MetadataUnavailableError extends Error {
@@ -82,6 +91,32 @@ export function loadRuntimeMetadata(file: string = METADATA_CACHE_FILE): Runtime
     cached = loaded;
   }
   return loaded;
+}
+
+/**
+ * A runtime's metadata given as `RuntimeMetadataPrefixed` bytes (V14 to V16: `--metadata FILE`,
+ * `--metadata-from URL`). Names and versions come from the metadata's own `System.Version` constant.
+ */
+export function runtimeMetadataFromBytes(bytes: Uint8Array): RuntimeMetadata {
+  const registry = new TypeRegistry();
+  const metadata = new Metadata(registry, bytes);
+  registry.setMetadata(metadata, undefined, NO_DATA_SIGNED_EXTENSIONS);
+  const decorated = expandMetadata(registry, metadata);
+  const version = decorated.consts.system?.version as
+    (Codec & { specName: Codec; specVersion: Codec; transactionVersion: Codec }) | undefined;
+  if (!version) {
+    throw new MetadataUnavailableError('the metadata has no System.Version constant');
+  }
+  return {
+    registry,
+    metadata,
+    decorated,
+    metadataHex: u8aToHex(bytes),
+    chainName: 'Bittensor',
+    specName: version.specName.toString(),
+    materialSpecVersion: Number(version.specVersion.toString()),
+    transactionVersion: Number(version.transactionVersion.toString()),
+  };
 }
 
 function parseMaterial(source: string, file: string): TestnetMaterial {

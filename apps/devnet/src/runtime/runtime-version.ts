@@ -20,7 +20,9 @@ export interface RuntimeVersionJson {
   readonly implVersion: number;
   readonly apis: readonly (readonly [Hex, number])[];
   readonly transactionVersion: number;
-  readonly stateVersion: number;
+  /** Named `stateVersion` up to spec 233; polkadot-sdk renamed it `systemVersion` (spec 424 serves that). */
+  readonly stateVersion?: number;
+  readonly systemVersion?: number;
 }
 
 /**
@@ -39,7 +41,12 @@ export class RuntimeVersionInfo {
   readonly transactionVersion: number;
 
   constructor(runtime: RuntimeMetadata, extraApis: readonly ApiDeclaration[]) {
-    const declared = constant<RuntimeVersion>(runtime, 'system', 'version');
+    const declared = constant<RuntimeVersion & { systemVersion?: RuntimeVersion['stateVersion'] }>(
+      runtime,
+      'system',
+      'version',
+    );
+    const { systemVersion } = declared;
     const apis = new Map<Hex, number>(
       declared.apis.map(([hash, version]) => [hash.toHex(), version.toNumber()] as const),
     );
@@ -54,7 +61,9 @@ export class RuntimeVersionInfo {
       implVersion: declared.implVersion.toNumber(),
       apis: [...apis.entries()],
       transactionVersion: declared.transactionVersion.toNumber(),
-      stateVersion: declared.stateVersion.toNumber(),
+      ...(systemVersion === undefined
+        ? { stateVersion: declared.stateVersion.toNumber() }
+        : { systemVersion: systemVersion.toNumber() }),
     };
     this.specVersion = this.json.specVersion;
     this.transactionVersion = this.json.transactionVersion;
@@ -62,6 +71,7 @@ export class RuntimeVersionInfo {
       .createType('RuntimeVersion', {
         ...this.json,
         apis: this.json.apis.map(([hash, version]) => [hash, version]),
+        stateVersion: this.json.stateVersion ?? this.json.systemVersion,
       })
       .toU8a();
   }

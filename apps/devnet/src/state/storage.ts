@@ -36,6 +36,11 @@ export class Storage {
     return this.runtime.registry;
   }
 
+  /** Whether the served metadata declares `pallet.item` (runtimes add and drop items between specs). */
+  hasItem(pallet: string, item: string): boolean {
+    return this.runtime.decorated.query[pallet]?.[item] !== undefined;
+  }
+
   /** The storage entry for `pallet.item`, e.g. `entry('subtensorModule', 'uids')`. */
   entry(pallet: string, item: string): StorageEntry {
     const entry = this.runtime.decorated.query[pallet]?.[item];

@@ -7,17 +7,25 @@ export const SUBTENSOR = 'subtensorModule';
 /**
  * Typed reads of SubtensorModule storage. Values absent from state read as the metadata's declared default,
  * exactly as the runtime's `ValueQuery` getters do; u64 amounts are `bigint` because rao exceed 2^53.
+ * An item the served runtime does not declare (spec 424 dropped `Rank`, `Trust`, `PruningScores`,
+ * `NetworkModality`, …) reads as zero/false, and writes to it are dropped: the simulator's logic stays one
+ * piece and each runtime keeps only its own storage.
  */
 export function readBig(storage: Storage, item: string, ...keys: unknown[]): bigint {
-  return storage.get<INumber>(SUBTENSOR, item, ...keys).toBigInt();
+  return isDeclared(storage, item) ? storage.get<INumber>(SUBTENSOR, item, ...keys).toBigInt() : 0n;
 }
 
 export function readNum(storage: Storage, item: string, ...keys: unknown[]): number {
-  return storage.get<INumber>(SUBTENSOR, item, ...keys).toNumber();
+  return isDeclared(storage, item) ? storage.get<INumber>(SUBTENSOR, item, ...keys).toNumber() : 0;
 }
 
 export function readBool(storage: Storage, item: string, ...keys: unknown[]): boolean {
-  return storage.get<bool>(SUBTENSOR, item, ...keys).isTrue;
+  return isDeclared(storage, item) && storage.get<bool>(SUBTENSOR, item, ...keys).isTrue;
+}
+
+/** Whether the served runtime has SubtensorModule storage `item` (feature detection from the metadata). */
+export function isDeclared(storage: Storage, item: string): boolean {
+  return storage.hasItem(SUBTENSOR, item);
 }
 
 export function readAccount(storage: Storage, item: string, ...keys: unknown[]): string {
@@ -25,15 +33,19 @@ export function readAccount(storage: Storage, item: string, ...keys: unknown[]):
 }
 
 export function has(storage: Storage, item: string, ...keys: unknown[]): boolean {
-  return storage.has(SUBTENSOR, item, ...keys);
+  return isDeclared(storage, item) && storage.has(SUBTENSOR, item, ...keys);
 }
 
 export function write(storage: Storage, item: string, keys: readonly unknown[], value: unknown): void {
-  storage.set(SUBTENSOR, item, keys, value);
+  if (isDeclared(storage, item)) {
+    storage.set(SUBTENSOR, item, keys, value);
+  }
 }
 
 export function remove(storage: Storage, item: string, ...keys: unknown[]): void {
-  storage.remove(SUBTENSOR, item, ...keys);
+  if (isDeclared(storage, item)) {
+    storage.remove(SUBTENSOR, item, ...keys);
+  }
 }
 
 /** Adds `delta` (may be negative) to a u64 item, saturating at 0 like the runtime's `saturating_add/sub`. */
@@ -44,7 +56,7 @@ export function addBig(storage: Storage, item: string, keys: readonly unknown[],
 }
 
 export function readVec<T extends Codec>(storage: Storage, item: string, ...keys: unknown[]): T[] {
-  return [...storage.get<Vec<T>>(SUBTENSOR, item, ...keys)];
+  return isDeclared(storage, item) ? [...storage.get<Vec<T>>(SUBTENSOR, item, ...keys)] : [];
 }
 
 export const U16_MAX = 65535;
@@ -59,6 +71,9 @@ export function saturate(value: bigint, max: bigint): bigint {
 
 /** The value of an `Optional`-query item (`Uids`, `Axons`, `WeightCommits` …), or `undefined` when unset. */
 export function readOptional<T extends Codec>(storage: Storage, item: string, ...keys: unknown[]): T | undefined {
+  if (!isDeclared(storage, item)) {
+    return undefined;
+  }
   const value = storage.get<Option<T>>(SUBTENSOR, item, ...keys);
   return value.isSome ? value.unwrap() : undefined;
 }
