@@ -38,9 +38,12 @@ export function createWorkerConnection(options: RedisConnectionOptions): Redis {
 /**
  * A pub/sub subscriber connection (the reply bus). Subscriptions are restored by ioredis after a reconnect
  * (`autoResubscribe`, its default); commands queue while offline because a subscriber sends only SUBSCRIBE.
+ * No ready check: ioredis checks readiness with INFO, which a connection already in subscriber mode (a SUBSCRIBE
+ * sent from the offline queue, or restored on reconnect) may not send — the check then fails with "Connection in
+ * subscriber mode" and the subscription can be lost.
  */
 export function createSubscriberConnection(options: RedisConnectionOptions): Redis {
-  return connect(options, { maxRetriesPerRequest: null, autoResubscribe: true });
+  return connect(options, { maxRetriesPerRequest: null, autoResubscribe: true, enableReadyCheck: false });
 }
 
 /** Resolves once the connection is ready for commands (a producer refuses commands before that). */

@@ -33,3 +33,4 @@ export {
   type MetagraphSpec,
 } from './factories/metagraph.factory';
 export { type FakeMetagraphServer, type FakeNeuronInput, startFakeMetagraphServer } from './fake-metagraph-server';
+export { type AppProcess, startAppProcess } from './app-process';

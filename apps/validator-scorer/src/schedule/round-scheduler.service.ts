@@ -105,6 +105,9 @@ export class RoundSchedulerService implements OnApplicationBootstrap, OnApplicat
         {
           block,
           miners: report.miners,
+          statuses: Object.fromEntries(
+            [...report.statuses].map(([label, counts]) => [label, Object.fromEntries(counts)]),
+          ),
           missingReferences: report.missingReferences,
           scores: Object.fromEntries(report.scores),
         },
