@@ -5,7 +5,7 @@ import { Keypair } from '@taonode/wallet';
 import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
 import { type FakeMetagraphServer, startFakeMetagraphServer } from './support/fake-metagraph.server';
 import { type RunningGateway, startGateway } from './support/gateway.app';
-import { ALICE, dummyRequest, freshNonce, send, textGenerationRequest } from './support/signed-request';
+import { ALICE, dummyRequest, freshNonce, pingRequest, send, textGenerationRequest } from './support/signed-request';
 
 const CHARLIE = Keypair.fromUri('//Charlie');
 
@@ -113,6 +113,17 @@ describe('axon-gateway (real HTTP, real Redis, real gRPC metagraph)', () => {
         expectedAxonHotkey: gateway.hotkey,
       }),
     ).not.toThrow();
+  });
+
+  it('answers the built-in Synapse ping 200 after verification, without a worker', async () => {
+    const taken = worker.taken();
+    const response = await send(gateway.url, pingRequest({ axonHotkey: gateway.hotkey }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('bt_header_axon_status_code')).toBe('200');
+    expect(worker.taken()).toBe(taken);
+    const unsigned = pingRequest({ axonHotkey: gateway.hotkey });
+    const headers: Record<string, string> = { ...unsigned.headers, bt_header_dendrite_signature: '' };
+    expect((await send(gateway.url, { ...unsigned, headers })).status).toBe(401);
   });
 
   it('refuses a bad signature with 401 "Signature mismatch"', async () => {

@@ -34,7 +34,7 @@ import { SignatureVerifier } from '../verify/signature-verifier';
 import { type AxonAnswer, plainRejection } from './axon-answer';
 import { AxonIdentity } from './axon-identity';
 import { oversizedHeader } from './header-limits';
-import { type ServedSynapse, servedSynapses } from './served-synapses';
+import { PING_SYNAPSE, type ServedSynapse, servedSynapses } from './served-synapses';
 
 /** What arrives before the body: read by {@link AxonRequestService.admit}. */
 export interface AxonRequestHead {
@@ -91,7 +91,7 @@ export class AxonRequestService {
   ) {
     const synapses = servedSynapses();
     this.registry = new SynapseRegistry(synapses.map((synapse) => synapse.definition));
-    for (const synapse of synapses) {
+    for (const synapse of [PING_SYNAPSE, ...synapses]) {
       this.served.set(synapse.definition.name, synapse);
     }
     this.rateLimiter = new IpRateLimiter(config.rateLimit);
@@ -113,14 +113,13 @@ export class AxonRequestService {
     } catch (error) {
       return this.refuse(served?.definition.name ?? 'unknown', this.errorAnswer(error, served, null, head.peer));
     }
-    const name = served?.definition.name ?? 'Synapse';
     if (served === undefined) {
-      // The base `Synapse` ping route: served like any other route but it has no worker handler.
       return this.refuse(
-        name,
-        this.errorAnswer(new InternalProtocolError('ping has no handler'), undefined, headers, head.peer),
+        'unknown',
+        this.errorAnswer(new InternalProtocolError('route without a served synapse'), undefined, headers, head.peer),
       );
     }
+    const name = served.definition.name;
     if (!this.rateLimiter.tryTake(head.peer.ip)) {
       this.metrics.rateLimited();
       return this.refuse(name, plainRejection(429, 'Too Many Requests: rate limit exceeded'));
@@ -194,6 +193,9 @@ export class AxonRequestService {
 
     const parsed = parseRequestBodyFor(definition, headers, body);
     const synapse = parsed.synapse;
+    if (served.local === true) {
+      return { kind: 'whole', ...this.success(request, synapse) };
+    }
     const timeoutSeconds = Math.min(
       MAX_TIMEOUT_SECONDS,
       headers.timeout !== null && headers.timeout > 0 ? headers.timeout : this.config.defaultTimeoutSeconds,

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Dummy, encodeRequest, type EncodedRequest, type FieldShape, TextGeneration } from '@taonode/protocol';
+import {
+  BaseSynapse,
+  Dummy,
+  encodeRequest,
+  type EncodedRequest,
+  type FieldShape,
+  TextGeneration,
+} from '@taonode/protocol';
 import { Keypair } from '@taonode/wallet';
 
 export const ALICE = Keypair.fromUri('//Alice');
@@ -63,4 +70,17 @@ export async function send(
     body: request.body,
   });
   return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+/** The base `Synapse` ping (`POST /Synapse`), answered by the axon itself after verification. */
+export function pingRequest(options: DummyRequestOptions): EncodedRequest<FieldShape> {
+  return encodeRequest({
+    definition: BaseSynapse,
+    synapse: BaseSynapse.create({}),
+    target: { ip: '198.51.100.10', port: 8091, hotkey: options.axonHotkey },
+    dendrite: { ip: '203.0.113.7', uuid: options.uuid ?? randomUUID() },
+    nonce: options.nonce ?? freshNonce(),
+    timeoutSeconds: options.timeoutSeconds ?? 12,
+    signer: options.signer ?? ALICE,
+  });
 }
