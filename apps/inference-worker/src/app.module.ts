@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type EnvSource, TaonodeConfigModule } from '@taonode/config';
-import { ObservabilityModule, opsServerProviders } from '@taonode/observability';
+import type { EnvSource } from '@taonode/config';
+import { opsServerProviders } from '@taonode/observability';
+import { ServiceKitModule } from '@taonode/service';
 import { inferenceWorkerConfigSchema } from './config';
 import { TextGenerationEngine } from './engine/text-generation.engine';
 import { InferenceWorkerProbes } from './health/inference-worker.probes';
@@ -21,8 +22,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TaonodeConfigModule.forRoot({ schema: inferenceWorkerConfigSchema, env: options.env }),
-        ObservabilityModule.forRoot({ service: 'inference-worker' }),
+        ServiceKitModule.forRoot({
+          service: 'inference-worker',
+          schema: inferenceWorkerConfigSchema,
+          env: options.env,
+        }),
       ],
       providers: [
         InferenceWorkerMetricsRepository,

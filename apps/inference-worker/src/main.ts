@@ -1,21 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { APP_CONFIG } from '@taonode/config';
-import { OpsServer } from '@taonode/observability';
+import { runMain, startService } from '@taonode/service';
 import { AppModule } from './app.module';
-import type { InferenceWorkerConfig } from './config';
 
-async function bootstrap(): Promise<void> {
+// No server of its own: the worker takes jobs from Redis once its backend is ready (SynapseProcessor's bootstrap
+// hook), so `listen` has nothing to do beyond the kit's ops server.
+runMain('inference-worker', async () => {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
-  const config = app.get<InferenceWorkerConfig>(APP_CONFIG);
-  await app.get(OpsServer).listen(config.ops.port, config.ops.host);
-}
-
-bootstrap().catch((error: unknown) => {
-  // Startup failed before the logger could take over (invalid environment, model digest mismatch): say why, exit.
-  process.stderr.write(`inference-worker: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  await startService(app, () => Promise.resolve());
 });

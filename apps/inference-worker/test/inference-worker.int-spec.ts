@@ -16,6 +16,7 @@ import {
   SynapseJobProducer,
   type PendingReply,
 } from '@taonode/queue';
+import { startService } from '@taonode/service';
 import { startRedisServer, type LaunchedRedis } from '@taonode/testing';
 import { AppModule } from '../src/app.module';
 import { ProducerHarness } from './support/worker-harness';
@@ -25,6 +26,7 @@ describe('inference-worker with real Redis', () => {
   let repository: string;
   let app: INestApplicationContext;
   let producer: ProducerHarness;
+  let opsPort: number;
 
   beforeAll(async () => {
     redis = await startRedisServer();
@@ -36,13 +38,15 @@ describe('inference-worker with real Redis', () => {
           INFERENCE_MODEL_REPOSITORY: repository,
           INFERENCE_MAX_TOKENS: '64',
           INFERENCE_MAX_PROMPT_BYTES: '256',
+          OPS_PORT: '0',
           LOG_LEVEL: 'silent',
           NODE_ENV: 'test',
         },
       }),
-      { logger: false },
+      { bufferLogs: true },
     );
-    await app.init();
+    // Started exactly as main.ts starts it (the service kit), ops server included.
+    opsPort = (await startService(app, () => Promise.resolve())).opsPort;
     producer = new ProducerHarness(redis.url);
     await producer.open();
   });
@@ -52,6 +56,12 @@ describe('inference-worker with real Redis', () => {
     await app.close();
     await redis.stop();
     rmSync(repository, { recursive: true, force: true });
+  });
+
+  it('reports ready on its ops server once it takes jobs', async () => {
+    expect((await fetch(`http://127.0.0.1:${opsPort}/ready`)).status).toBe(200);
+    const metrics = await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text();
+    expect(metrics).toContain('taonode_inference_jobs_total');
   });
 
   it('answers Dummy(4) with dummy_output 8', async () => {
