@@ -34,7 +34,7 @@ export interface ChainWeightsOptions {
  * the activity read used to reconcile.
  */
 export class ChainWeightsAdapter implements WeightsChainPort {
-  private readonly chain: WeightsChain;
+  private chain: WeightsChain;
 
   constructor(
     readonly client: ChainClient,
@@ -60,22 +60,35 @@ export class ChainWeightsAdapter implements WeightsChainPort {
       inBlockTimeoutMs: this.options.inclusionTimeoutMs,
       hooks: options.hooks,
     });
+    let result: WeightsAttempt;
     try {
-      return await withDeadline(attempt, this.options.attemptTimeoutMs, `weights attempt on subnet ${netuid}`);
+      result = await withDeadline(attempt, this.options.attemptTimeoutMs, `weights attempt on subnet ${netuid}`);
     } catch (error) {
-      return { outcome: { kind: 'timeout', detail: error instanceof Error ? error.message : String(error) } };
+      result = { outcome: { kind: 'timeout', detail: error instanceof Error ? error.message : String(error) } };
     }
+    this.afterOutcome(result.outcome);
+    return result;
   }
 
   async reveal(reveal: PendingReveal): Promise<WeightsOutcome> {
+    let outcome: WeightsOutcome;
     try {
-      return await withDeadline(
+      outcome = await withDeadline(
         revealPendingWeights(this.chain, reveal),
         this.options.attemptTimeoutMs,
         `reveal of ${reveal.commitHash}`,
       );
     } catch (error) {
-      return { kind: 'timeout', detail: error instanceof Error ? error.message : String(error) };
+      outcome = { kind: 'timeout', detail: error instanceof Error ? error.message : String(error) };
+    }
+    this.afterOutcome(outcome);
+    return outcome;
+  }
+
+  /** After losing the chain, nonces cached by the submitter may be wrong (the node may have restarted): start afresh. */
+  private afterOutcome(outcome: WeightsOutcome): void {
+    if (outcome.kind === 'timeout') {
+      this.chain = { ...this.chain, submitter: new ExtrinsicSubmitter(this.client) };
     }
   }
 

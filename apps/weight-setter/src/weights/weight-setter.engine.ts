@@ -53,7 +53,7 @@ export type StepReport =
   | { readonly role: 'follower' }
   | {
       readonly role: 'leader';
-      readonly waiting: 'pool' | 'schedule' | 'reconcile-failed' | null;
+      readonly waiting: 'pool' | 'schedule' | 'reveal' | 'reconcile-failed' | null;
       readonly outcomes: readonly WeightsOutcome[];
     };
 
@@ -62,7 +62,7 @@ export type StepReport =
  * 1. only the lock holder acts;
  * 2. an intent left by a crash or a timeout is reconciled with the chain first (did LastUpdate move, is our
  *    commit stored, is our transaction still in the pool?), so a window is never submitted twice;
- * 3. pending hash commits are revealed in their window;
+ * 3. pending hash commits are revealed in their window, and no new commit is made while one is pending;
  * 4. new weights go out when the retry policy of the last outcome allows, through the shared
  *    `submitWeights` path of @taonode/chain.
  * Updates arriving while a step runs collapse into the newest: only the latest block matters.
@@ -73,6 +73,7 @@ export class WeightSetterEngine {
   private isLeader = false;
   private nextAttemptBlock = 0;
   private lastLanded: number | null = null;
+  private lastBlock = 0;
   private readonly revealNotBefore = new Map<string, number>();
 
   constructor(
@@ -117,6 +118,14 @@ export class WeightSetterEngine {
     if (!this.isLeader) {
       return { role: 'follower' };
     }
+    if (update.block < this.lastBlock) {
+      // The chain went back (a node resynced from scratch, a devnet restarted): schedules made for the old
+      // blocks mean nothing here.
+      this.nextAttemptBlock = 0;
+      this.revealNotBefore.clear();
+      this.lastLanded = null;
+    }
+    this.lastBlock = update.block;
     const uid = update.hotkeys.indexOf(this.chain.hotkey);
     if (this.lastLanded !== null) {
       this.metrics.blocksSinceLastSet(update.block - this.lastLanded);
@@ -128,6 +137,10 @@ export class WeightSetterEngine {
         return { role: 'leader', waiting, outcomes };
       }
       outcomes.push(...(await this.revealDue(update.block)));
+      if ((await this.ledger.pendingReveals()).length > 0) {
+        // One commit at a time: the next one waits until this one is revealed (or expired).
+        return { role: 'leader', waiting: 'reveal', outcomes };
+      }
     }
     if (update.block < this.nextAttemptBlock) {
       return { role: 'leader', waiting: 'schedule', outcomes };

@@ -68,7 +68,7 @@ export async function readWeightsActivity(
       );
     }
     const [lastUpdates, commits] = await queryStorageAt(api, block.hash, queries);
-    const stored = commits as Option<Vec<ITuple<[H256, u64, u64, u64]>>> | undefined;
+    const stored = storedCommits(commits);
     const pending = await api.rpc.author.pendingExtrinsics();
     const pendingInPool = pending.some(
       (extrinsic) =>
@@ -80,13 +80,22 @@ export async function readWeightsActivity(
     return {
       block: block.number,
       lastUpdate: Number((lastUpdates as Vec<u64> | undefined)?.[uid]?.toBigInt() ?? 0n),
-      commits:
-        stored === undefined || stored.isNone
-          ? []
-          : stored
-              .unwrap()
-              .map(([hash, commitBlock]) => ({ hash: hash.toHex(), block: Number(commitBlock.toBigInt()) })),
+      commits: stored.map(([hash, commitBlock]) => ({ hash: hash.toHex(), block: Number(commitBlock.toBigInt()) })),
       pendingInPool,
     };
   });
+}
+
+type CommitEntry = ITuple<[H256, u64, u64, u64]>;
+
+/** `WeightCommits` is an `Option<VecDeque<…>>` on some runtimes and a plain (default-empty) queue on others. */
+function storedCommits(value: unknown): readonly CommitEntry[] {
+  if (value === undefined || value === null) {
+    return [];
+  }
+  const option = value as Partial<Option<Vec<CommitEntry>>>;
+  if (typeof option.isNone === 'boolean' && typeof option.unwrap === 'function') {
+    return option.isNone ? [] : option.unwrap();
+  }
+  return value as Vec<CommitEntry>;
 }
