@@ -146,3 +146,13 @@ export {
   type TimelockedCommitRequest,
   type TimelockedCommitResult,
 } from './timelock/timelocked-commit';
+export {
+  CACHE_DIR_ENV,
+  cacheDirectory,
+  describeMetadataFetch,
+  ensureSubtensorMetadata,
+  fetchSubtensorMetadata,
+  isSubtensorMetadataReady,
+  SUBTENSOR_METADATA,
+  subtensorMetadataFile,
+} from './metadata/subtensor-metadata';

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { ensureSubtensorMetadata, isSubtensorMetadataReady } from '@taonode/chain';
+import { withSpinner } from '../cli/spinner';
 
 /**
  * The devnet app's entry point. Apps never import each other (module boundaries), so the CLI runs the
@@ -17,7 +19,26 @@ export function registerDevnetCommand(program: Command): void {
     .allowUnknownOption()
     .allowExcessArguments()
     .argument('[flags...]', 'passed to the devnet (--port, --host, --block-time, --manual, --genesis)')
-    .action((flags: string[]) => runDevnetProcess(flags));
+    .action(async (flags: string[]) => {
+      await ensureMetadataOnFirstUse(flags);
+      await runDevnetProcess(flags);
+    });
+}
+
+/**
+ * A fresh checkout has no cached subtensor metadata (it is fetched, never committed): fetch and check it here,
+ * saying so, instead of sending the user to `npm run setup`. Asking for the devnet's help needs none.
+ */
+async function ensureMetadataOnFirstUse(flags: readonly string[]): Promise<void> {
+  if (flags.includes('--help') || flags.includes('-h') || isSubtensorMetadataReady(process.env)) {
+    return;
+  }
+  await withSpinner(process.stderr, 'devnet: first use', () =>
+    ensureSubtensorMetadata({
+      env: process.env,
+      onFetch: (description) => process.stderr.write(`devnet: ${description}\n`),
+    }),
+  );
 }
 
 function runDevnetProcess(flags: readonly string[]): Promise<void> {

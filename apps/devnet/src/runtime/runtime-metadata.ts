@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import { expandMetadata } from '@polkadot/types/metadata/decorate';
 import type { DecoratedMeta } from '@polkadot/types/metadata/decorate/types';
 import type { Codec } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
+import { SUBTENSOR_METADATA, subtensorMetadataFile } from '@taonode/chain';
 
-/** Where `npm run setup` caches the spec-224 metadata module of @bitgo/sdk-coin-tao@1.16.4 (never committed). */
-export const METADATA_CACHE_FILE = join(__dirname, '..', '..', '..', '..', '.cache', 'subtensor', 'testnet.js');
-export const METADATA_SHA256 = 'a19b2217be5c5ef137abbe9ec439cf9036e1b4bd71eb3450723942aaf510ce38';
+/**
+ * Where the spec-224 metadata module of @bitgo/sdk-coin-tao@1.16.4 is cached (never committed; `TAONODE_CACHE_DIR`
+ * moves it): fetched by `npm run setup` or by `taonode devnet` on first use, through @taonode/chain.
+ */
+export const METADATA_CACHE_FILE = subtensorMetadataFile();
+export const METADATA_SHA256 = SUBTENSOR_METADATA.sha256;
 
 /**
  * Signed extensions that carry no data (spec 233's and spec 424's, subtensor-today.md §2.1); declared so
