@@ -1,4 +1,4 @@
-import { startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { spec424MetadataFile, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { DRAND_QUICKNET } from '@taonode/timelock';
 import { ChainClient, readTimelockContext } from '../src';
 
@@ -54,5 +54,35 @@ describe('readTimelockContext against the devnet', () => {
     });
     expect(context.lastStoredRound).toBe(0);
     expect(context.timestampSeconds).toBeGreaterThan(DRAND_QUICKNET.genesisTime);
+  });
+});
+
+// On the real spec-424 metadata (when its fixture is present) the runtime declares SubnetEpochIndex and
+// CommitRevealWeightsVersion: the reader must switch to the stateful epoch model and read the version (default 4).
+const METADATA_424 = spec424MetadataFile();
+(METADATA_424 === undefined ? describe.skip : describe)('readTimelockContext on the spec-424 metadata', () => {
+  let devnet: LaunchedDevnet;
+  let client: ChainClient;
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ manual: true, genesis, metadata: METADATA_424 });
+    client = await ChainClient.connect({ chainEndpoint: devnet.url });
+    await devnet.newBlock(2);
+  }, 60_000);
+
+  afterAll(async () => {
+    await client?.disconnect();
+    await devnet?.stop();
+  });
+
+  it('reads the stateful epoch state and CommitRevealWeightsVersion', async () => {
+    const context = await readTimelockContext(client, NETUID);
+    expect(context).toMatchObject({
+      commitRevealEnabled: true,
+      commitRevealVersion: 4,
+      revealPeriod: 3,
+      epochs: { model: 'stateful', tempo: 77 },
+    });
+    expect(context.beacon?.period).toBe(DRAND_QUICKNET.period);
   });
 });
