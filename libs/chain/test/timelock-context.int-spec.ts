@@ -2,7 +2,7 @@ import { spec424MetadataFile, startDevnet, type LaunchedDevnet } from '@taonode/
 import { DRAND_QUICKNET } from '@taonode/timelock';
 import { ChainClient, readTimelockContext } from '../src';
 
-// The devnet serves the spec-224 metadata: no SubnetEpochIndex and no CommitRevealWeightsVersion, so the reader
+// The devnet serves its default (spec-233) metadata: no SubnetEpochIndex and no CommitRevealWeightsVersion, so the reader
 // falls back to the modulo epoch model; the Drand pallet exists there with its default (quicknet) configuration.
 const NETUID = 2;
 const genesis = {

@@ -8,7 +8,7 @@ import {
 import { Keypair } from '@taonode/wallet';
 import { ChainClient, commitTimelockedWeights, ExtrinsicSubmitter, findEvent } from '../src';
 
-// The devnet's spec-224 runtime has `commit_crv3_weights` (no CommitRevealWeightsVersion: a v3 runtime) and the
+// The devnet's default (spec-233) runtime has `commit_crv3_weights` (no CommitRevealWeightsVersion: a v3 runtime) and the
 // drand pallet with its default quicknet configuration. It stores timelocked commits but cannot reveal them, so
 // this checks what reaches the chain: the call, the event, and the stored ciphertext and reveal round.
 const validator = Keypair.fromUri('//Alice//validator');
