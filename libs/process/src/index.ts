@@ -8,6 +8,6 @@ export { findPortHolder } from './port-holder';
 export { PortInUseError, ProcessError, type PortHolder, type ProcessErrorCode } from './process.error';
 export { isProcessAlive, isProcessGroupAlive, signalProcessGroup, waitForProcessGroupExit } from './process-group';
 export { ProcessSupervisor } from './process-supervisor';
-export { probeUntilReady } from './ready-probe';
+export { answersHttp, pollUntil } from './ready-probe';
 export { startChild, SupervisedChild, type ChildSpec, type ExitStatus } from './supervised-child';
 export { onTerminationSignal, TERMINATION_SIGNALS, type TerminationSignal } from './termination-signals';

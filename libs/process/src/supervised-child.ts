@@ -6,7 +6,7 @@ import { OutputLines } from './output-lines';
 import { findPortHolder } from './port-holder';
 import { signalProcessGroup, waitForProcessGroupExit } from './process-group';
 import { PortInUseError, ProcessError } from './process.error';
-import { probeUntilReady } from './ready-probe';
+import { answersHttp, pollUntil } from './ready-probe';
 
 /** Plain JavaScript, run by this Node binary: see the file for why it exists. */
 const WATCHDOG = join(__dirname, 'lifeline-watchdog.js');
@@ -71,6 +71,8 @@ export async function startChild(spec: ChildSpec): Promise<SupervisedChild> {
     await child.waitUntilReady();
   } catch (error) {
     await child.kill('SIGKILL');
+    // The log a failure message points to is complete by the time the caller reads the message.
+    await child.logWritten;
     throw await explainFailure(child, error);
   }
   return child;
@@ -81,6 +83,8 @@ export class SupervisedChild {
   /** Resolves when the child (the watchdog, which exits as the command did) has exited. */
   readonly exited: Promise<ExitStatus>;
   readonly output: OutputLines;
+  /** Resolves once the child has ended and its log file (if any) holds all its output. */
+  readonly logWritten: Promise<void>;
   #status: ExitStatus | undefined;
   #ready: RegExpExecArray | undefined;
   readonly #spawnError: Promise<Error>;
@@ -90,10 +94,14 @@ export class SupervisedChild {
     private readonly watchdog: ChildProcess,
   ) {
     this.output = new OutputLines([watchdog.stdout, watchdog.stderr]);
-    if (spec.logFile !== undefined) {
+    if (spec.logFile === undefined) {
+      this.logWritten = Promise.resolve();
+    } else {
       const log = createWriteStream(spec.logFile, { flags: 'a' });
       this.output.onLine((line) => log.write(`${line}\n`));
-      watchdog.once('exit', () => log.end());
+      // 'close', not 'exit': output can still arrive between the two.
+      watchdog.once('close', () => log.end());
+      this.logWritten = new Promise((resolve) => log.once('close', resolve));
     }
     this.exited = new Promise((resolve) => {
       watchdog.once('exit', (code, signal) => {
@@ -187,21 +195,10 @@ export class SupervisedChild {
       if (this.spec.readyLine !== undefined) {
         this.#ready = await Promise.race([this.readyLine(this.spec.readyLine), failed]);
       }
-      if (this.spec.readyUrl !== undefined) {
-        const url = this.spec.readyUrl;
-        const answered = await Promise.race([probeUntilReady(url, Math.max(0, deadline - Date.now())), failed]);
-        if (!answered) {
-          throw new ProcessError(
-            'TAONODE_PROCESS_NOT_READY',
-            `${this.name} did not answer ${url} within ${timeoutMs} ms`,
-          );
-        }
-      }
-      const probe = this.spec.readyProbe;
-      if (probe !== undefined) {
-        const answered = await Promise.race([pollUntil(probe, deadline), failed]);
-        if (!answered) {
-          throw new ProcessError('TAONODE_PROCESS_NOT_READY', `${this.name} was not ready within ${timeoutMs} ms`);
+      for (const { probe, what } of this.readyProbes()) {
+        const ready = await Promise.race([pollUntil(probe, deadline, () => this.isRunning), failed]);
+        if (!ready) {
+          throw new ProcessError('TAONODE_PROCESS_NOT_READY', `${this.name} ${what} within ${timeoutMs} ms`);
         }
       }
     } finally {
@@ -209,6 +206,15 @@ export class SupervisedChild {
       // The losers of the races above settle later; nobody else listens to them.
       failed.catch(() => undefined);
     }
+  }
+
+  /** The ready URL, then the ready probe, as polled checks. */
+  private readyProbes(): { probe: () => Promise<boolean>; what: string }[] {
+    const { readyUrl, readyProbe } = this.spec;
+    return [
+      ...(readyUrl === undefined ? [] : [{ probe: () => answersHttp(readyUrl), what: `did not answer ${readyUrl}` }]),
+      ...(readyProbe === undefined ? [] : [{ probe: readyProbe, what: 'was not ready' }]),
+    ];
   }
 
   private readyLine(pattern: RegExp): Promise<RegExpExecArray> {
@@ -233,17 +239,6 @@ export class SupervisedChild {
       await waitForProcessGroupExit(this.pid, GROUP_EXIT_WAIT_MS);
     }
   }
-}
-
-/** Polls `probe` until it answers true (false once `deadline` has passed). */
-async function pollUntil(probe: () => Promise<boolean>, deadline: number, intervalMs = 250): Promise<boolean> {
-  while (Date.now() < deadline) {
-    if (await probe()) {
-      return true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  return false;
 }
 
 function describeExit(status: ExitStatus): string {

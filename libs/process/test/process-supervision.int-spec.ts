@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   freePort,
@@ -154,6 +156,24 @@ describe('startChild', () => {
     await expect(attempt).rejects.toThrow(ProcessError);
     await expect(attempt).rejects.toMatchObject({ code: 'TAONODE_PROCESS_EXITED' });
     await expect(attempt).rejects.toThrow(/broken exited \(code 3\) before it was ready; last output:\nno config here/);
+  });
+
+  it('appends the output to the log file and names it when the child fails', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'taonode-process-log-'));
+    const logFile = join(directory, 'talker.log');
+    try {
+      const attempt = startChild({
+        name: 'talker',
+        command: 'sh',
+        args: ['-c', 'echo first; echo second >&2; exit 4'],
+        readyLine: /never/,
+        logFile,
+      });
+      await expect(attempt).rejects.toThrow(`talker exited (code 4) before it was ready (log: ${logFile})`);
+      expect(readFileSync(logFile, 'utf8').split('\n').sort()).toEqual(['', 'first', 'second']);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('reports a command that cannot be run', async () => {
