@@ -107,6 +107,21 @@ if (!METADATA_424) {
       }
     });
 
+    it('stakes to the hotkey: StakeAdded carries spec 424’s sixth field (the fee)', async () => {
+      const staked = await send(tx(api, 'subtensorModule', 'addStake')(hotkey.address, 1, 10_000_000_000n), alice);
+      expect(describeDispatchError(api, staked.dispatchError)).toBeUndefined();
+      const event = staked.events.find(
+        ({ event }) => event.section === 'subtensorModule' && event.method === 'StakeAdded',
+      );
+      expect(event?.event.data.length).toBe(6);
+    });
+
+    it('runs epochs on the spec-424 storage: blocks past two tempos build', async () => {
+      const before = (await api.rpc.chain.getHeader()).number.toNumber();
+      await devnet.newBlock(25);
+      expect((await api.rpc.chain.getHeader()).number.toNumber()).toBe(before + 25);
+    });
+
     it('lets a free call through CheckNonce for a hotkey that never held a rao', async () => {
       const nonce = await runtimeCall(api, 'accountNonceApi', 'accountNonce')(hotkey.address);
       expect(Number(nonce.toString())).toBe(1);

@@ -4,31 +4,39 @@ import { redactUrl } from '@taonode/observability';
 import { freePort, ProcessSupervisor, type ExitStatus } from '@taonode/process';
 import {
   assertDevWalletsReplaceable,
+  DEV_NEURONS,
   devWalletPath,
   registerDevNeurons,
   type RegisteredDevNeuron,
 } from './dev-neurons';
+import { LOCAL_AXON_IP, SERVICE_READY_TIMEOUT_MS, startNodeServices } from './node-services';
+import { writePrometheusConfig } from './prometheus-config';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..', '..');
 const TAONODE_BIN = join(REPO_ROOT, 'bin', 'taonode.js');
 const RUN_APP_BIN = join(REPO_ROOT, 'bin', 'run-app.js');
-/** Services compile their TypeScript on first start; a busy 2-core machine needs headroom. */
-const SERVICE_READY_TIMEOUT_MS = 120_000;
 
 export interface LocalNodeOptions {
   readonly dataDirectory: string;
   readonly devnetPort: number;
   readonly blockTimeMs: number;
+  /** Passed to the devnet as `--metadata` (an absolute path): the runtime the whole stack runs on. */
+  readonly metadataFile?: string;
   readonly netuid: number;
+  /** The miner's axon port (8091, as the Python axon; 0: any free port). */
+  readonly axonPort: number;
   /** Use this Redis instead of starting a private redis-server. */
   readonly redisUrl?: string;
   readonly progress: (line: string) => void;
 }
 
 export interface RunningLocalNode {
+  readonly netuid: number;
   readonly chainEndpoint: string;
   readonly redisUrl: string;
   readonly metagraphGrpcAddress: string;
+  /** Where validators reach the local miner (the announced address). */
+  readonly axonUrl: string;
   readonly opsUrls: Readonly<Record<string, string>>;
   readonly neurons: readonly RegisteredDevNeuron[];
   readonly logDirectory: string;
@@ -59,7 +67,15 @@ export async function startLocalNode(
     const devnet = await supervisor.start({
       name: 'devnet',
       command: process.execPath,
-      args: [TAONODE_BIN, 'devnet', '--port', String(options.devnetPort), '--block-time', `${options.blockTimeMs}ms`],
+      args: [
+        TAONODE_BIN,
+        'devnet',
+        '--port',
+        String(options.devnetPort),
+        '--block-time',
+        `${options.blockTimeMs}ms`,
+        ...(options.metadataFile === undefined ? [] : ['--metadata', options.metadataFile]),
+      ],
       readyLine: /devnet: listening on (ws:\/\/\S+)/,
       ports: [options.devnetPort],
       logFile: logFile('devnet'),
@@ -95,15 +111,37 @@ export async function startLocalNode(
     options.progress(`chain-sync gRPC 127.0.0.1:${grpcPort}, metrics ${chainSyncOps}/metrics`);
 
     const walletPath = devWalletPath(options.dataDirectory);
-    const neurons = await registerDevNeurons(chainEndpoint, walletPath, options.netuid);
+    const axonPort = options.axonPort === 0 ? await freePort() : options.axonPort;
+    const specs = DEV_NEURONS.map((spec) =>
+      spec.axon === undefined ? spec : { ...spec, axon: { ip: LOCAL_AXON_IP, port: axonPort } },
+    );
+    const neurons = await registerDevNeurons(chainEndpoint, walletPath, options.netuid, specs);
     for (const neuron of neurons) {
       options.progress(`neuron    ${neuron.walletName} uid ${neuron.uid} ${neuron.hotkey} (wallet ${walletPath})`);
     }
+    const services = await startNodeServices({
+      supervisor,
+      logFile,
+      redisUrl,
+      chainEndpoint,
+      metagraphGrpcUrl: `127.0.0.1:${grpcPort}`,
+      netuid: options.netuid,
+      walletPath,
+      axonPort,
+      blockTimeMs: options.blockTimeMs,
+      progress: options.progress,
+    });
+    const opsUrls = { 'chain-sync': chainSyncOps, ...services.opsUrls };
+    options.progress(
+      `metrics   Prometheus scrape config ${await writePrometheusConfig(options.dataDirectory, opsUrls)}`,
+    );
     return {
+      netuid: options.netuid,
       chainEndpoint,
       redisUrl,
       metagraphGrpcAddress: `127.0.0.1:${grpcPort}`,
-      opsUrls: { 'chain-sync': chainSyncOps },
+      axonUrl: services.axonUrl,
+      opsUrls,
       neurons,
       logDirectory,
       childPids: supervisor.pids(),

@@ -1,16 +1,24 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { MetagraphWatchClient } from '@taonode/grpc';
 import { onTerminationSignal, type ExitStatus } from '@taonode/process';
+import type { metagraphV1 } from '@taonode/proto';
 import { startLocalNode, type RunningLocalNode } from './local-node';
 import { metagraphTable, summaryLine } from './metagraph-view';
-import { MetagraphWatchClient } from './metagraph-watch.client';
+import { roundsSummaryText, waitForRounds } from './node-rounds';
 
 interface StartFlags {
   readonly netuid: string;
   readonly devnetPort: string;
   readonly blockTime: string;
   readonly dataDir: string;
+  readonly metadata?: string;
+  readonly axonPort: string;
+  readonly rounds?: string;
 }
+
+/** How long a `--rounds` run may take before it gives up (rounds, then weights landing on chain). */
+const ROUNDS_DEADLINE_MS = 10 * 60_000;
 
 const DEFAULT_DATA_DIRECTORY = join(__dirname, '..', '..', '..', '..', '..', '.cache', 'local-node');
 
@@ -23,6 +31,9 @@ export function registerStartCommand(program: Command): void {
     .option('--devnet-port <port>', 'devnet websocket port (0: any free port)', '9944')
     .option('--block-time <ms>', 'devnet block time in milliseconds', '250')
     .option('--data-dir <path>', 'wallets, redis data and logs', DEFAULT_DATA_DIRECTORY)
+    .option('--metadata <file>', "the devnet serves this runtime's metadata (V14-V16) instead of spec 233")
+    .option('--axon-port <port>', "the miner's axon port (0: any free port)", '8091')
+    .option('--rounds <n>', 'exit 0 after this many validator rounds with weights on chain, printing a summary')
     .action(async (flags: StartFlags) => runLocalNode(flags));
 }
 
@@ -52,6 +63,8 @@ async function runLocalNode(flags: StartFlags): Promise<void> {
       dataDirectory: flags.dataDir,
       devnetPort: Number(flags.devnetPort),
       blockTimeMs: Number(flags.blockTime),
+      axonPort: Number(flags.axonPort),
+      metadataFile: flags.metadata === undefined ? undefined : resolve(flags.metadata),
       netuid,
       redisUrl: process.env.REDIS_URL,
       progress: (line) => print(`  ${line}`),
@@ -62,24 +75,33 @@ async function runLocalNode(flags: StartFlags): Promise<void> {
   running.node = node;
   print(`taonode: running (children ${node.childPids.join(' ')}); logs in ${node.logDirectory}; Ctrl-C to stop`);
 
-  const interactive = process.stdout.isTTY;
+  const interactive = process.stdout.isTTY && flags.rounds === undefined;
   const watcher = new MetagraphWatchClient(node.metagraphGrpcAddress);
   running.watcher = watcher;
-  watcher.watch(
-    netuid,
-    (update) => {
+  let latest: metagraphV1.Metagraph | undefined;
+  watcher.watch(netuid, {
+    onMetagraph: (metagraph, freshness) => {
+      latest = metagraph;
+      const update = { metagraph, freshness };
       if (interactive) {
         process.stdout.write(`\x1b[2J\x1b[H${metagraphTable(update)}\n\nCtrl-C to stop\n`);
       } else {
         print(summaryLine(update));
       }
     },
-    (error) => {
-      if (!stopping) {
-        void stop(`metagraph stream ended${error ? `: ${error.message}` : ''}`, 1);
-      }
-    },
-  );
+  });
+
+  if (flags.rounds !== undefined) {
+    const rounds = Number(flags.rounds);
+    try {
+      const summary = await waitForRounds(node, rounds, () => latest, Date.now() + ROUNDS_DEADLINE_MS);
+      print(roundsSummaryText(node, summary));
+      await stop(`${rounds} rounds done`, 0);
+    } catch (error) {
+      print(`taonode: ${error instanceof Error ? error.message : String(error)}`);
+      await stop('--rounds did not complete', 1);
+    }
+  }
 }
 
 function describeExit(status: ExitStatus): string {

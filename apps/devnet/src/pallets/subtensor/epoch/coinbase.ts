@@ -1,7 +1,7 @@
 import type { INumber } from '@polkadot/types/types';
 import type { Storage } from '../../../state/storage';
 import { alphaPrice, swapAlphaForTao } from '../state/subnet-pool';
-import { addBig, readBig, readBool, readNum, SUBTENSOR, U64_MAX, write } from '../state/subtensor-storage';
+import { addBig, entriesOf, readBig, readBool, readNum, SUBTENSOR, U64_MAX, write } from '../state/subtensor-storage';
 import { distributeEpochEmission } from './emission-distribution';
 import { shouldRunEpoch } from './epoch-schedule';
 
@@ -106,7 +106,7 @@ function dropUnrevealableCrv3Commits(storage: Storage, netuid: number, block: nu
   const currentEpoch = Math.floor((block + netuid + 1) / (tempo + 1));
   const revealPeriod = Number(readBig(storage, 'revealPeriodEpochs', netuid));
   const revealEpoch = currentEpoch - Math.max(0, revealPeriod - 1);
-  for (const entry of storage.entries(SUBTENSOR, 'crv3WeightCommits', netuid)) {
+  for (const entry of entriesOf(storage, 'crv3WeightCommits', netuid)) {
     if ((entry.args[1] as INumber).toNumber() <= revealEpoch) {
       storage.setRaw(entry.key, null);
     }

@@ -2,7 +2,7 @@ import type { Storage } from '../../../state/storage';
 import { AlphaSharePool } from '../state/alpha-share-pool';
 import { ownerOf } from '../state/hotkey-accounts';
 import { ROOT_NETUID } from '../state/stake-weights';
-import { has, readAccount, readBig, readNum, SUBTENSOR, U64_MAX, write } from '../state/subtensor-storage';
+import { entriesOf, has, readAccount, readBig, readNum, U64_MAX, write } from '../state/subtensor-storage';
 import { runEpoch } from './run-epoch';
 
 export interface PendingEmission {
@@ -85,7 +85,7 @@ function payWithTake(storage: Storage, hotkey: string, netuid: number, amount: b
 }
 
 function clearPrefix(storage: Storage, item: string, netuid: number): void {
-  for (const entry of storage.entries(SUBTENSOR, item, netuid)) {
+  for (const entry of entriesOf(storage, item, netuid)) {
     storage.setRaw(entry.key, null);
   }
 }

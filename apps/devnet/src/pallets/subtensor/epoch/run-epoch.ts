@@ -2,7 +2,7 @@ import type { Vec } from '@polkadot/types';
 import type { Codec, INumber, ITuple } from '@polkadot/types/types';
 import type { Storage } from '../../../state/storage';
 import { stakeWeightsForNetwork } from '../state/stake-weights';
-import { readAccount, readBig, readNum, SUBTENSOR, write } from '../state/subtensor-storage';
+import { entriesOf, readAccount, readBig, readNum, write } from '../state/subtensor-storage';
 import { readBoolVector, readU64Vector } from '../state/uid-vectors';
 import { yumaLite, type SparseRow } from './yuma-lite';
 
@@ -77,7 +77,7 @@ export function runEpoch(storage: Storage, netuid: number, raoEmission: bigint, 
     }
   });
 
-  return storage.entries(SUBTENSOR, 'keys', netuid).flatMap((entry) => {
+  return entriesOf(storage, 'keys', netuid).flatMap((entry) => {
     const uid = (entry.args[1] as INumber).toNumber();
     return uid < n
       ? [
@@ -93,7 +93,7 @@ export function runEpoch(storage: Storage, netuid: number, raoEmission: bigint, 
 
 function readSparseMatrix(storage: Storage, item: 'weights' | 'bonds', netuid: number, n: number): SparseRow[] {
   const rows: SparseRow[] = range(n).map(() => []);
-  for (const entry of storage.entries(SUBTENSOR, item, netuid)) {
+  for (const entry of entriesOf(storage, item, netuid)) {
     const uid = (entry.args[1] as INumber).toNumber();
     if (uid < n) {
       rows[uid] = (entry.value as Vec<ITuple<[INumber, INumber]>> & Codec).map(

@@ -7,6 +7,15 @@ import { addBig } from '../state/subtensor-storage';
 type EventSink = (pallet: string, event: string, fields: readonly unknown[]) => void;
 
 /**
+ * The fields of `StakeAdded`/`StakeRemoved` as the served metadata declares them: spec 233 has
+ * `(coldkey, hotkey, tao, alpha, netuid)`, spec 424 appends the `fee` (subtensor-today.md §7.1).
+ */
+function stakeEventFields(storage: Storage, event: 'StakeAdded' | 'StakeRemoved', fields: unknown[], fee: bigint) {
+  const declared = storage.runtime.decorated.events.subtensorModule?.[event]?.meta.fields.length;
+  return declared === fields.length + 1 ? [...fields, fee] : fields;
+}
+
+/**
  * `stake_into_subnet`: buys alpha with `tao - fee` and credits it to the (hotkey, coldkey) shares; the fee
  * stays in the pool's TAO. Emits `StakeAdded(coldkey, hotkey, tao_staked, alpha, netuid)`.
  */
@@ -28,7 +37,11 @@ export function stakeIntoSubnet(
   }
   addBig(storage, 'subnetTAO', [netuid], actualFee);
   addBig(storage, 'totalStake', [], actualFee);
-  deposit('subtensorModule', 'StakeAdded', [coldkey, hotkey, taoStaked, alpha, netuid]);
+  deposit(
+    'subtensorModule',
+    'StakeAdded',
+    stakeEventFields(storage, 'StakeAdded', [coldkey, hotkey, taoStaked, alpha, netuid], actualFee),
+  );
   return alpha;
 }
 
@@ -54,6 +67,10 @@ export function unstakeFromSubnet(
   const actualFee = tao - taoUnstaked;
   addBig(storage, 'subnetTAO', [netuid], actualFee);
   addBig(storage, 'totalStake', [], actualFee);
-  deposit('subtensorModule', 'StakeRemoved', [coldkey, hotkey, taoUnstaked, alpha, netuid]);
+  deposit(
+    'subtensorModule',
+    'StakeRemoved',
+    stakeEventFields(storage, 'StakeRemoved', [coldkey, hotkey, taoUnstaked, alpha, netuid], actualFee),
+  );
   return taoUnstaked;
 }

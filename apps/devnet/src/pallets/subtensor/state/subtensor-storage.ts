@@ -36,6 +36,11 @@ export function has(storage: Storage, item: string, ...keys: unknown[]): boolean
   return isDeclared(storage, item) && storage.has(SUBTENSOR, item, ...keys);
 }
 
+/** The entries of a map under `partialKeys`; none when the served runtime does not declare the item. */
+export function entriesOf(storage: Storage, item: string, ...partialKeys: unknown[]): ReturnType<Storage['entries']> {
+  return isDeclared(storage, item) ? storage.entries(SUBTENSOR, item, ...partialKeys) : [];
+}
+
 export function write(storage: Storage, item: string, keys: readonly unknown[], value: unknown): void {
   if (isDeclared(storage, item)) {
     storage.set(SUBTENSOR, item, keys, value);
