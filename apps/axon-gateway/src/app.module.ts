@@ -6,6 +6,7 @@ import { AxonHttpServer } from './axon/axon-http.server';
 import { AxonIdentity } from './axon/axon-identity';
 import { AxonRequestService } from './axon/axon-request.service';
 import { CallerDirectoryService } from './caller/caller-directory.service';
+import { AxonAnnouncerService } from './chain/axon-announcer.service';
 import { gatewayConfigSchema } from './config';
 import { GatewayMetricsRepository } from './gateway-metrics.repository';
 import { GatewayProbes } from './health/gateway.probes';
@@ -36,6 +37,7 @@ export class AppModule {
         InferenceRepository,
         AxonRequestService,
         AxonHttpServer,
+        AxonAnnouncerService,
         GatewayProbes,
         ...opsServerProviders(GatewayProbes),
       ],

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '@taonode/config';
-import { initProtocolCrypto, SDK_VERSION_AS_INT, type Signer } from '@taonode/protocol';
-import { Wallet } from '@taonode/wallet';
+import { initProtocolCrypto, SDK_VERSION_AS_INT } from '@taonode/protocol';
+import { type Keypair, Wallet } from '@taonode/wallet';
 import type { GatewayConfig } from '../config';
 
 /** The axon's own identity: its hotkey (read once from the wallet), instance uuid and version. */
@@ -11,7 +11,7 @@ export class AxonIdentity implements OnModuleInit {
   /** The SDK's axon uuid is fixed per Axon object; ours per process. */
   readonly uuid = randomUUID();
   readonly version = SDK_VERSION_AS_INT;
-  private loaded: Signer | undefined;
+  private loaded: Keypair | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {}
 
@@ -21,7 +21,8 @@ export class AxonIdentity implements OnModuleInit {
     this.loaded = await new Wallet({ name, hotkey, path }).hotkeyFile.readKeypair();
   }
 
-  get signer(): Signer {
+  /** The hotkey pair (signs responses and the `serve_axon` extrinsic). */
+  get signer(): Keypair {
     if (this.loaded === undefined) {
       throw new Error('axon hotkey is not loaded yet');
     }
