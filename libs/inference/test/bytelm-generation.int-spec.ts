@@ -4,20 +4,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  BatchingGenerator,
-  buildBytelmModel,
-  BYTELM,
-  BYTELM_SHA256,
-  EmbeddedOrtBackend,
-  ensureBytelmModel,
-  InferenceError,
-  modelFilePath,
-  sha256Hex,
-  TokenSampler,
-  type InferenceBackend,
-} from '@taonode/inference';
 import type { GenerationRequest } from '@taonode/synapses';
+import { EmbeddedOrtBackend } from '../src/backends/embedded-ort.backend';
+import type { InferenceBackend } from '../src/backends/inference-backend';
+import { buildBytelmModel } from '../src/bytelm/bytelm-builder';
+import { BYTELM, BYTELM_SHA256 } from '../src/bytelm/bytelm-spec';
+import { ensureBytelmModel, modelFilePath, sha256Hex } from '../src/bytelm/model-repository';
+import { InferenceError } from '../src/errors';
+import { BatchingGenerator } from '../src/generation/batching-generator';
+import { TokenSampler } from '../src/generation/token-sampler';
 
 const never = new AbortController().signal;
 const request = (prompt: string, overrides: Partial<GenerationRequest> = {}): GenerationRequest => ({
