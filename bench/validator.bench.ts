@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { Dendrite, type AxonTarget } from '@taonode/dendrite';
+import { Dendrite, hotkeySigner, type AxonTarget } from '@taonode/dendrite';
 import { Dummy, emptyTerminalInfo, encodeSuccessResponse } from '@taonode/protocol';
 import { Keypair } from '@taonode/wallet';
 import type { BenchResult, BenchRow } from './bench-result';
@@ -121,7 +121,7 @@ export default async function validatorBench(): Promise<BenchResult> {
   const validator = Keypair.fromUri('//Alice');
   const miner = Keypair.fromUri('//Bob');
   const { child, targets } = await startMiners(miner);
-  const dendrite = await Dendrite.create({ signer: validator, externalIp: '127.0.0.1' });
+  const dendrite = await Dendrite.create({ signer: hotkeySigner(validator), externalIp: '127.0.0.1' });
   try {
     const cold = await round(dendrite, targets, 1);
     const warm: Round[] = [];

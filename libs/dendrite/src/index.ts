@@ -15,4 +15,5 @@ export {
 } from './dendrite-options';
 export type { DendriteResponse, DendriteStreamEvent, ResponseSignatureStatus } from './dendrite-response';
 export { DendriteError, type DendriteErrorCode } from './dendrite.error';
+export { hotkeySigner, type RevealableHotkey } from './hotkey-signer';
 export { NonceClock } from './nonce-clock';

@@ -1,7 +1,14 @@
 import { Dummy, type DendriteTransportError } from '@taonode/protocol';
 import { freePort, loadBittensorVectors } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
-import { Dendrite, DendriteError, type AxonTarget, type DendriteResponse, type PreparedCall } from '../src';
+import {
+  Dendrite,
+  DendriteError,
+  hotkeySigner,
+  type AxonTarget,
+  type DendriteResponse,
+  type PreparedCall,
+} from '../src';
 import { honestDummyMiner, startFakeAxon, type AxonBehaviour, type FakeAxon } from './support/fake-axon';
 
 interface ResponseVector {
@@ -19,7 +26,11 @@ describe('Dendrite against in-process axons', () => {
   const axons: FakeAxon[] = [];
 
   beforeAll(async () => {
-    dendrite = await Dendrite.create({ signer: validator, externalIp: '127.0.0.1', maxResponseBytes: 64 * 1024 });
+    dendrite = await Dendrite.create({
+      signer: hotkeySigner(validator),
+      externalIp: '127.0.0.1',
+      maxResponseBytes: 64 * 1024,
+    });
   });
 
   afterEach(async () => {
