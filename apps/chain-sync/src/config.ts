@@ -28,6 +28,10 @@ const chainSyncEnv = z.object({
    * Against the devnet `storage` is faster: the devnet assembles runtime API answers in TypeScript.
    */
   CHAIN_SYNC_METAGRAPH_SOURCE: z.enum(['auto', 'runtime-api', 'storage']).default('auto'),
+  /** On-demand reads (explicit blocks, subnets not followed): metagraphs cached by block hash. */
+  CHAIN_SYNC_LIVE_READ_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000).default(16),
+  /** On-demand reads running at once; more are refused with RESOURCE_EXHAUSTED. */
+  CHAIN_SYNC_LIVE_READ_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(4),
 });
 
 export const chainSyncConfigSchema = chainSyncEnv.extend(serviceEnv.shape).transform((env) => ({
@@ -38,6 +42,7 @@ export const chainSyncConfigSchema = chainSyncEnv.extend(serviceEnv.shape).trans
     blockTimeMs: env.CHAIN_SYNC_BLOCK_TIME_MS,
     callTimeoutMs: env.CHAIN_SYNC_CALL_TIMEOUT_MS,
     metagraphSource: env.CHAIN_SYNC_METAGRAPH_SOURCE,
+    liveReads: { cacheSize: env.CHAIN_SYNC_LIVE_READ_CACHE_SIZE, maxConcurrent: env.CHAIN_SYNC_LIVE_READ_CONCURRENCY },
   },
 }));
 

@@ -75,6 +75,32 @@ describe('MetagraphQueryService', () => {
     expect(chain.reads).toHaveLength(reads);
   });
 
+  it('answers a repeated historical block from its cache, without a second chain read', async () => {
+    const { query, chain } = await synced();
+    await query.metagraphAt(1, 12);
+    const reads = chain.reads.length;
+    expect((await query.metagraphAt(1, 12)).value.block).toBe(12);
+    expect(chain.reads).toHaveLength(reads);
+  });
+
+  it('refuses historical reads beyond the concurrency limit with resource-exhausted, then serves again', async () => {
+    const harness = buildSyncHarness({ netuids: [1], liveReadConcurrency: 2 });
+    harness.chain.defineSubnet(1);
+    await harness.sync.onApplicationBootstrap();
+    harness.chain.connect();
+    harness.chain.finalize(20);
+    await harness.sync.idle();
+    const release = harness.chain.holdReads();
+    const running = [harness.query.metagraphAt(1, 10), harness.query.metagraphAt(1, 11)];
+    await expect(harness.query.metagraphAt(1, 12)).rejects.toMatchObject({
+      code: 'TAONODE_CHAIN_SYNC_BUSY',
+      kind: 'resource-exhausted',
+    });
+    release();
+    expect((await Promise.all(running)).map((answer) => answer.value.block)).toEqual([10, 11]);
+    expect((await harness.query.metagraphAt(1, 12)).value.block).toBe(12);
+  });
+
   it('refuses a block beyond the finalized head', async () => {
     const { query } = await synced();
     await expect(query.metagraphAt(1, 21)).rejects.toMatchObject({

@@ -12,6 +12,7 @@ import type { MetagraphSnapshot } from '../snapshot/metagraph-snapshot';
 import { HeadTrackerService, type HeadStatus } from '../sync/head-tracker.service';
 import { SnapshotHubService } from '../sync/snapshot-hub.service';
 import type { Answer } from './freshness';
+import { LiveMetagraphReads } from './live-metagraph-reads';
 
 /** Which neuron `GetNeuron` asks for. */
 export type NeuronKey = { readonly uid: number } | { readonly hotkey: string };
@@ -24,6 +25,7 @@ export type NeuronKey = { readonly uid: number } | { readonly hotkey: string };
 @Injectable()
 export class MetagraphQueryService {
   private readonly synced: ReadonlySet<number>;
+  private readonly liveReads: LiveMetagraphReads;
 
   constructor(
     @Inject(APP_CONFIG) config: ChainSyncConfig,
@@ -34,6 +36,9 @@ export class MetagraphQueryService {
     private readonly hub: SnapshotHubService,
   ) {
     this.synced = new Set(config.sync.netuids);
+    this.liveReads = new LiveMetagraphReads(config.sync.liveReads, (netuid, blockHash) =>
+      this.reader.read(netuid, blockHash),
+    );
   }
 
   async latestMetagraph(netuid: number): Promise<Answer<Metagraph>> {
@@ -137,7 +142,7 @@ export class MetagraphQueryService {
   ): Promise<Answer<Metagraph>> {
     let metagraph: Metagraph;
     try {
-      metagraph = await this.reader.read(netuid, blockHash);
+      metagraph = await this.liveReads.get(netuid, blockHash);
     } catch (error) {
       throw toSyncFailure(error, `read metagraph of netuid ${netuid} at ${blockHash}`);
     }

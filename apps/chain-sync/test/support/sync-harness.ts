@@ -15,6 +15,8 @@ export interface SyncHarnessOptions {
   readonly netuids?: readonly number[];
   readonly healthMaxLagBlocks?: number;
   readonly blockTimeMs?: number;
+  readonly liveReadCacheSize?: number;
+  readonly liveReadConcurrency?: number;
 }
 
 /** chain-sync's services wired by hand around fakes (no Nest, no I/O): the `{ sut, mocks }` of the unit specs. */
@@ -26,6 +28,7 @@ export function buildSyncHarness(options: SyncHarnessOptions = {}) {
       healthMaxLagBlocks: options.healthMaxLagBlocks ?? 3,
       blockTimeMs: options.blockTimeMs ?? 1000,
       callTimeoutMs: 1000,
+      liveReads: { cacheSize: options.liveReadCacheSize ?? 16, maxConcurrent: options.liveReadConcurrency ?? 4 },
     },
   } as ChainSyncConfig;
   const chain = new FakeChain();
