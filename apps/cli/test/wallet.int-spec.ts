@@ -144,6 +144,16 @@ describe('taonode wallet (CLI end to end)', () => {
       expect(hotkey.public_key).toBe(keyVectors.public_key);
     });
 
+    it("new-coldkey --uri alice writes the devnet's funded //Alice (btcli's --uri), with no mnemonic", async () => {
+      // Its own wallet folder: the listing tests below expect only the wallets made above.
+      const args = ['wallet', 'new-coldkey', '--uri', 'alice', '--no-password', '--json'];
+      const created = parseJson<KeyWrittenJson>(
+        await runCli([...args, '--wallet.path', path.join(home, 'dev-wallets')], env),
+      );
+      expect(created.ss58_address).toBe(Keypair.fromUri('//Alice').ss58Address);
+      expect(created.mnemonic).toBeUndefined();
+    });
+
     it('takes wallet name, hotkey and path from WALLET_* / BT_WALLET_* when flags are absent', async () => {
       const envWithWallet = { ...env, WALLET_NAME: 'from-env', BT_WALLET_HOTKEY: 'bt-hot', BT_WALLET_PATH: walletPath };
       const result = await runCli(
@@ -213,17 +223,17 @@ describe('taonode wallet (CLI end to end)', () => {
 
     it('refuses an oversized stdin or file before parsing it, and writes nothing', async () => {
       const huge = 'abandon '.repeat(1000);
-      expectOneLineError(await regen('huge-stdin', ['--mnemonic', '-'], huge), 'CLI_USAGE');
+      expectOneLineError(await regen('huge-stdin', ['--mnemonic', '-'], huge), 'TAONODE_CLI_USAGE');
       const hugeFile = path.join(home, 'huge.txt');
       await fs.writeFile(hugeFile, huge);
-      const line = expectOneLineError(await regen('huge-file', ['--seed-file', hugeFile]), 'CLI_USAGE');
+      const line = expectOneLineError(await regen('huge-file', ['--seed-file', hugeFile]), 'TAONODE_CLI_USAGE');
       expect(line).toContain('4096 bytes');
       await expect(fs.stat(path.join(secretsPath(), 'huge-stdin'))).rejects.toMatchObject({ code: 'ENOENT' });
       await expect(fs.stat(path.join(secretsPath(), 'huge-file'))).rejects.toMatchObject({ code: 'ENOENT' });
     });
 
     it('without any source and without a terminal, names the ways to give it', async () => {
-      const line = expectOneLineError(await regen('nothing', []), 'CLI_USAGE');
+      const line = expectOneLineError(await regen('nothing', []), 'TAONODE_CLI_USAGE');
       expect(line).toContain('--mnemonic-file');
       expect(line).toContain('TAONODE_MNEMONIC');
     });
@@ -310,15 +320,15 @@ describe('taonode wallet (CLI end to end)', () => {
 
   describe('errors: one line on stderr, exit code 1', () => {
     it('missing wallet', async () => {
-      expectOneLineError(await cli('inspect', '--wallet.name', 'ghost'), 'WALLET_NOT_FOUND');
-      expectOneLineError(await cli('sign', '--wallet.name', 'ghost', '--message', 'x'), 'WALLET_NOT_FOUND');
+      expectOneLineError(await cli('inspect', '--wallet.name', 'ghost'), 'TAONODE_WALLET_NOT_FOUND');
+      expectOneLineError(await cli('sign', '--wallet.name', 'ghost', '--message', 'x'), 'TAONODE_WALLET_NOT_FOUND');
     });
 
     it('malformed keyfile', async () => {
       await fs.writeFile(path.join(walletPath, 'vector/hotkeys/broken'), '{"secretPhrase": 12}', { mode: 0o600 });
       const line = expectOneLineError(
         await cli('sign', '--wallet.name', 'vector', '--wallet.hotkey', 'broken', '--use-hotkey', '--message', 'x'),
-        'WALLET_MALFORMED_KEYFILE',
+        'TAONODE_WALLET_MALFORMED_KEYFILE',
       );
       expect(line).toContain('Failed to parse keyfile data.');
     });
@@ -335,7 +345,7 @@ describe('taonode wallet (CLI end to end)', () => {
         '-',
         '--no-password',
       );
-      const line = expectOneLineError(result, 'WALLET_BAD_MNEMONIC');
+      const line = expectOneLineError(result, 'TAONODE_WALLET_BAD_MNEMONIC');
       for (const word of words) {
         expect(line).not.toContain(` ${word} `);
       }
@@ -347,7 +357,7 @@ describe('taonode wallet (CLI end to end)', () => {
       const before = await fs.readFile(coldkeyPath, 'utf8');
       const line = expectOneLineError(
         await cli('new-coldkey', '--wallet.name', 'vector', '--no-password'),
-        'WALLET_FILE_EXISTS',
+        'TAONODE_WALLET_FILE_EXISTS',
       );
       expect(line).toContain('--overwrite');
       await expect(fs.readFile(coldkeyPath, 'utf8')).resolves.toBe(before);
@@ -369,7 +379,7 @@ describe('taonode wallet (CLI end to end)', () => {
           '--json',
           ...extra,
         );
-      const refused = expectOneLineError(await regen(), 'CLI_USAGE');
+      const refused = expectOneLineError(await regen(), 'TAONODE_CLI_USAGE');
       expect(refused).toContain(keyVectors.ss58_format_42);
       expect(refused).toContain('--no-prompt');
       await expect(fs.readFile(coldkeyPath, 'utf8')).resolves.toBe(before);
@@ -405,21 +415,21 @@ describe('taonode wallet (CLI end to end)', () => {
       );
       const line = expectOneLineError(
         await cli('sign', '--wallet.name', 'halves', '--message', 'x'),
-        'WALLET_KEY_MISMATCH',
+        'TAONODE_WALLET_KEY_MISMATCH',
       );
       expect(line).toContain(signer.ss58Address);
       expect(line).toContain(bob.ss58Address);
     });
 
     it('no terminal and neither --password-file nor --no-password writes nothing', async () => {
-      expectOneLineError(await cli('new-coldkey', '--wallet.name', 'nopw'), 'WALLET_PASSWORD_REQUIRED');
+      expectOneLineError(await cli('new-coldkey', '--wallet.name', 'nopw'), 'TAONODE_WALLET_PASSWORD_REQUIRED');
       await expect(fs.stat(path.join(walletPath, 'nopw'))).rejects.toMatchObject({ code: 'ENOENT' });
     });
 
     it('--json also puts the error on stdout', async () => {
       const result = await cli('inspect', '--wallet.name', 'ghost', '--json');
-      expectOneLineError(result, 'WALLET_NOT_FOUND');
-      expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'WALLET_NOT_FOUND' } });
+      expectOneLineError(result, 'TAONODE_WALLET_NOT_FOUND');
+      expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'TAONODE_WALLET_NOT_FOUND' } });
     });
   });
 
@@ -450,9 +460,12 @@ describe('taonode wallet (CLI end to end)', () => {
 
       expectOneLineError(
         await cli('sign', '--wallet.name', 'locked', '--message', 'x', '--password-file', wrongFile),
-        'WALLET_WRONG_PASSWORD',
+        'TAONODE_WALLET_WRONG_PASSWORD',
       );
-      expectOneLineError(await cli('sign', '--wallet.name', 'locked', '--message', 'x'), 'WALLET_PASSWORD_REQUIRED');
+      expectOneLineError(
+        await cli('sign', '--wallet.name', 'locked', '--message', 'x'),
+        'TAONODE_WALLET_PASSWORD_REQUIRED',
+      );
 
       const varName = passwordEnvVarName(coldkeyPath);
       const withEnv = { ...env, [varName]: encodePasswordForEnv(varName, 'Correct-Horse-9') };

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ensureSubtensorMetadata, isSubtensorMetadataReady } from '@taonode/chain';
+import { describeMetadataFetch, fetchSubtensorMetadata, isSubtensorMetadataReady } from '@taonode/chain';
 import { withSpinner } from '../cli/spinner';
 
 /**
@@ -33,11 +33,8 @@ async function ensureMetadataOnFirstUse(flags: readonly string[]): Promise<void>
   if (flags.includes('--help') || flags.includes('-h') || isSubtensorMetadataReady(process.env)) {
     return;
   }
-  await withSpinner(process.stderr, 'devnet: first use', () =>
-    ensureSubtensorMetadata({
-      env: process.env,
-      onFetch: (description) => process.stderr.write(`devnet: ${description}\n`),
-    }),
+  await withSpinner(process.stderr, `devnet: ${describeMetadataFetch(process.env)}`, () =>
+    fetchSubtensorMetadata(process.env),
   );
 }
 

@@ -17,6 +17,7 @@ import {
 
 interface NewKeyFlags extends WalletLocationFlags, KeyWriteFlags {
   nWords: MnemonicWordCount;
+  uri?: string;
   json?: boolean;
 }
 
@@ -34,12 +35,32 @@ export function registerNewKeyCommand(walletCommand: Command, deps: CliDeps, kin
   addWalletLocationOptions(command, { hotkey: kind === 'hotkey' });
   addKeyPasswordOptions(command, kind);
   addWordCountOption(command);
+  command.option(
+    '--uri <name>',
+    "a development key instead of a new mnemonic: Alice, Bob, … or //Alice//path (btcli's --uri)",
+  );
   addOverwriteAndJsonOptions(command);
   command.action((flags: NewKeyFlags) =>
     runCliAction(deps, flags.json === true, async (output) => {
       const wallet = new Wallet(resolveWalletLocation(flags, deps.env));
+      if (flags.uri !== undefined) {
+        await writeWalletKey(output, deps, flags, { wallet, kind, keypair: Keypair.fromUri(devUri(flags.uri)) });
+        return;
+      }
       const mnemonic = Keypair.generateMnemonic(flags.nWords);
       await writeWalletKey(output, deps, flags, { wallet, kind, keypair: Keypair.fromMnemonic(mnemonic), mnemonic });
     }),
   );
+}
+
+/**
+ * btcli's `--uri alice` means the well-known dev account `//Alice` (funded on local chains, public to everyone);
+ * a value starting with `/` is taken as a secret URI as written.
+ */
+export function devUri(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.startsWith('/')) {
+    return trimmed;
+  }
+  return `//${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1).toLowerCase()}`;
 }
