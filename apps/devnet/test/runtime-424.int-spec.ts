@@ -10,7 +10,13 @@ import type { Codec } from '@polkadot/types/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { spec424MetadataFile, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { fetchMetadataOnce, readMetadataFile } from '../src/runtime/metadata-source';
-import { describeDispatchError, eventNames, sendAndSeal, type SealedTransaction } from './support/chain-client';
+import {
+  describeDispatchError,
+  eventField,
+  eventNames,
+  sendAndSeal,
+  type SealedTransaction,
+} from './support/chain-client';
 import { query, runtimeCall, tx } from './support/typed-api';
 
 const METADATA_424 = spec424MetadataFile();
@@ -57,10 +63,11 @@ if (!METADATA_424) {
       expect(served.toHex()).toBe(new Metadata(new TypeRegistry(), readFileSync(fixture)).toHex());
     });
 
-    it('registers a hotkey with burned_register, and names the error of registering it again', async () => {
+    it('registers a hotkey with burned_register, which pays a fee at 424, and names the error of registering it again', async () => {
       const registered = await send(tx(api, 'subtensorModule', 'burnedRegister')(1, hotkey.address), alice);
       expect(describeDispatchError(api, registered.dispatchError)).toBeUndefined();
       expect(eventNames(registered.events)).toContain('subtensorModule.NeuronRegistered');
+      expect(eventField(registered.events, 'transactionPayment.TransactionFeePaid', 1)).toBeGreaterThan(0n);
       const again = await send(tx(api, 'subtensorModule', 'burnedRegister')(1, hotkey.address), alice);
       expect(describeDispatchError(api, again.dispatchError)).toBe('subtensorModule.HotKeyAlreadyRegisteredInSubNet');
     });
@@ -116,15 +123,38 @@ if (!METADATA_424) {
       expect(event?.event.data.length).toBe(6);
     });
 
+    it('offers the mechanism weight calls: mechanism 0 sets weights, mechanism 1 does not exist', async () => {
+      const uid = Number((await query(api, 'subtensorModule', 'uids')(1, hotkey.address)).toString());
+      const onMechanism = (mecid: number) =>
+        send(tx(api, 'subtensorModule', 'setMechanismWeights')(1, mecid, [uid], [65535], 0), hotkey);
+      const set = await onMechanism(0);
+      expect(describeDispatchError(api, set.dispatchError)).toBeUndefined();
+      expect(eventNames(set.events)).toContain('subtensorModule.WeightsSet');
+      expect(describeDispatchError(api, (await onMechanism(1)).dispatchError)).toBe(
+        'subtensorModule.MechanismDoesNotExist',
+      );
+      // commit_crv3_weights is gone at 424: a client cannot even build it.
+      expect(api.tx.subtensorModule?.commitCrv3Weights).toBeUndefined();
+    });
+
+    it('refuses set_weights with CommitRevealEnabled once the subnet uses commit-reveal', async () => {
+      const enable = tx(api, 'adminUtils', 'sudoSetCommitRevealWeightsEnabled')(1, true);
+      const sudid = await send(tx(api, 'sudo', 'sudo')(enable), alice);
+      expect(describeDispatchError(api, sudid.dispatchError)).toBeUndefined();
+      const refused = await send(tx(api, 'subtensorModule', 'setWeights')(1, [0], [1], 0), hotkey);
+      expect(describeDispatchError(api, refused.dispatchError)).toBe('subtensorModule.CommitRevealEnabled');
+    });
+
     it('runs epochs on the spec-424 storage: blocks past two tempos build', async () => {
       const before = (await api.rpc.chain.getHeader()).number.toNumber();
       await devnet.newBlock(25);
       expect((await api.rpc.chain.getHeader()).number.toNumber()).toBe(before + 25);
     });
 
-    it('lets a free call through CheckNonce for a hotkey that never held a rao', async () => {
+    it('lets free calls through CheckNonce for a hotkey that never held a rao', async () => {
       const nonce = await runtimeCall(api, 'accountNonceApi', 'accountNonce')(hotkey.address);
-      expect(Number(nonce.toString())).toBe(1);
+      // serve_axon, set_mechanism_weights twice, set_weights: all signed by the zero-balance hotkey.
+      expect(Number(nonce.toString())).toBe(4);
     });
   });
 }

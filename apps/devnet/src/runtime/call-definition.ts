@@ -36,6 +36,18 @@ export interface ValidityEnvironment {
  */
 export type CallValidity = (environment: ValidityEnvironment, args: CallArgs) => number | undefined;
 
+/** What the served metadata says about the runtime, for rules that changed between runtimes. */
+export interface RuntimeFeatures {
+  /**
+   * The metadata lists `SubtensorTransactionExtension` (spec 424) instead of `SubtensorSignedExtension`
+   * (spec 233): the runtime generation in which staking and registration calls pay fees.
+   */
+  readonly subtensorTransactionExtension: boolean;
+}
+
+/** A call's fee rule: fixed, or decided by the served runtime's features. */
+export type FeeRule = Pays | ((features: RuntimeFeatures) => Pays);
+
 /** For calls no transaction extension looks at: the generic checks (nonce, weight, fees) are all they get. */
 export const NO_CUSTOM_VALIDITY: CallValidity = () => undefined;
 
@@ -53,7 +65,7 @@ export interface CallDefinition {
    * `Pays::No` calls charge no fee, and subtensor's CheckNonce lets a signer without providers (a hotkey with
    * no balance) submit them.
    */
-  readonly pays: Pays;
+  readonly pays: FeeRule;
   readonly validate: CallValidity;
   /** The errors of `pallet` that `dispatch` can fail with, by their metadata names. */
   readonly errors: readonly string[];

@@ -5,6 +5,7 @@ import {
   weighs,
   type CallDefinition,
   type ResolvedDispatchInfo,
+  type RuntimeFeatures,
   type WeightDeclaration,
 } from './call-definition';
 import type { CallInvocation, PalletModule } from './dispatch-context';
@@ -26,8 +27,10 @@ const keyOf = (pallet: string, method: string): string => `${pallet}.${method}`;
  */
 export class CallRegistry {
   private readonly definitions = new Map<string, CallDefinition>();
+  readonly features: RuntimeFeatures;
 
   constructor(pallets: readonly PalletModule[], metadata: RuntimeMetadata) {
+    this.features = runtimeFeatures(metadata);
     const offered = metadataCalls(metadata);
     for (const pallet of pallets) {
       for (const definition of pallet.calls) {
@@ -59,13 +62,20 @@ export class CallRegistry {
       typeof definition.weight === 'function'
         ? definition.weight(call.args, (nested) => this.info(nested))
         : definition.weight;
-    return { ...weight, pays: definition.pays };
+    const pays = typeof definition.pays === 'function' ? definition.pays(this.features) : definition.pays;
+    return { ...weight, pays };
   }
 
   /** The call's own validity rule at pool time: `undefined` (valid) or the `Custom(n)` code. */
   validate(storage: Storage, signer: string, call: CallInvocation): number | undefined {
     return this.find(call)?.validate({ storage, signer }, call.args);
   }
+}
+
+/** The features of the served runtime that call rules depend on, detected from its metadata. */
+export function runtimeFeatures(metadata: RuntimeMetadata): RuntimeFeatures {
+  const extensions = metadata.registry.signedExtensions;
+  return { subtensorTransactionExtension: extensions.includes('SubtensorTransactionExtension') };
 }
 
 /** `pallet.method` (decorated) of every call in the metadata. */

@@ -1,4 +1,5 @@
 import { DispatchError } from '../../runtime/dispatch-context';
+import type { Storage } from '../../state/storage';
 
 /** The SubtensorModule error names this simulator raises, exactly as the spec-224 metadata names them. */
 export const SUBTENSOR_ERROR_NAMES = [
@@ -54,6 +55,18 @@ export type SubtensorErrorName = (typeof SUBTENSOR_ERROR_NAMES)[number];
 /** A SubtensorModule dispatch error, encoded by the block builder with the metadata's index for `name`. */
 export function subtensorError(name: SubtensorErrorName): DispatchError {
   return new DispatchError('subtensorModule', name);
+}
+
+/**
+ * The error for a subnet that does not exist: `SubNetworkDoesNotExist` where the served metadata has it
+ * (spec 233); spec 424 removed it and answers `since424` instead (set_weights: `MechanismDoesNotExist`,
+ * registration: `SubnetNotExists`; subtensor-today.md §4.1, §6.1).
+ */
+export function subnetMissingError(
+  storage: Storage,
+  since424: 'MechanismDoesNotExist' | 'SubnetNotExists',
+): SubtensorErrorName {
+  return storage.runtime.decorated.errors.subtensorModule?.SubNetworkDoesNotExist ? 'SubNetworkDoesNotExist' : since424;
 }
 
 /** The runtime's `ensure!(condition, Error::<T>::name)`. */

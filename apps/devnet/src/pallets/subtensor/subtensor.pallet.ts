@@ -5,6 +5,7 @@ import {
   weighs,
   type CallDefinition,
   type DispatchClassName,
+  type FeeRule,
 } from '../../runtime/call-definition';
 import type { PalletModule } from '../../runtime/dispatch-context';
 import { subtensorBlockStep } from './epoch/block-step';
@@ -24,6 +25,7 @@ import {
 import { batchCommitWeights, batchRevealWeights, batchSetWeights } from './weights/batch-weights';
 import { commitCrv3Weights } from './weights/commit-crv3-weights';
 import { commitWeights } from './weights/commit-weights';
+import { onMechanism } from './weights/mechanism-weights';
 import { revealWeights } from './weights/reveal-weights';
 import { setWeights } from './weights/set-weights';
 
@@ -35,10 +37,14 @@ const subtensorCall = (call: SubtensorCall): CallDefinition => defineCall({ pall
 const declared = (base: bigint, reads: number, writes: number, dispatchClass: DispatchClassName = 'Normal') =>
   weighs(dbWeight(base, reads, writes), { class: dispatchClass });
 
+/** Free up to spec 233; since the transaction-extension runtime (424) staking and registration pay (§2.2). */
+const FREE_UNTIL_424: FeeRule = (features) => (features.subtensorTransactionExtension ? 'Yes' : 'No');
+
 /** What `do_set_weights` checks, in every path that ends in storing a weight row (set, reveal). */
 const WEIGHTS_SUBMISSION_ERRORS: readonly SubtensorErrorName[] = [
   'CanNotSetRootNetworkWeights',
   'SubNetworkDoesNotExist',
+  'MechanismDoesNotExist',
   'WeightVecNotEqualSize',
   'HotKeyNotRegisteredInSubNet',
   'NotEnoughStakeToSetWeights',
@@ -86,9 +92,10 @@ const BALANCE_DEBIT_ERRORS: readonly SubtensorErrorName[] = [
 ];
 
 /**
- * SubtensorModule (pallet 7) as far as miners and validators use it, one definition per call. Fee rules are
- * those of spec 224–234, where most miner/validator calls are `Pays::No`. `start_call` does not exist in the
- * spec-224 metadata (subnets emit from registration on), so it is not offered.
+ * SubtensorModule (pallet 7) as far as miners and validators use it, one definition per call; the registry
+ * offers those the served metadata has (the `*_mechanism_weights` calls only on spec 424, `commit_crv3_weights`
+ * only on 233). Weight and serving calls are `Pays::No` on both runtimes; staking and registration are free on
+ * 233 and pay on 424. `start_call` is not simulated (subnets emit from registration on).
  */
 export const subtensorPallet: PalletModule = {
   name: 'subtensorModule',
@@ -100,6 +107,30 @@ export const subtensorPallet: PalletModule = {
       validate: weightsCallValidity,
       errors: ['CommitRevealEnabled', ...WEIGHTS_SUBMISSION_ERRORS],
       dispatch: setWeights,
+    }),
+    subtensorCall({
+      name: 'set_mechanism_weights',
+      weight: declared(22_060_000_000n, 4106, 2),
+      pays: 'No',
+      validate: weightsCallValidity,
+      errors: ['MechanismDoesNotExist', 'CommitRevealEnabled', ...WEIGHTS_SUBMISSION_ERRORS],
+      dispatch: onMechanism(setWeights),
+    }),
+    subtensorCall({
+      name: 'commit_mechanism_weights',
+      weight: declared(46_000_000n, 1, 1),
+      pays: 'No',
+      validate: weightsCallValidity,
+      errors: ['MechanismDoesNotExist', ...COMMIT_ERRORS],
+      dispatch: onMechanism(commitWeights),
+    }),
+    subtensorCall({
+      name: 'reveal_mechanism_weights',
+      weight: declared(103_000_000n, 11, 3),
+      pays: 'No',
+      validate: weightsCallValidity,
+      errors: ['MechanismDoesNotExist', ...REVEAL_ERRORS],
+      dispatch: onMechanism(revealWeights),
     }),
     subtensorCall({
       name: 'batch_set_weights',
@@ -153,11 +184,12 @@ export const subtensorPallet: PalletModule = {
     subtensorCall({
       name: 'burned_register',
       weight: declared(177_000_000n, 26, 24),
-      pays: 'No',
+      pays: FREE_UNTIL_424,
       validate: registrationValidity,
       errors: [
         'RegistrationNotPermittedOnRootSubnet',
         'SubNetworkDoesNotExist',
+        'SubnetNotExists',
         'SubNetRegistrationDisabled',
         'TooManyRegistrationsThisBlock',
         'TooManyRegistrationsThisInterval',
@@ -171,7 +203,7 @@ export const subtensorPallet: PalletModule = {
     subtensorCall({
       name: 'register_network',
       weight: declared(157_000_000n, 16, 30, 'Operational'),
-      pays: 'No',
+      pays: FREE_UNTIL_424,
       validate: NO_CUSTOM_VALIDITY,
       errors: ['NetworkTxRateLimitExceeded', 'NonAssociatedColdKey', ...BALANCE_DEBIT_ERRORS],
       dispatch: registerNetwork,
@@ -203,7 +235,7 @@ export const subtensorPallet: PalletModule = {
     subtensorCall({
       name: 'add_stake',
       weight: declared(124_000_000n, 10, 7),
-      pays: 'No',
+      pays: FREE_UNTIL_424,
       validate: addStakeValidity,
       errors: [...STAKE_ERRORS, ...BALANCE_DEBIT_ERRORS],
       dispatch: addStake,
@@ -211,7 +243,7 @@ export const subtensorPallet: PalletModule = {
     subtensorCall({
       name: 'remove_stake',
       weight: declared(111_000_000n, 10, 7),
-      pays: 'No',
+      pays: FREE_UNTIL_424,
       validate: removeStakeValidity,
       errors: [...STAKE_ERRORS, 'NotEnoughStakeToWithdraw'],
       dispatch: removeStake,

@@ -6,7 +6,7 @@ import { ColdkeyBalance } from '../state/coldkey-balance';
 import { coldkeyOwnsHotkey, createHotkeyAccountIfMissing } from '../state/hotkey-accounts';
 import { swapTaoForAlpha } from '../state/subnet-pool';
 import { addBig, has, readBig, readBool, readNum, write } from '../state/subtensor-storage';
-import { ensure } from '../subtensor-error';
+import { ensure, subnetMissingError } from '../subtensor-error';
 import { registerNeuron } from './register-neuron';
 
 /**
@@ -22,7 +22,7 @@ export function burnedRegister(context: DispatchContext, args: Readonly<Record<s
   const { storage } = context;
 
   ensure(netuid !== 0, 'RegistrationNotPermittedOnRootSubnet');
-  ensure(readBool(storage, 'networksAdded', netuid), 'SubNetworkDoesNotExist');
+  ensure(readBool(storage, 'networksAdded', netuid), subnetMissingError(storage, 'SubnetNotExists'));
   ensure(readBool(storage, 'networkRegistrationAllowed', netuid), 'SubNetRegistrationDisabled');
   ensure(
     readNum(storage, 'registrationsThisBlock', netuid) < readNum(storage, 'maxRegistrationsPerBlock', netuid),

@@ -6,7 +6,7 @@ import { argBigInt, argNumber, argNumbers } from '../call-args';
 import { ROOT_NETUID, stakeWeightOf } from '../state/stake-weights';
 import { readBig, readBool, readNum, readOptional, write } from '../state/subtensor-storage';
 import { setAt } from '../state/uid-vectors';
-import { ensure, subtensorError } from '../subtensor-error';
+import { ensure, subnetMissingError, subtensorError } from '../subtensor-error';
 import {
   containsInvalidUid,
   hasDuplicateUids,
@@ -64,7 +64,7 @@ export function doSetWeights(context: DispatchContext, hotkey: string, submissio
 
   ensure(netuid !== ROOT_NETUID, 'CanNotSetRootNetworkWeights');
   ensure(uids.length === values.length, 'WeightVecNotEqualSize');
-  ensure(readBool(storage, 'networksAdded', netuid), 'SubNetworkDoesNotExist');
+  ensure(readBool(storage, 'networksAdded', netuid), subnetMissingError(storage, 'MechanismDoesNotExist'));
   ensure(uids.length <= readNum(storage, 'subnetworkN', netuid), 'UidsLengthExceedUidsInSubNet');
   const uid = readOptional<Codec & { toNumber(): number }>(storage, 'uids', netuid, hotkey)?.toNumber();
   if (uid === undefined) {
