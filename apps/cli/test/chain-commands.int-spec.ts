@@ -131,7 +131,7 @@ describe('taonode chain commands (CLI end to end on the devnet)', () => {
 
   it('subnet register asks for confirmation, and without a terminal spends nothing unless --no-prompt', async () => {
     const refused = await cli('subnet', 'register', '--netuid', String(NETUID), ...wallet());
-    expectOneLineError(refused, 'CLI_USAGE');
+    expectOneLineError(refused, 'TAONODE_CLI_USAGE');
     expect((await query('uids', NETUID, hotkey.ss58Address)) as Option<u16>).toHaveProperty('isNone', true);
 
     const result = await spend('subnet', 'register', '--netuid', String(NETUID), ...wallet(), '--no-prompt');

@@ -103,7 +103,7 @@ describe('taonode weights decrypt-commit', () => {
       'TAONODE_TIMELOCK_NOT_A_WEIGHTS_PAYLOAD',
     );
     const json = await decrypt('--ciphertext', '0xzz', '--signature', v4.drand_signature_hex, '--json');
-    expectOneLineError(json, 'WALLET_INVALID_HEX');
-    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'WALLET_INVALID_HEX' } });
+    expectOneLineError(json, 'TAONODE_WALLET_INVALID_HEX');
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'TAONODE_WALLET_INVALID_HEX' } });
   });
 });

@@ -42,7 +42,9 @@ describe('NaCl keyfile vector (slow: real Argon2i, 512 MiB)', () => {
 
   it('reports a wrong key as a wrong password', () => {
     const wrongKey = derivedKey.map((byte, index) => (index === 0 ? byte ^ 1 : byte));
-    expect(thrownBy(() => openNaclKeyfile(fileBytes, wrongKey))).toMatchObject({ code: 'WALLET_WRONG_PASSWORD' });
+    expect(thrownBy(() => openNaclKeyfile(fileBytes, wrongKey))).toMatchObject({
+      code: 'TAONODE_WALLET_WRONG_PASSWORD',
+    });
   });
 
   it('decrypts the vector file from the password end to end to the expected address', async () => {

@@ -166,13 +166,13 @@ describe('wallet folders written by other tools (btwallet format fixtures)', () 
       ss58Address: charlie.ss58Address,
       hasPrivateKey: false,
     });
-    await expect(wallet.getHotkey()).rejects.toMatchObject({ code: 'WALLET_NOT_FOUND' });
+    await expect(wallet.getHotkey()).rejects.toMatchObject({ code: 'TAONODE_WALLET_NOT_FOUND' });
   });
 
   it('needs a password for an encrypted hotkey', async () => {
     const wallet = new Wallet({ path: root, name: 'btcli', hotkey: 'locked' });
     await expect(wallet.hotkeyFile.isEncrypted()).resolves.toBe(true);
-    await expect(wallet.getHotkey()).rejects.toMatchObject({ code: 'WALLET_PASSWORD_REQUIRED' });
+    await expect(wallet.getHotkey()).rejects.toMatchObject({ code: 'TAONODE_WALLET_PASSWORD_REQUIRED' });
   });
 
   // SLOW: one Argon2i derivation (~5 s).
@@ -185,7 +185,7 @@ describe('wallet folders written by other tools (btwallet format fixtures)', () 
   it('reports an unparsable hotkey as malformed, with its path', async () => {
     const wallet = new Wallet({ path: root, name: 'btcli', hotkey: 'junk' });
     await expect(wallet.getHotkey()).rejects.toMatchObject({
-      code: 'WALLET_MALFORMED_KEYFILE',
+      code: 'TAONODE_WALLET_MALFORMED_KEYFILE',
     });
     await expect(wallet.getHotkey()).rejects.toThrow(`malformed keyfile ${path.join(root, 'btcli/hotkeys/junk')}:`);
   });
@@ -194,18 +194,18 @@ describe('wallet folders written by other tools (btwallet format fixtures)', () 
     const wallet = new Wallet({ path: root, name: 'vaulted' });
     await expect(wallet.coldkeyFile.encryption()).resolves.toBe('ansible-vault');
     await expect(wallet.getColdkey('vault-pw')).resolves.toMatchObject({ ss58Address: keyVectors.ss58_format_42 });
-    await expect(wallet.getColdkey('nope')).rejects.toMatchObject({ code: 'WALLET_WRONG_PASSWORD' });
+    await expect(wallet.getColdkey('nope')).rejects.toMatchObject({ code: 'TAONODE_WALLET_WRONG_PASSWORD' });
   });
 
   it('explains that legacy Fernet coldkeys cannot be decrypted', async () => {
     await expect(new Wallet({ path: root, name: 'fernet' }).getColdkey('any')).rejects.toMatchObject({
-      code: 'WALLET_UNSUPPORTED_ENCRYPTION',
+      code: 'TAONODE_WALLET_UNSUPPORTED_ENCRYPTION',
     });
   });
 
-  it('reports a missing wallet as WALLET_NOT_FOUND', async () => {
+  it('reports a missing wallet as TAONODE_WALLET_NOT_FOUND', async () => {
     await expect(new Wallet({ path: root, name: 'nobody' }).getColdkeypub()).rejects.toMatchObject({
-      code: 'WALLET_NOT_FOUND',
+      code: 'TAONODE_WALLET_NOT_FOUND',
     });
   });
 });
@@ -262,7 +262,7 @@ describe('writing wallets', () => {
     const before = await fs.readFile(wallet.coldkeyFile.path, 'utf8');
 
     await expect(wallet.writeColdkey(Keypair.fromUri('//Bob'), { password: null })).rejects.toMatchObject({
-      code: 'WALLET_FILE_EXISTS',
+      code: 'TAONODE_WALLET_FILE_EXISTS',
     });
     await expect(fs.readFile(wallet.coldkeyFile.path, 'utf8')).resolves.toBe(before);
 
@@ -310,29 +310,31 @@ describe('writing wallets', () => {
     await wallet.writeColdkey(alice, { password: null });
     await wallet.coldkeypubFile.writePublicKeypair(bob, { overwrite: true });
     const error = await wallet.getColdkey().catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'WALLET_KEY_MISMATCH' });
+    expect(error).toMatchObject({ code: 'TAONODE_WALLET_KEY_MISMATCH' });
     expect((error as Error).message).toContain(alice.ss58Address);
     expect((error as Error).message).toContain(bob.ss58Address);
 
     await wallet.writeHotkey(alice);
     await wallet.hotkeypubFile.writePublicKeypair(bob, { overwrite: true });
-    await expect(wallet.getHotkey()).rejects.toMatchObject({ code: 'WALLET_KEY_MISMATCH' });
+    await expect(wallet.getHotkey()).rejects.toMatchObject({ code: 'TAONODE_WALLET_KEY_MISMATCH' });
   });
 
   it('writes through a temporary file in the same directory and leaves none behind, even when refusing', async () => {
     const wallet = new Wallet({ path: root, name: 'w' });
     await wallet.writeColdkey(Keypair.fromUri('//Alice'), { password: null });
     await expect(wallet.coldkeyFile.writeKeypair(Keypair.fromUri('//Bob'))).rejects.toMatchObject({
-      code: 'WALLET_FILE_EXISTS',
+      code: 'TAONODE_WALLET_FILE_EXISTS',
     });
     expect((await fs.readdir(wallet.directory)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     await expect(wallet.getColdkey()).resolves.toMatchObject({ ss58Address: Keypair.fromUri('//Alice').ss58Address });
   });
 
   it('refuses names that would escape the wallet folder', () => {
-    expect(thrownBy(() => new Wallet({ path: root, name: '../evil' }))).toMatchObject({ code: 'WALLET_INVALID_NAME' });
+    expect(thrownBy(() => new Wallet({ path: root, name: '../evil' }))).toMatchObject({
+      code: 'TAONODE_WALLET_INVALID_NAME',
+    });
     expect(thrownBy(() => new Wallet({ path: root, hotkey: 'xpub.txt' }))).toMatchObject({
-      code: 'WALLET_INVALID_NAME',
+      code: 'TAONODE_WALLET_INVALID_NAME',
     });
   });
 

@@ -19,7 +19,7 @@ export class CliOutput {
 
 /** What the user can do about some errors, in CLI terms (the library's messages speak API). */
 const CLI_HINTS: Partial<Record<string, string>> = {
-  WALLET_FILE_EXISTS: 'pass --overwrite to replace them',
+  TAONODE_WALLET_FILE_EXISTS: 'pass --overwrite to replace them',
 };
 
 function errorCode(error: unknown): string | undefined {

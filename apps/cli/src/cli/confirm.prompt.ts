@@ -18,7 +18,7 @@ export interface Confirmation {
 
 /**
  * btcli's "[y/n]" question before something that cannot be undone. `--no-prompt` answers yes. Without a
- * terminal and without `--no-prompt` nothing happens: the command fails with `CLI_USAGE`.
+ * terminal and without `--no-prompt` nothing happens: the command fails with `TAONODE_CLI_USAGE`.
  */
 export async function confirmOrRefuse(flags: PromptFlags, deps: CliDeps, confirmation: Confirmation): Promise<void> {
   const { question, why, declined } = confirmation;

@@ -52,8 +52,10 @@ describe('password sources', () => {
     it('refuses an empty file and reports a missing one', async () => {
       const empty = path.join(directory, 'empty');
       await fs.writeFile(empty, '\n');
-      await expect(readPasswordFile(empty)).rejects.toMatchObject({ code: 'WALLET_PASSWORD_REJECTED' });
-      await expect(readPasswordFile(path.join(directory, 'absent'))).rejects.toMatchObject({ code: 'WALLET_IO_ERROR' });
+      await expect(readPasswordFile(empty)).rejects.toMatchObject({ code: 'TAONODE_WALLET_PASSWORD_REJECTED' });
+      await expect(readPasswordFile(path.join(directory, 'absent'))).rejects.toMatchObject({
+        code: 'TAONODE_WALLET_IO_ERROR',
+      });
     });
   });
 
@@ -68,7 +70,7 @@ describe('password sources', () => {
 
     it('fails without a terminal, a password file or --no-password', async () => {
       await expect(newKeyPassword({ password: true }, depsWith(fakeTty(false)), 'coldkey')).rejects.toMatchObject({
-        code: 'WALLET_PASSWORD_REQUIRED',
+        code: 'TAONODE_WALLET_PASSWORD_REQUIRED',
       });
     });
 
@@ -85,7 +87,7 @@ describe('password sources', () => {
       const tty = fakeTty();
       answerPrompts(tty, ['a', 'b', 'c']);
       await expect(newKeyPassword({ password: true }, depsWith(tty), 'coldkey')).rejects.toMatchObject({
-        code: 'WALLET_PASSWORD_REJECTED',
+        code: 'TAONODE_WALLET_PASSWORD_REJECTED',
       });
     });
   });

@@ -23,13 +23,13 @@ export async function readPasswordFile(file: string): Promise<string> {
   try {
     content = await fs.readFile(file, 'utf8');
   } catch (error) {
-    throw new WalletError('WALLET_IO_ERROR', `cannot read password file ${file}: ${errnoCode(error)}`, {
+    throw new WalletError('TAONODE_WALLET_IO_ERROR', `cannot read password file ${file}: ${errnoCode(error)}`, {
       cause: error,
     });
   }
   const password = content.replace(/\r?\n$/u, '');
   if (password === '') {
-    throw new WalletError('WALLET_PASSWORD_REJECTED', `password file ${file} is empty`);
+    throw new WalletError('TAONODE_WALLET_PASSWORD_REJECTED', `password file ${file} is empty`);
   }
   return password;
 }
@@ -57,7 +57,10 @@ async function promptNewPassword(prompt: TtyPasswordPrompt, deps: CliDeps, what:
     }
     return password;
   }
-  throw new WalletError('WALLET_PASSWORD_REJECTED', `no acceptable password after ${NEW_PASSWORD_ATTEMPTS} attempts`);
+  throw new WalletError(
+    'TAONODE_WALLET_PASSWORD_REJECTED',
+    `no acceptable password after ${NEW_PASSWORD_ATTEMPTS} attempts`,
+  );
 }
 
 /**
@@ -74,7 +77,7 @@ export async function newKeyPassword(flags: PasswordFlags, deps: CliDeps, what: 
   const prompt = interactivePrompt(deps);
   if (prompt === undefined) {
     throw new WalletError(
-      'WALLET_PASSWORD_REQUIRED',
+      'TAONODE_WALLET_PASSWORD_REQUIRED',
       `the ${what} must be encrypted but there is no terminal to ask for a password: pass --password-file <file> or --no-password`,
     );
   }
@@ -83,7 +86,7 @@ export async function newKeyPassword(flags: PasswordFlags, deps: CliDeps, what: 
 
 /**
  * Lazy password for unlocking `keyfile` (only called if it is encrypted): `--password-file`, then btwallet's
- * `BT_PW_…` variable for that path, then the terminal prompt; otherwise `WALLET_PASSWORD_REQUIRED`.
+ * `BT_PW_…` variable for that path, then the terminal prompt; otherwise `TAONODE_WALLET_PASSWORD_REQUIRED`.
  */
 export function unlockPassword(flags: PasswordFlags, deps: CliDeps, keyfile: Keyfile): PasswordInput {
   return async () => {
@@ -97,7 +100,7 @@ export function unlockPassword(flags: PasswordFlags, deps: CliDeps, keyfile: Key
     const prompt = interactivePrompt(deps);
     if (prompt === undefined) {
       throw new WalletError(
-        'WALLET_PASSWORD_REQUIRED',
+        'TAONODE_WALLET_PASSWORD_REQUIRED',
         `${keyfile.path} is encrypted and there is no terminal to ask for its password: pass --password-file <file> or set ${keyfile.passwordEnvVarName}`,
       );
     }

@@ -9,7 +9,7 @@ const HEX_DIGITS = /^[0-9a-fA-F]*$/;
 export function hexToBytes(value: string, what: string): Uint8Array {
   const digits = value.startsWith('0x') || value.startsWith('0X') ? value.slice(2) : value;
   if (digits.length % 2 !== 0 || !HEX_DIGITS.test(digits)) {
-    throw new WalletError('WALLET_INVALID_HEX', `${what} is not a valid hex string`);
+    throw new WalletError('TAONODE_WALLET_INVALID_HEX', `${what} is not a valid hex string`);
   }
   return Uint8Array.from(Buffer.from(digits, 'hex'));
 }

@@ -28,7 +28,7 @@ describe('mnemonic', () => {
   it('rejects a mnemonic whose checksum is wrong', () => {
     const words = keyVectors.mnemonic.split(' ');
     const swapped = [...words.slice(0, 10), words[11], words[10]].join(' ');
-    expect(codeOf(() => validateMnemonic(swapped))).toBe('WALLET_BAD_MNEMONIC');
+    expect(codeOf(() => validateMnemonic(swapped))).toBe('TAONODE_WALLET_BAD_MNEMONIC');
   });
 
   it('rejects unknown words and names only their position', () => {
@@ -40,7 +40,7 @@ describe('mnemonic', () => {
 
   it.each([11, 13, 25, 0])('rejects %i words', (count) => {
     const phrase = Array.from({ length: count }, () => 'abandon').join(' ');
-    expect(codeOf(() => validateMnemonic(phrase))).toBe('WALLET_BAD_MNEMONIC');
+    expect(codeOf(() => validateMnemonic(phrase))).toBe('TAONODE_WALLET_BAD_MNEMONIC');
   });
 
   it.each([12, 15, 18, 21, 24] as const)('generates valid %i-word mnemonics', (count) => {

@@ -35,18 +35,21 @@ export function validateMnemonic(mnemonic: string): string {
   const words = normalized === '' ? [] : normalized.split(' ');
   if (!isMnemonicWordCount(words.length)) {
     throw new WalletError(
-      'WALLET_BAD_MNEMONIC',
+      'TAONODE_WALLET_BAD_MNEMONIC',
       `mnemonic must have ${MNEMONIC_WORD_COUNTS.join(', ')} words, got ${words.length}`,
     );
   }
   const unknown = words.findIndex((word) => !ENGLISH_WORDS.has(word));
   if (unknown !== -1) {
-    throw new WalletError('WALLET_BAD_MNEMONIC', `mnemonic word #${unknown + 1} is not in the BIP39 English word list`);
+    throw new WalletError(
+      'TAONODE_WALLET_BAD_MNEMONIC',
+      `mnemonic word #${unknown + 1} is not in the BIP39 English word list`,
+    );
   }
   try {
     polkadotMnemonicToEntropy(normalized, undefined, true);
   } catch (error) {
-    throw new WalletError('WALLET_BAD_MNEMONIC', 'mnemonic checksum is wrong (a word is mistyped or missing)', {
+    throw new WalletError('TAONODE_WALLET_BAD_MNEMONIC', 'mnemonic checksum is wrong (a word is mistyped or missing)', {
       cause: error,
     });
   }

@@ -30,11 +30,13 @@ describe('secret key forms', () => {
   it('refuses an ed25519-form key where the schnorrkel form is required', () => {
     // The ed form is the scalar × 8, which is ≥ the group order for keys from seed expansion.
     expect(thrownBy(() => schnorrkelToEd25519Secret(hexToBytes(ed25519SecretHex, 'vector')))).toMatchObject({
-      code: 'WALLET_INVALID_KEY',
+      code: 'TAONODE_WALLET_INVALID_KEY',
     });
   });
 
   it('refuses secrets that are not 64 bytes', () => {
-    expect(thrownBy(() => ed25519ToSchnorrkelSecret(new Uint8Array(32)))).toMatchObject({ code: 'WALLET_INVALID_KEY' });
+    expect(thrownBy(() => ed25519ToSchnorrkelSecret(new Uint8Array(32)))).toMatchObject({
+      code: 'TAONODE_WALLET_INVALID_KEY',
+    });
   });
 });

@@ -33,7 +33,7 @@ function writeUint256LE(value: bigint): Uint8Array {
 
 function assertSecretLength(secret: Uint8Array): void {
   if (secret.length !== SECRET_KEY_LENGTH) {
-    throw new WalletError('WALLET_INVALID_KEY', `sr25519 secret key must be 64 bytes, got ${secret.length}`);
+    throw new WalletError('TAONODE_WALLET_INVALID_KEY', `sr25519 secret key must be 64 bytes, got ${secret.length}`);
   }
 }
 
@@ -57,7 +57,7 @@ export function schnorrkelToEd25519Secret(schnorrkelSecret: Uint8Array): Uint8Ar
   const scalar = readUint256LE(schnorrkelSecret.subarray(0, SCALAR_LENGTH));
   if (scalar >= GROUP_ORDER) {
     throw new WalletError(
-      'WALLET_INVALID_KEY',
+      'TAONODE_WALLET_INVALID_KEY',
       'sr25519 secret key is not in schnorrkel form (scalar is not canonical); is it an ed25519-form key?',
     );
   }

@@ -31,18 +31,18 @@ describe('ss58', () => {
     const address = keyVectors.ss58_checksum.address;
     const corrupted = `${address.slice(0, -1)}${address.endsWith('V') ? 'W' : 'V'}`;
     expect(isValidSs58Address(corrupted)).toBe(false);
-    expect(thrownBy(() => ss58Decode(corrupted))).toMatchObject({ code: 'WALLET_INVALID_ADDRESS' });
+    expect(thrownBy(() => ss58Decode(corrupted))).toMatchObject({ code: 'TAONODE_WALLET_INVALID_ADDRESS' });
   });
 
   it('does not echo inputs that do not look like addresses (they may be secrets)', () => {
     const error = thrownBy(() => ss58Decode('bottom drive obey lake'));
-    expect(error).toMatchObject({ code: 'WALLET_INVALID_ADDRESS' });
+    expect(error).toMatchObject({ code: 'TAONODE_WALLET_INVALID_ADDRESS' });
     expect(String(error)).not.toContain('bottom');
   });
 
   it('accepts 0x public keys only where hex is allowed', () => {
     expect(bytesToHex(publicKeyFromAddressOrHex(keyVectors.public_key))).toBe(keyVectors.public_key);
-    expect(thrownBy(() => ss58Decode(keyVectors.public_key))).toMatchObject({ code: 'WALLET_INVALID_ADDRESS' });
-    expect(thrownBy(() => publicKeyFromAddressOrHex('0x1234'))).toMatchObject({ code: 'WALLET_INVALID_KEY' });
+    expect(thrownBy(() => ss58Decode(keyVectors.public_key))).toMatchObject({ code: 'TAONODE_WALLET_INVALID_ADDRESS' });
+    expect(thrownBy(() => publicKeyFromAddressOrHex('0x1234'))).toMatchObject({ code: 'TAONODE_WALLET_INVALID_KEY' });
   });
 });

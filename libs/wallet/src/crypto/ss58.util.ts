@@ -20,7 +20,7 @@ function shownInput(value: string): string {
 /** `base58(prefix ‖ pubkey ‖ blake2b-512("SS58PRE" ‖ prefix ‖ pubkey)[0..2])`, prefix 42 by default. */
 export function ss58Encode(publicKey: Uint8Array, ss58Format = BITTENSOR_SS58_FORMAT): string {
   if (publicKey.length !== PUBLIC_KEY_LENGTH) {
-    throw new WalletError('WALLET_INVALID_KEY', `public key must be 32 bytes, got ${publicKey.length}`);
+    throw new WalletError('TAONODE_WALLET_INVALID_KEY', `public key must be 32 bytes, got ${publicKey.length}`);
   }
   return encodeAddress(publicKey, ss58Format);
 }
@@ -31,19 +31,19 @@ export function ss58Encode(publicKey: Uint8Array, ss58Format = BITTENSOR_SS58_FO
  */
 export function ss58Decode(address: string): Uint8Array {
   if (address.startsWith('0x')) {
-    throw new WalletError('WALLET_INVALID_ADDRESS', 'a 0x-hex value is not an SS58 address');
+    throw new WalletError('TAONODE_WALLET_INVALID_ADDRESS', 'a 0x-hex value is not an SS58 address');
   }
   let publicKey: Uint8Array;
   try {
     publicKey = decodeAddress(address);
   } catch (error) {
-    throw new WalletError('WALLET_INVALID_ADDRESS', `${shownInput(address)} is not a valid SS58 address`, {
+    throw new WalletError('TAONODE_WALLET_INVALID_ADDRESS', `${shownInput(address)} is not a valid SS58 address`, {
       cause: error,
     });
   }
   if (publicKey.length !== PUBLIC_KEY_LENGTH) {
     throw new WalletError(
-      'WALLET_INVALID_ADDRESS',
+      'TAONODE_WALLET_INVALID_ADDRESS',
       `${shownInput(address)} is not an SS58 account address (32-byte key)`,
     );
   }
@@ -70,7 +70,7 @@ export function publicKeyFromAddressOrHex(value: string): Uint8Array {
   }
   const publicKey = hexToBytes(value, 'public key');
   if (publicKey.length !== PUBLIC_KEY_LENGTH) {
-    throw new WalletError('WALLET_INVALID_KEY', `public key must be 32 bytes, got ${publicKey.length}`);
+    throw new WalletError('TAONODE_WALLET_INVALID_KEY', `public key must be 32 bytes, got ${publicKey.length}`);
   }
   return publicKey;
 }

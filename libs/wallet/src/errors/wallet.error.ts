@@ -5,43 +5,43 @@ import { type ErrorKind, TaonodeError } from '@taonode/errors';
  * Codes never change meaning; callers switch on them, messages are for humans.
  */
 export type WalletErrorCode =
-  | 'WALLET_WRONG_PASSWORD'
-  | 'WALLET_PASSWORD_REQUIRED'
-  | 'WALLET_PASSWORD_REJECTED'
-  | 'WALLET_NOT_FOUND'
-  | 'WALLET_MALFORMED_KEYFILE'
-  | 'WALLET_UNSUPPORTED_ENCRYPTION'
-  | 'WALLET_BAD_MNEMONIC'
-  | 'WALLET_FILE_EXISTS'
-  | 'WALLET_KEY_MISMATCH'
-  | 'WALLET_INVALID_NAME'
-  | 'WALLET_INVALID_KEY'
-  | 'WALLET_INVALID_ADDRESS'
-  | 'WALLET_INVALID_HEX'
-  | 'WALLET_INVALID_SIGNATURE'
-  | 'WALLET_INVALID_URI'
-  | 'WALLET_NO_PRIVATE_KEY'
-  | 'WALLET_IO_ERROR';
+  | 'TAONODE_WALLET_WRONG_PASSWORD'
+  | 'TAONODE_WALLET_PASSWORD_REQUIRED'
+  | 'TAONODE_WALLET_PASSWORD_REJECTED'
+  | 'TAONODE_WALLET_NOT_FOUND'
+  | 'TAONODE_WALLET_MALFORMED_KEYFILE'
+  | 'TAONODE_WALLET_UNSUPPORTED_ENCRYPTION'
+  | 'TAONODE_WALLET_BAD_MNEMONIC'
+  | 'TAONODE_WALLET_FILE_EXISTS'
+  | 'TAONODE_WALLET_KEY_MISMATCH'
+  | 'TAONODE_WALLET_INVALID_NAME'
+  | 'TAONODE_WALLET_INVALID_KEY'
+  | 'TAONODE_WALLET_INVALID_ADDRESS'
+  | 'TAONODE_WALLET_INVALID_HEX'
+  | 'TAONODE_WALLET_INVALID_SIGNATURE'
+  | 'TAONODE_WALLET_INVALID_URI'
+  | 'TAONODE_WALLET_NO_PRIVATE_KEY'
+  | 'TAONODE_WALLET_IO_ERROR';
 
 /** What each wallet failure means to a caller, whatever the transport (CLI, gRPC, HTTP). */
 const KIND_OF: Readonly<Record<WalletErrorCode, ErrorKind>> = {
-  WALLET_WRONG_PASSWORD: 'unauthenticated',
-  WALLET_PASSWORD_REQUIRED: 'failed-precondition',
-  WALLET_PASSWORD_REJECTED: 'invalid-argument',
-  WALLET_NOT_FOUND: 'not-found',
-  WALLET_MALFORMED_KEYFILE: 'failed-precondition',
-  WALLET_UNSUPPORTED_ENCRYPTION: 'unimplemented',
-  WALLET_BAD_MNEMONIC: 'invalid-argument',
-  WALLET_FILE_EXISTS: 'already-exists',
-  WALLET_KEY_MISMATCH: 'failed-precondition',
-  WALLET_INVALID_NAME: 'invalid-argument',
-  WALLET_INVALID_KEY: 'invalid-argument',
-  WALLET_INVALID_ADDRESS: 'invalid-argument',
-  WALLET_INVALID_HEX: 'invalid-argument',
-  WALLET_INVALID_SIGNATURE: 'invalid-argument',
-  WALLET_INVALID_URI: 'invalid-argument',
-  WALLET_NO_PRIVATE_KEY: 'failed-precondition',
-  WALLET_IO_ERROR: 'internal',
+  TAONODE_WALLET_WRONG_PASSWORD: 'unauthenticated',
+  TAONODE_WALLET_PASSWORD_REQUIRED: 'failed-precondition',
+  TAONODE_WALLET_PASSWORD_REJECTED: 'invalid-argument',
+  TAONODE_WALLET_NOT_FOUND: 'not-found',
+  TAONODE_WALLET_MALFORMED_KEYFILE: 'failed-precondition',
+  TAONODE_WALLET_UNSUPPORTED_ENCRYPTION: 'unimplemented',
+  TAONODE_WALLET_BAD_MNEMONIC: 'invalid-argument',
+  TAONODE_WALLET_FILE_EXISTS: 'already-exists',
+  TAONODE_WALLET_KEY_MISMATCH: 'failed-precondition',
+  TAONODE_WALLET_INVALID_NAME: 'invalid-argument',
+  TAONODE_WALLET_INVALID_KEY: 'invalid-argument',
+  TAONODE_WALLET_INVALID_ADDRESS: 'invalid-argument',
+  TAONODE_WALLET_INVALID_HEX: 'invalid-argument',
+  TAONODE_WALLET_INVALID_SIGNATURE: 'invalid-argument',
+  TAONODE_WALLET_INVALID_URI: 'invalid-argument',
+  TAONODE_WALLET_NO_PRIVATE_KEY: 'failed-precondition',
+  TAONODE_WALLET_IO_ERROR: 'internal',
 };
 
 /**

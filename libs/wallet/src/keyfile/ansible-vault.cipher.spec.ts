@@ -19,13 +19,17 @@ describe('Ansible Vault keyfiles', () => {
     expect(Buffer.from(decryptAnsibleVault(Buffer.from(relabelled, 'latin1'), 'pw')).toString('utf8')).toBe(plaintext);
   });
 
-  it('reports a wrong password as WALLET_WRONG_PASSWORD', () => {
+  it('reports a wrong password as TAONODE_WALLET_WRONG_PASSWORD', () => {
     const vault = ansibleVaultEncrypt(plaintext, 'right');
-    expect(thrownBy(() => decryptAnsibleVault(vault, 'wrong'))).toMatchObject({ code: 'WALLET_WRONG_PASSWORD' });
+    expect(thrownBy(() => decryptAnsibleVault(vault, 'wrong'))).toMatchObject({
+      code: 'TAONODE_WALLET_WRONG_PASSWORD',
+    });
   });
 
   it('reports a damaged body as malformed', () => {
     const vault = Buffer.from('$ANSIBLE_VAULT;1.1;AES256\nzz\n', 'latin1');
-    expect(thrownBy(() => decryptAnsibleVault(vault, 'pw'))).toMatchObject({ code: 'WALLET_MALFORMED_KEYFILE' });
+    expect(thrownBy(() => decryptAnsibleVault(vault, 'pw'))).toMatchObject({
+      code: 'TAONODE_WALLET_MALFORMED_KEYFILE',
+    });
   });
 });

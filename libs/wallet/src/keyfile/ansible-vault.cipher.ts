@@ -13,7 +13,7 @@ const BLOCK_SIZE = 16;
 const HEX_BODY = /^[0-9a-fA-F]+$/;
 
 function malformed(reason: string): WalletError {
-  return new WalletError('WALLET_MALFORMED_KEYFILE', `Ansible Vault keyfile: ${reason}`);
+  return new WalletError('TAONODE_WALLET_MALFORMED_KEYFILE', `Ansible Vault keyfile: ${reason}`);
 }
 
 function hexField(value: string | undefined, what: string): Buffer {
@@ -66,7 +66,10 @@ export function decryptAnsibleVault(data: Uint8Array, password: string): Uint8Ar
 
   const actualHmac = createHmac('sha256', hmacKey).update(ciphertext).digest();
   if (actualHmac.length !== expectedHmac.length || !timingSafeEqual(actualHmac, expectedHmac)) {
-    throw new WalletError('WALLET_WRONG_PASSWORD', 'wrong password: the Ansible Vault keyfile could not be decrypted');
+    throw new WalletError(
+      'TAONODE_WALLET_WRONG_PASSWORD',
+      'wrong password: the Ansible Vault keyfile could not be decrypted',
+    );
   }
   const decipher = createDecipheriv('aes-256-ctr', aesKey, iv);
   const padded = Buffer.concat([decipher.update(ciphertext), decipher.final()]);

@@ -20,7 +20,7 @@ describe('keyfile encryption detection', () => {
 
   it('refuses legacy Fernet files with an explanation', async () => {
     await expect(decryptKeyfileData(new Uint8Array(Buffer.from('gAAAAABk...')), 'pw')).rejects.toMatchObject({
-      code: 'WALLET_UNSUPPORTED_ENCRYPTION',
+      code: 'TAONODE_WALLET_UNSUPPORTED_ENCRYPTION',
     });
     await expect(decryptKeyfileData(new Uint8Array(Buffer.from('gAAAAABk...')), 'pw')).rejects.toThrow(
       /btwallet cannot decrypt it either/,

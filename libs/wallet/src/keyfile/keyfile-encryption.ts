@@ -42,7 +42,7 @@ export async function encryptKeyfileData(
 
 /**
  * Decrypts any keyfile form btwallet can read; plaintext data is returned unchanged.
- * Legacy Fernet files fail with `WALLET_UNSUPPORTED_ENCRYPTION`: btwallet's own legacy path decrypts with a
+ * Legacy Fernet files fail with `TAONODE_WALLET_UNSUPPORTED_ENCRYPTION`: btwallet's own legacy path decrypts with a
  * freshly generated key (protocol.md §7.4), so no tool can open them.
  */
 export async function decryptKeyfileData(data: Uint8Array, password: string): Promise<Uint8Array> {
@@ -54,7 +54,7 @@ export async function decryptKeyfileData(data: Uint8Array, password: string): Pr
       return decryptAnsibleVault(data, password);
     case 'legacy-fernet':
       throw new WalletError(
-        'WALLET_UNSUPPORTED_ENCRYPTION',
+        'TAONODE_WALLET_UNSUPPORTED_ENCRYPTION',
         'unsupported legacy encryption (Fernet, pre-2022 bittensor); btwallet cannot decrypt it either',
       );
     case 'none':

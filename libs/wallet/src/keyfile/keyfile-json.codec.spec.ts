@@ -7,7 +7,7 @@ function malformedMessage(data: string): string | undefined {
   try {
     deserializeKeyfile(data);
   } catch (error) {
-    expect(error).toMatchObject({ code: 'WALLET_MALFORMED_KEYFILE' });
+    expect(error).toMatchObject({ code: 'TAONODE_WALLET_MALFORMED_KEYFILE' });
     return (error as Error).message;
   }
   return undefined;
@@ -94,14 +94,14 @@ describe('keyfile JSON', () => {
 
   it('keeps the plaintext out of the parse error, including its cause', () => {
     const error = thrownBy(() => deserializeKeyfile(`{"secretPhrase": "${keyVectors.mnemonic}",`));
-    expect(error).toMatchObject({ code: 'WALLET_MALFORMED_KEYFILE' });
+    expect(error).toMatchObject({ code: 'TAONODE_WALLET_MALFORMED_KEYFILE' });
     expect((error as Error).cause).toBeUndefined();
     expect(String(error)).not.toContain('bottom');
   });
 
   it('refuses invalid UTF-8', () => {
     expect(thrownBy(() => deserializeKeyfile(new Uint8Array([0xff, 0xfe, 0x7b])))).toMatchObject({
-      code: 'WALLET_MALFORMED_KEYFILE',
+      code: 'TAONODE_WALLET_MALFORMED_KEYFILE',
       message: 'Failed to decode keyfile data.',
     });
   });

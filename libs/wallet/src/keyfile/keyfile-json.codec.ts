@@ -23,7 +23,7 @@ const SEED_LENGTHS = new Set([32, 64]);
 const MINI_SECRET_LENGTH = 32;
 
 function malformed(reason: string, cause?: unknown): WalletError {
-  return new WalletError('WALLET_MALFORMED_KEYFILE', reason, cause === undefined ? undefined : { cause });
+  return new WalletError('TAONODE_WALLET_MALFORMED_KEYFILE', reason, cause === undefined ? undefined : { cause });
 }
 
 /** JSON text of the full keyfile for `keypair` (secret fields included when the keypair has them). */
@@ -132,14 +132,14 @@ function keypairFrom(fields: Map<string, string>): Keypair {
 
 /**
  * Keypair from keyfile JSON with btwallet's priority: secretPhrase › secretSeed › privateKey › ss58Address.
- * Every failure (bad UTF-8/JSON, non-string value, invalid key material) is `WALLET_MALFORMED_KEYFILE`.
+ * Every failure (bad UTF-8/JSON, non-string value, invalid key material) is `TAONODE_WALLET_MALFORMED_KEYFILE`.
  */
 export function deserializeKeyfile(data: Uint8Array | string): Keypair {
   const fields = parseFields(data);
   try {
     return keypairFrom(fields);
   } catch (error) {
-    if (error instanceof WalletError && error.code !== 'WALLET_MALFORMED_KEYFILE') {
+    if (error instanceof WalletError && error.code !== 'TAONODE_WALLET_MALFORMED_KEYFILE') {
       throw malformed(`keyfile content is invalid: ${error.message}`, error);
     }
     throw error;

@@ -37,9 +37,13 @@ function errnoCode(error: unknown): string | undefined {
 }
 
 function ioError(action: string, target: string, error: unknown): WalletError {
-  return new WalletError('WALLET_IO_ERROR', `cannot ${action} ${target}: ${errnoCode(error) ?? String(error)}`, {
-    cause: error,
-  });
+  return new WalletError(
+    'TAONODE_WALLET_IO_ERROR',
+    `cannot ${action} ${target}: ${errnoCode(error) ?? String(error)}`,
+    {
+      cause: error,
+    },
+  );
 }
 
 /**
@@ -47,16 +51,18 @@ function ioError(action: string, target: string, error: unknown): WalletError {
  * process umask cannot widen them.
  */
 export class KeyfileRepository {
-  /** File bytes; a missing file is `WALLET_NOT_FOUND`. */
+  /** File bytes; a missing file is `TAONODE_WALLET_NOT_FOUND`. */
   async read(filePath: string): Promise<Uint8Array> {
     try {
       return new Uint8Array(await fs.readFile(filePath));
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') {
-        throw new WalletError('WALLET_NOT_FOUND', `keyfile ${filePath} does not exist`, { cause: error });
+        throw new WalletError('TAONODE_WALLET_NOT_FOUND', `keyfile ${filePath} does not exist`, { cause: error });
       }
       if (errnoCode(error) === 'EISDIR') {
-        throw new WalletError('WALLET_MALFORMED_KEYFILE', `keyfile ${filePath} is a directory`, { cause: error });
+        throw new WalletError('TAONODE_WALLET_MALFORMED_KEYFILE', `keyfile ${filePath} is a directory`, {
+          cause: error,
+        });
       }
       throw ioError('read', filePath, error);
     }
@@ -147,7 +153,7 @@ export class KeyfileRepository {
    * Writes `data` with mode 0600, atomically: the bytes go to a temporary file in the same directory, which is
    * fsynced and then moved into place, and the directory is fsynced, so a crash leaves either the old file or
    * the new one, never a torn keyfile. Without `overwrite` the move is a hard link, which fails on an existing
-   * file (`WALLET_FILE_EXISTS`) even under a race. With it, the old file is first copied to
+   * file (`TAONODE_WALLET_FILE_EXISTS`) even under a race. With it, the old file is first copied to
    * `<file>.bak-<UTC timestamp>` (mode 0600), whose path is returned.
    */
   async write(filePath: string, data: Uint8Array, options: WriteKeyfileOptions = {}): Promise<WrittenKeyfile> {
@@ -178,7 +184,7 @@ export class KeyfileRepository {
       }
     } catch (error) {
       if (!overwrite && errnoCode(error) === 'EEXIST') {
-        throw new WalletError('WALLET_FILE_EXISTS', `refusing to overwrite existing file ${filePath}`, {
+        throw new WalletError('TAONODE_WALLET_FILE_EXISTS', `refusing to overwrite existing file ${filePath}`, {
           cause: error,
         });
       }

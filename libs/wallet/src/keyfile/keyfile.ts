@@ -17,7 +17,7 @@ export type PasswordInput = string | (() => string | Promise<string>);
 export interface WriteKeypairOptions {
   /** Encrypt with this password (`$NACL`); undefined writes plaintext JSON. */
   password?: string;
-  /** Replace an existing file; otherwise an existing file is `WALLET_FILE_EXISTS`. */
+  /** Replace an existing file; otherwise an existing file is `TAONODE_WALLET_FILE_EXISTS`. */
   overwrite?: boolean;
   /** Fixed NaCl nonce, for reproducible test vectors only. */
   nonce?: Uint8Array;
@@ -26,10 +26,10 @@ export interface WriteKeypairOptions {
 function withPath(error: unknown, filePath: string): unknown {
   if (
     error instanceof WalletError &&
-    (error.code === 'WALLET_MALFORMED_KEYFILE' || error.code === 'WALLET_WRONG_PASSWORD')
+    (error.code === 'TAONODE_WALLET_MALFORMED_KEYFILE' || error.code === 'TAONODE_WALLET_WRONG_PASSWORD')
   ) {
     const message =
-      error.code === 'WALLET_WRONG_PASSWORD'
+      error.code === 'TAONODE_WALLET_WRONG_PASSWORD'
         ? `wrong password for ${filePath}`
         : `malformed keyfile ${filePath}: ${error.message}`;
     return new WalletError(error.code, message, { cause: error });
@@ -55,7 +55,7 @@ export class Keyfile {
     return this.repository.exists(this.path);
   }
 
-  /** How the file is protected (reads the file; `WALLET_NOT_FOUND` if missing). */
+  /** How the file is protected (reads the file; `TAONODE_WALLET_NOT_FOUND` if missing). */
   async encryption(): Promise<KeyfileEncryption> {
     return detectKeyfileEncryption(await this.repository.read(this.path));
   }
@@ -67,7 +67,7 @@ export class Keyfile {
 
   /**
    * The keypair stored in the file. `password` is consulted only for encrypted files; an encrypted file
-   * without one fails with `WALLET_PASSWORD_REQUIRED`, a wrong one with `WALLET_WRONG_PASSWORD`.
+   * without one fails with `TAONODE_WALLET_PASSWORD_REQUIRED`, a wrong one with `TAONODE_WALLET_WRONG_PASSWORD`.
    */
   async readKeypair(password?: PasswordInput): Promise<Keypair> {
     const data = await this.repository.read(this.path);
@@ -80,7 +80,10 @@ export class Keyfile {
         return deserializeKeyfile(await decryptKeyfileData(data, ''));
       }
       if (password === undefined) {
-        throw new WalletError('WALLET_PASSWORD_REQUIRED', `keyfile ${this.path} is encrypted: a password is needed`);
+        throw new WalletError(
+          'TAONODE_WALLET_PASSWORD_REQUIRED',
+          `keyfile ${this.path} is encrypted: a password is needed`,
+        );
       }
       const secret = typeof password === 'string' ? password : await password();
       return deserializeKeyfile(await decryptKeyfileData(data, secret));
@@ -96,7 +99,7 @@ export class Keyfile {
   async writeKeypair(keypair: Keypair, options: WriteKeypairOptions = {}): Promise<WrittenKeyfile> {
     if (!keypair.hasPrivateKey) {
       throw new WalletError(
-        'WALLET_NO_PRIVATE_KEY',
+        'TAONODE_WALLET_NO_PRIVATE_KEY',
         `refusing to write public-only keypair to secret keyfile ${this.path}`,
       );
     }

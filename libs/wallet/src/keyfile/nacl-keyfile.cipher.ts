@@ -41,7 +41,7 @@ export async function deriveNaclKey(password: string): Promise<Uint8Array> {
 /** `$NACL` ‖ nonce ‖ secretbox(plaintext) under an already derived key (see {@link deriveNaclKey}). */
 export function sealNaclKeyfile(plaintext: Uint8Array, key: Uint8Array, nonce?: Uint8Array): Uint8Array {
   if (nonce !== undefined && nonce.length !== NACL_NONCE_LENGTH) {
-    throw new WalletError('WALLET_INVALID_KEY', `NaCl nonce must be 24 bytes, got ${nonce.length}`);
+    throw new WalletError('TAONODE_WALLET_INVALID_KEY', `NaCl nonce must be 24 bytes, got ${nonce.length}`);
   }
   const sealed = naclEncrypt(plaintext, key, nonce);
   const out = new Uint8Array(PREFIX_BYTES.length + NACL_NONCE_LENGTH + sealed.encrypted.length);
@@ -51,15 +51,15 @@ export function sealNaclKeyfile(plaintext: Uint8Array, key: Uint8Array, nonce?: 
   return out;
 }
 
-/** Opens `$NACL` data with an already derived key; a failed MAC is `WALLET_WRONG_PASSWORD`. */
+/** Opens `$NACL` data with an already derived key; a failed MAC is `TAONODE_WALLET_WRONG_PASSWORD`. */
 export function openNaclKeyfile(data: Uint8Array, key: Uint8Array): Uint8Array {
   const body = data.subarray(PREFIX_BYTES.length);
   if (body.length < NACL_NONCE_LENGTH + MAC_LENGTH) {
-    throw new WalletError('WALLET_MALFORMED_KEYFILE', 'NaCl keyfile is truncated');
+    throw new WalletError('TAONODE_WALLET_MALFORMED_KEYFILE', 'NaCl keyfile is truncated');
   }
   const plaintext = naclDecrypt(body.subarray(NACL_NONCE_LENGTH), body.subarray(0, NACL_NONCE_LENGTH), key);
   if (plaintext === null) {
-    throw new WalletError('WALLET_WRONG_PASSWORD', 'wrong password: the keyfile could not be decrypted');
+    throw new WalletError('TAONODE_WALLET_WRONG_PASSWORD', 'wrong password: the keyfile could not be decrypted');
   }
   return plaintext;
 }
@@ -79,7 +79,7 @@ export async function naclEncryptKeyfile(
 /** Opens a `$NACL` keyfile with `password` (one Argon2i derivation). */
 export async function naclDecryptKeyfile(data: Uint8Array, password: string): Promise<Uint8Array> {
   if (data.length < PREFIX_BYTES.length + NACL_NONCE_LENGTH + MAC_LENGTH) {
-    throw new WalletError('WALLET_MALFORMED_KEYFILE', 'NaCl keyfile is truncated');
+    throw new WalletError('TAONODE_WALLET_MALFORMED_KEYFILE', 'NaCl keyfile is truncated');
   }
   return openNaclKeyfile(data, await deriveNaclKey(password));
 }

@@ -34,14 +34,16 @@ describe('Keypair', () => {
     });
 
     it('rejects seeds that are neither 32 nor 64 bytes', () => {
-      expect(thrownBy(() => Keypair.fromSeed(new Uint8Array(16)))).toMatchObject({ code: 'WALLET_INVALID_KEY' });
-      expect(thrownBy(() => Keypair.fromSeed('0xzz'))).toMatchObject({ code: 'WALLET_INVALID_HEX' });
+      expect(thrownBy(() => Keypair.fromSeed(new Uint8Array(16)))).toMatchObject({
+        code: 'TAONODE_WALLET_INVALID_KEY',
+      });
+      expect(thrownBy(() => Keypair.fromSeed('0xzz'))).toMatchObject({ code: 'TAONODE_WALLET_INVALID_HEX' });
     });
 
     it('rejects a mnemonic with a bad checksum', () => {
       const words = keyVectors.mnemonic.split(' ');
       const swapped = [words[1], words[0], ...words.slice(2)].join(' ');
-      expect(thrownBy(() => Keypair.fromMnemonic(swapped))).toMatchObject({ code: 'WALLET_BAD_MNEMONIC' });
+      expect(thrownBy(() => Keypair.fromMnemonic(swapped))).toMatchObject({ code: 'TAONODE_WALLET_BAD_MNEMONIC' });
     });
   });
 
@@ -64,8 +66,10 @@ describe('Keypair', () => {
     });
 
     it('rejects garbage', () => {
-      expect(thrownBy(() => Keypair.fromUri('not a valid uri at all'))).toMatchObject({ code: 'WALLET_BAD_MNEMONIC' });
-      expect(thrownBy(() => Keypair.fromUri(''))).toMatchObject({ code: 'WALLET_INVALID_URI' });
+      expect(thrownBy(() => Keypair.fromUri('not a valid uri at all'))).toMatchObject({
+        code: 'TAONODE_WALLET_BAD_MNEMONIC',
+      });
+      expect(thrownBy(() => Keypair.fromUri(''))).toMatchObject({ code: 'TAONODE_WALLET_INVALID_URI' });
     });
   });
 
@@ -100,9 +104,11 @@ describe('Keypair', () => {
 
     it('rejects malformed signatures with a typed error', () => {
       const hex = u8aToHex(keypair.sign(message));
-      expect(thrownBy(() => keypair.verify(message, hex.slice(2)))).toMatchObject({ code: 'WALLET_INVALID_SIGNATURE' });
+      expect(thrownBy(() => keypair.verify(message, hex.slice(2)))).toMatchObject({
+        code: 'TAONODE_WALLET_INVALID_SIGNATURE',
+      });
       expect(thrownBy(() => keypair.verify(message, hex.slice(0, -2)))).toMatchObject({
-        code: 'WALLET_INVALID_SIGNATURE',
+        code: 'TAONODE_WALLET_INVALID_SIGNATURE',
       });
     });
 
@@ -117,7 +123,7 @@ describe('Keypair', () => {
     it('cannot sign with a public-only keypair', () => {
       const publicOnly = Keypair.fromSs58Address(keypair.ss58Address);
       expect(publicOnly.hasPrivateKey).toBe(false);
-      expect(thrownBy(() => publicOnly.sign(message))).toMatchObject({ code: 'WALLET_NO_PRIVATE_KEY' });
+      expect(thrownBy(() => publicOnly.sign(message))).toMatchObject({ code: 'TAONODE_WALLET_NO_PRIVATE_KEY' });
       expect(publicOnly.verify(message, keypair.sign(message))).toBe(true);
     });
   });

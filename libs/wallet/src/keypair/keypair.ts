@@ -144,7 +144,7 @@ export class Keypair {
     return bytesToHex(this.sign(message));
   }
 
-  /** Verifies with btwallet's `<Bytes>…</Bytes>` fallback; throws `WALLET_INVALID_SIGNATURE` on malformed input. */
+  /** Verifies with btwallet's `<Bytes>…</Bytes>` fallback; throws `TAONODE_WALLET_INVALID_SIGNATURE` on malformed input. */
   verify(message: SignableMessage, signature: SignatureInput): boolean {
     return verifySr25519(message, signature, this.publicKey);
   }
@@ -165,7 +165,10 @@ export class Keypair {
 
   private requireSecret(action: string): SecretMaterial {
     if (this.#secret === undefined) {
-      throw new WalletError('WALLET_NO_PRIVATE_KEY', `cannot ${action}: keypair ${this.ss58Address} is public-only`);
+      throw new WalletError(
+        'TAONODE_WALLET_NO_PRIVATE_KEY',
+        `cannot ${action}: keypair ${this.ss58Address} is public-only`,
+      );
     }
     return this.#secret;
   }

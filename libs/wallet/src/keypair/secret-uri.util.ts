@@ -33,7 +33,7 @@ export function pairFromSeedBytes(seed: Uint8Array): Ed25519FormPair {
     }
     default:
       throw new WalletError(
-        'WALLET_INVALID_KEY',
+        'TAONODE_WALLET_INVALID_KEY',
         `seed must be 32 bytes (mini-secret) or 64 bytes (secret key), got ${seed.length}`,
       );
   }
@@ -50,7 +50,7 @@ export function pairFromSecretUri(uri: string): Ed25519FormPair {
   try {
     parsed = keyExtractSuri(fullUri);
   } catch (error) {
-    throw new WalletError('WALLET_INVALID_URI', 'secret URI is malformed', { cause: error });
+    throw new WalletError('TAONODE_WALLET_INVALID_URI', 'secret URI is malformed', { cause: error });
   }
   const root = parsed.phrase.startsWith('0x')
     ? pairFromSeedBytes(hexToBytes(parsed.phrase, 'secret URI seed'))
@@ -58,6 +58,8 @@ export function pairFromSecretUri(uri: string): Ed25519FormPair {
   try {
     return keyFromPath(root, parsed.path, 'sr25519');
   } catch (error) {
-    throw new WalletError('WALLET_INVALID_URI', 'secret URI derivation path cannot be applied', { cause: error });
+    throw new WalletError('TAONODE_WALLET_INVALID_URI', 'secret URI derivation path cannot be applied', {
+      cause: error,
+    });
   }
 }

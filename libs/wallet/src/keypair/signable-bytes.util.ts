@@ -29,18 +29,18 @@ export function signatureToBytes(signature: SignatureInput): Uint8Array {
   let bytes: Uint8Array;
   if (typeof signature === 'string') {
     if (!signature.startsWith('0x')) {
-      throw new WalletError('WALLET_INVALID_SIGNATURE', 'signature must be a 0x-prefixed hex string');
+      throw new WalletError('TAONODE_WALLET_INVALID_SIGNATURE', 'signature must be a 0x-prefixed hex string');
     }
     try {
       bytes = hexToBytes(signature, 'signature');
     } catch (error) {
-      throw new WalletError('WALLET_INVALID_SIGNATURE', 'signature is not valid hex', { cause: error });
+      throw new WalletError('TAONODE_WALLET_INVALID_SIGNATURE', 'signature is not valid hex', { cause: error });
     }
   } else {
     bytes = signature;
   }
   if (bytes.length !== SIGNATURE_LENGTH) {
-    throw new WalletError('WALLET_INVALID_SIGNATURE', `signature must be 64 bytes, got ${bytes.length}`);
+    throw new WalletError('TAONODE_WALLET_INVALID_SIGNATURE', `signature must be 64 bytes, got ${bytes.length}`);
   }
   return bytes;
 }

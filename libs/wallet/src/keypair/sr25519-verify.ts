@@ -7,7 +7,7 @@ import { messageToBytes, signatureToBytes, type SignableMessage, type SignatureI
  * fails the message wrapped in `<Bytes>…</Bytes>` (what polkadot-js extensions sign for raw payloads). Runs the
  * one sr25519 verification path of the project (`@taonode/protocol`, schnorrkel compiled to WASM), so, like
  * sp_core, a signature without schnorrkel's marker or with an undecodable point or key is simply false.
- * Throws `WALLET_INVALID_SIGNATURE` for a malformed signature (not 64 bytes / not hex), returns false for a
+ * Throws `TAONODE_WALLET_INVALID_SIGNATURE` for a malformed signature (not 64 bytes / not hex), returns false for a
  * non-matching one.
  */
 export function verifySr25519(message: SignableMessage, signature: SignatureInput, publicKey: Uint8Array): boolean {

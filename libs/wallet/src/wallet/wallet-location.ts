@@ -32,6 +32,6 @@ export function assertValidKeyName(name: string, what: 'wallet' | 'hotkey'): voi
   const unsafe = name === '' || name === '.' || name === '..' || /[/\\\0]/u.test(name);
   // A hotkey called "xpub.txt" would be mistaken for the public file of hotkey "x" by every lister.
   if (unsafe || (what === 'hotkey' && name.endsWith(PUBLIC_KEYFILE_SUFFIX))) {
-    throw new WalletError('WALLET_INVALID_NAME', `invalid ${what} name "${name}"`);
+    throw new WalletError('TAONODE_WALLET_INVALID_NAME', `invalid ${what} name "${name}"`);
   }
 }

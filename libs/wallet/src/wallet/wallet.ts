@@ -62,7 +62,7 @@ export class Wallet {
   readonly path: string;
   private readonly repository: KeyfileRepository;
 
-  /** Validates the names (`WALLET_INVALID_NAME`) and expands `~`; touches no file. */
+  /** Validates the names (`TAONODE_WALLET_INVALID_NAME`) and expands `~`; touches no file. */
   constructor(options: WalletOptions = {}) {
     this.name = options.name ?? DEFAULT_WALLET_NAME;
     this.hotkeyName = options.hotkey ?? DEFAULT_HOTKEY_NAME;
@@ -121,7 +121,7 @@ export class Wallet {
     return existing;
   }
 
-  /** Fails with `WALLET_FILE_EXISTS` when a file of `kind` exists and `overwrite` is not set. */
+  /** Fails with `TAONODE_WALLET_FILE_EXISTS` when a file of `kind` exists and `overwrite` is not set. */
   async assertCanWrite(kind: WalletKeyKind, overwrite = false): Promise<void> {
     if (overwrite) {
       return;
@@ -129,7 +129,7 @@ export class Wallet {
     const existing = await this.existingKeyfiles(kind);
     if (existing.length > 0) {
       throw new WalletError(
-        'WALLET_FILE_EXISTS',
+        'TAONODE_WALLET_FILE_EXISTS',
         `refusing to overwrite existing ${kind} files: ${existing.join(', ')}`,
       );
     }
@@ -165,7 +165,7 @@ export class Wallet {
 
   /**
    * The coldkey with its secret (asks `password` only if the file is encrypted). A `coldkeypub.txt` that names
-   * another address is `WALLET_KEY_MISMATCH`: the pair was half replaced, and signing with one key while the
+   * another address is `TAONODE_WALLET_KEY_MISMATCH`: the pair was half replaced, and signing with one key while the
    * other is shown to the user (balances, overview) would mislead.
    */
   async getColdkey(password?: PasswordInput): Promise<Keypair> {
@@ -206,7 +206,7 @@ export class Wallet {
     const published = await publicFile.readKeypair();
     if (published.ss58Address !== keypair.ss58Address) {
       throw new WalletError(
-        'WALLET_KEY_MISMATCH',
+        'TAONODE_WALLET_KEY_MISMATCH',
         `${secretFile.path} holds ${keypair.ss58Address} but ${publicFile.path} says ${published.ss58Address}: ` +
           'the key pair disagrees; regenerate the key (or restore the matching file) before using this wallet',
       );
@@ -215,7 +215,7 @@ export class Wallet {
 
   private async readExisting(file: Keyfile, what: string, password?: PasswordInput): Promise<Keypair> {
     if (!(await file.exists())) {
-      throw new WalletError('WALLET_NOT_FOUND', `wallet "${this.name}" has no ${what} (expected ${file.path})`);
+      throw new WalletError('TAONODE_WALLET_NOT_FOUND', `wallet "${this.name}" has no ${what} (expected ${file.path})`);
     }
     return file.readKeypair(password);
   }
