@@ -41,6 +41,8 @@ const workerEnv = z.object({
    * timeout (12 s by default).
    */
   INFERENCE_LOCK_DURATION_MS: positiveInt(600_000).default(4000),
+  /** On SIGTERM, how long running jobs may finish before they are interrupted and go back to the queue. */
+  INFERENCE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** How often each worker looks for jobs whose lock lapsed. */
   INFERENCE_STALLED_INTERVAL_MS: positiveInt(600_000).default(2000),
 });
@@ -70,6 +72,7 @@ export const inferenceWorkerConfigSchema = workerEnv
       concurrency: env.INFERENCE_CONCURRENCY,
       lockDurationMs: env.INFERENCE_LOCK_DURATION_MS,
       stalledIntervalMs: env.INFERENCE_STALLED_INTERVAL_MS,
+      shutdownGraceMs: env.INFERENCE_SHUTDOWN_GRACE_MS,
     },
   }));
 

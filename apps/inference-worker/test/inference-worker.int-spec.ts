@@ -200,3 +200,59 @@ describe('inference-worker answering the gateway’s producer and reply bus', ()
     }
   });
 });
+
+describe('inference-worker shutdown', () => {
+  let redis: LaunchedRedis;
+  let repository: string;
+  let producer: ProducerHarness;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    repository = mkdtempSync(join(tmpdir(), 'worker-models-'));
+    producer = new ProducerHarness(redis.url);
+    await producer.open();
+  });
+
+  afterAll(async () => {
+    await producer.close();
+    await redis.stop();
+    rmSync(repository, { recursive: true, force: true });
+  });
+
+  const startWorker = async (env: Record<string, string>): Promise<INestApplicationContext> => {
+    const app = await NestFactory.createApplicationContext(
+      AppModule.forRoot({
+        env: {
+          REDIS_URL: redis.url,
+          INFERENCE_MODEL_REPOSITORY: repository,
+          OPS_PORT: '0',
+          LOG_LEVEL: 'silent',
+          ...env,
+        },
+      }),
+      { bufferLogs: true, abortOnError: false },
+    );
+    await startService(app, () => Promise.resolve());
+    return app;
+  };
+
+  it('returns a job it cannot finish within the grace period to the queue, where another worker answers it', async () => {
+    // This worker's batcher waits a minute for company, so its job is still running when it is told to stop.
+    const stopping = await startWorker({ INFERENCE_BATCH_DELAY_MS: '60000', INFERENCE_SHUTDOWN_GRACE_MS: '200' });
+    const answer = producer.ask(
+      'TextGeneration',
+      '{"prompt": "handover", "max_tokens": 4, "temperature": 0.0, "seed": 0}',
+    );
+    await waitFor(async () => (await producer.jobs.getActiveCount()) === 1);
+    await stopping.close();
+
+    const successor = await startWorker({});
+    try {
+      const { jobId, replies } = await answer;
+      expect(replies).toEqual([expect.objectContaining({ kind: 'done', jobId })]);
+      expect((await producer.jobs.getJob(jobId))?.attemptsMade).toBeGreaterThanOrEqual(1);
+    } finally {
+      await successor.close();
+    }
+  });
+});

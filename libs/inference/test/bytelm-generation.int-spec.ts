@@ -137,6 +137,23 @@ describe('the synthetic byte-level model', () => {
   });
 });
 
+describe('cancellation before the first pass', () => {
+  it('fails a request whose signal aborts while the batcher still waits for company', async () => {
+    const idle: InferenceBackend = {
+      ready: () => Promise.resolve(),
+      logits: () => Promise.reject(new Error('no pass may run')),
+      close: () => Promise.resolve(),
+    };
+    const generator = new BatchingGenerator(idle, { maxBatch: 8, batchDelayMs: 600_000 });
+    const controller = new AbortController();
+    const reason = new Error('worker stopping');
+    const pending = generator.generate(request('never runs'), controller.signal);
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+    await expect(generator.generate(request('already aborted'), controller.signal)).rejects.toBe(reason);
+  });
+});
+
 describe('TokenSampler', () => {
   it('greedy picks the highest emittable logit and never a control byte', () => {
     const logits = new Float32Array(256);

@@ -15,9 +15,6 @@ import type { InferenceWorkerConfig } from '../config';
 import { TextGenerationEngine } from '../engine/text-generation.engine';
 import { SynapseJobService } from './synapse-job.service';
 
-/** How long shutdown waits for running jobs before interrupting them (they then return to the queue). */
-const SHUTDOWN_GRACE_MS = 10_000;
-
 /**
  * The BullMQ transport of queue `inference`: takes jobs once the backend is ready, dispatches by job name, maps the
  * service's verdict onto BullMQ (UnrecoverableError: no retry). Any number of these processes, on any machine that
@@ -61,12 +58,18 @@ export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationSh
     this.logger.log({ concurrency: this.config.worker.concurrency, backend: this.config.backend.kind }, 'taking jobs');
   }
 
-  /** Stops taking jobs and lets running ones finish; after the grace period they are interrupted and retried. */
+  /**
+   * Stops taking jobs and lets running ones finish; after INFERENCE_SHUTDOWN_GRACE_MS they are interrupted and
+   * return to the queue (retried by another worker while attempts remain).
+   */
   async onApplicationShutdown(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     if (worker !== undefined) {
-      const timer = setTimeout(() => this.interrupt.abort(new Error('worker shutting down')), SHUTDOWN_GRACE_MS);
+      const timer = setTimeout(
+        () => this.interrupt.abort(new Error('worker shutting down')),
+        this.config.worker.shutdownGraceMs,
+      );
       try {
         await worker.close();
       } finally {

@@ -20,6 +20,8 @@ export interface GenerationObserver {
 interface Sequence {
   readonly tokens: number[];
   remaining: number;
+  /** Set once its consumer got an error (abort or backend failure): the channel is never ended normally then. */
+  failed: boolean;
   readonly sampler: TokenSampler;
   readonly channel: TokenChannel;
   readonly signal: AbortSignal;
@@ -53,16 +55,24 @@ export class BatchingGenerator implements TextGenerator {
   }
 
   stream(request: GenerationRequest, signal: AbortSignal): AsyncIterable<string> {
-    const channel = new TokenChannel();
-    this.waiting.push({
+    const sequence: Sequence = {
       tokens: [...Buffer.from(request.prompt, 'utf8')],
       remaining: request.maxTokens,
+      failed: false,
       sampler: new TokenSampler(request.temperature, request.seed),
-      channel,
+      channel: new TokenChannel(),
       signal,
-    });
+    };
+    if (signal.aborted) {
+      this.fail(sequence, signal.reason);
+      return sequence.channel;
+    }
+    // Cancelled at once, even while the batcher waits for company or other groups run: the consumer must not
+    // wait for the next pass to learn its deadline passed or its worker is stopping.
+    signal.addEventListener('abort', () => this.cancel(sequence), { once: true });
+    this.waiting.push(sequence);
     this.start();
-    return channel;
+    return sequence.channel;
   }
 
   private start(): void {
@@ -74,7 +84,8 @@ export class BatchingGenerator implements TextGenerator {
 
   private async loop(): Promise<void> {
     try {
-      await new Promise((resolve) => setTimeout(resolve, this.options.batchDelayMs));
+      // Unref'd: a batcher waiting for company must not keep an otherwise finished process alive.
+      await new Promise((resolve) => setTimeout(resolve, this.options.batchDelayMs).unref());
       while (this.waiting.length > 0 || this.running.length > 0) {
         this.admit();
         await Promise.all([...groupByLength(this.running).values()].map((group) => this.step(group)));
@@ -99,7 +110,7 @@ export class BatchingGenerator implements TextGenerator {
   }
 
   private async step(group: readonly Sequence[]): Promise<void> {
-    const live = group.filter((sequence) => !this.abortIfCancelled(sequence));
+    const live = group.filter((sequence) => sequence.remaining > 0);
     const first = live[0];
     if (first === undefined) {
       return;
@@ -117,8 +128,7 @@ export class BatchingGenerator implements TextGenerator {
       logits = await this.backend.logits({ batch: live.length, seqLength, inputIds, attentionMask });
     } catch (error) {
       for (const sequence of live) {
-        sequence.remaining = 0;
-        sequence.channel.fail(error);
+        this.fail(sequence, error);
       }
       return;
     }
@@ -133,13 +143,21 @@ export class BatchingGenerator implements TextGenerator {
   }
 
   /** A cancelled sequence (deadline passed, worker stopping) leaves the batch and its consumer gets the reason. */
-  private abortIfCancelled(sequence: Sequence): boolean {
-    if (!sequence.signal.aborted || sequence.remaining === 0) {
-      return false;
+  private cancel(sequence: Sequence): void {
+    if (sequence.remaining <= 0) {
+      return;
     }
+    const waitingAt = this.waiting.indexOf(sequence);
+    if (waitingAt >= 0) {
+      this.waiting.splice(waitingAt, 1);
+    }
+    this.fail(sequence, sequence.signal.reason);
+  }
+
+  private fail(sequence: Sequence, error: unknown): void {
     sequence.remaining = 0;
-    sequence.channel.fail(sequence.signal.reason);
-    return true;
+    sequence.failed = true;
+    sequence.channel.fail(error);
   }
 
   private retireFinished(): void {
@@ -147,7 +165,7 @@ export class BatchingGenerator implements TextGenerator {
       const sequence = this.running[i];
       if (sequence !== undefined && sequence.remaining <= 0) {
         this.running.splice(i, 1);
-        if (!sequence.signal.aborted) {
+        if (!sequence.failed) {
           sequence.channel.end();
         }
       }
