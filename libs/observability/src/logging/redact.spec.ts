@@ -9,6 +9,11 @@ describe('redactUrl', () => {
       'failed to reach redis://u:p1@a:1 and wss://u:p2@b/ws',
       'failed to reach redis://u:[redacted]@a:1 and wss://u:[redacted]@b/ws',
     ],
+    ['rediss://redis:6380/0?password=hunter2&db=1', 'rediss://redis:6380/0?password=[redacted]&db=1'],
+    [
+      'https://api.example/v1?api_key=k1&access_token=t2#x',
+      'https://api.example/v1?api_key=[redacted]&access_token=[redacted]#x',
+    ],
   ])('%s → %s', (input, expected) => {
     expect(redactUrl(input)).toBe(expected);
   });
@@ -18,6 +23,7 @@ describe('redactUrl', () => {
     'ws://127.0.0.1:9944',
     'mailto:someone@example.com',
     'https://example.com/user@host',
+    'https://example.com/search?q=password&page=2',
     'no url here',
     '://@',
   ])('leaves %s unchanged', (input) => {

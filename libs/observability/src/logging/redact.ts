@@ -44,12 +44,26 @@ function endsAuthority(char: string): boolean {
   return char === '/' || char === '?' || char === '#' || /\s/.test(char);
 }
 
+/** Query parameters that carry credentials in connection URLs (`rediss://host?password=…`, `?token=…`). */
+const SECRET_QUERY_PARAMETER =
+  /([?&](?:password|passwd|pass|pwd|token|secret|api[_-]?key|access[_-]?token|auth)=)[^&#\s]*/gi;
+
 /**
- * `text` with the credentials of every `scheme://user:password@host` in it replaced: `user:[redacted]@host`, or
- * `[redacted]@host` when the user info has no password (a token given as the user name). A scan, not a regex, so
- * long text costs linear time.
+ * `text` with the credentials of every URL in it replaced: `scheme://user:password@host` becomes
+ * `user:[redacted]@host` (or `[redacted]@host` when the user info has no password: a token given as the user name),
+ * and credential query parameters (`password=`, `token=`, `api_key=` …) keep only their name. Linear in the text's
+ * length.
  */
 export function redactUrl(text: string): string {
+  return redactQueryCredentials(redactUserInfo(text));
+}
+
+function redactQueryCredentials(text: string): string {
+  return text.includes('=') ? text.replace(SECRET_QUERY_PARAMETER, `$1${REDACTED}`) : text;
+}
+
+/** The user-info half of {@link redactUrl}: a scan, not a regex. */
+function redactUserInfo(text: string): string {
   let out = '';
   let copiedTo = 0;
   let searchFrom = 0;
