@@ -1,36 +1,48 @@
-# One image for every taonode service; the service is chosen with APP (chain-sync, devnet, …).
-# Services run from their TypeScript sources through swc (bin/run-app.js), as `npm start` runs them.
-# Not built in CI: the development machines have no Docker engine (see the issue notes).
+# One image for every taonode service; the service is chosen with APP (chain-sync, devnet, cli, …).
+# Stage `build` compiles apps and libs to JavaScript (scripts/build.js, swc) and fetches the artefacts the
+# services read at run time (subtensor metadata, the synthetic model); stage `runtime` holds that JavaScript and
+# production dependencies only: no TypeScript compiler runs in the container.
+# Plain Dockerfile syntax (no BuildKit-only features): the legacy builder of Debian's docker.io builds it.
 ARG NODE_IMAGE=node:20.20-bookworm-slim
 
-FROM ${NODE_IMAGE} AS deps
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV ONNXRUNTIME_NODE_INSTALL=skip
 COPY package.json package-lock.json ./
 COPY apps ./apps
 COPY libs ./libs
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+RUN npm ci --ignore-scripts --no-audit --no-fund \
   && npm rebuild @swc/core
+COPY .swcrc tsconfig.base.json tsconfig.json ./
+COPY scripts ./scripts
+COPY proto ./proto
+# The devnet's metadata is fetched with npm and checked by sha256 here, never committed; the model is generated.
+RUN node scripts/setup.js \
+  && node scripts/setup-model.js \
+  && node scripts/build.js dist
 
 FROM ${NODE_IMAGE} AS runtime
 RUN apt-get update \
   && apt-get install -y --no-install-recommends tini \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-ENV NODE_ENV=production
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.base.json tsconfig.json .swcrc ./
-COPY bin ./bin
-COPY scripts ./scripts
+ENV NODE_ENV=production \
+  ONNXRUNTIME_NODE_INSTALL=skip
+COPY package.json package-lock.json ./
+# The compiled workspaces keep their package.json, `main` pointing at src/*.js: npm links @taonode/* to them.
+COPY --from=build /app/dist/apps ./apps
+COPY --from=build /app/dist/libs ./libs
+# The swc packages are production dependencies only for `npm start` from sources; the image never compiles.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+  && rm -rf node_modules/@swc node_modules/@swc-node node_modules/typescript \
+  && npm cache clean --force
 COPY proto ./proto
-COPY apps ./apps
-COPY libs ./libs
 COPY docker/healthcheck.mjs ./docker/healthcheck.mjs
-# The devnet's metadata is fetched with npm and checked by sha256 at build time, never committed.
-RUN node scripts/setup.js && chown -R node:node /app/.cache
+COPY --from=build --chown=node:node /app/.cache ./.cache
 USER node
 ARG APP
 ENV APP=${APP}
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s CMD ["node", "docker/healthcheck.mjs"]
-ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["sh", "-c", "exec node bin/run-app.js \"$APP\""]
+# tini is PID 1 (signals, zombies); arguments given to the container (compose `command:`) reach the app.
+ENTRYPOINT ["/usr/bin/tini", "--", "sh", "-c", "exec node \"apps/$APP/src/main.js\" \"$@\"", "taonode"]
+CMD []
