@@ -1,7 +1,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { Option, u16, u64, Vec, bool, Struct, u128, u32, u8 } from '@polkadot/types';
 import type { AccountId32 } from '@polkadot/types/interfaces';
-import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { devnetRuntimes, mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import {
   addStakeCall,
@@ -80,7 +80,7 @@ function comparable(metagraph: Metagraph) {
   };
 }
 
-describe('metagraph against the devnet', () => {
+describe.each(devnetRuntimes())('metagraph against the devnet ($label)', ({ metadata }) => {
   let devnet: LaunchedDevnet;
   let client: ChainClient;
   let submitter: ExtrinsicSubmitter;
@@ -88,7 +88,7 @@ describe('metagraph against the devnet', () => {
   let registeredAt: `0x${string}`;
 
   beforeAll(async () => {
-    devnet = await startDevnet({ manual: true });
+    devnet = await startDevnet({ manual: true, metadata });
     client = await ChainClient.connect({ chainEndpoint: devnet.url });
     submitter = new ExtrinsicSubmitter(client);
     plain = await ApiPromise.create({
