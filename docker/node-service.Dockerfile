@@ -37,8 +37,10 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && rm -rf node_modules/@swc node_modules/@swc-node node_modules/typescript \
   && npm cache clean --force
 COPY proto ./proto
-COPY docker/healthcheck.mjs ./docker/healthcheck.mjs
+COPY docker/healthcheck.mjs docker/dev-neurons.sh ./docker/
 COPY --from=build --chown=node:node /app/.cache ./.cache
+# Mount points of the compose volumes, owned by the service user so a new named volume inherits that owner.
+RUN mkdir -p /wallets && chown node:node /wallets
 USER node
 ARG APP
 ENV APP=${APP}
