@@ -5,7 +5,15 @@ import { Keypair } from '@taonode/wallet';
 import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
 import { type FakeMetagraphServer, startFakeMetagraphServer } from './support/fake-metagraph.server';
 import { type RunningGateway, startGateway } from './support/gateway.app';
-import { ALICE, dummyRequest, freshNonce, pingRequest, send, textGenerationRequest } from './support/signed-request';
+import {
+  ALICE,
+  dummyRequest,
+  freshNonce,
+  pingRequest,
+  send,
+  streamingRequest,
+  textGenerationRequest,
+} from './support/signed-request';
 
 const CHARLIE = Keypair.fromUri('//Charlie');
 
@@ -115,6 +123,25 @@ describe('axon-gateway (real HTTP, real Redis, real gRPC metagraph)', () => {
     ).not.toThrow();
   });
 
+  it('streams a StreamingTextGeneration answer as text/event-stream chunks with the bt headers up front', async () => {
+    const request = streamingRequest({ axonHotkey: gateway.hotkey, prompt: 'streamed tokens' });
+    const response = await fetch(`${gateway.url}${request.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...request.headers },
+      body: request.body,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('bt_header_axon_status_code')).toBe('200');
+    expect(response.headers.get('transfer-encoding')).toBe('chunked');
+    const chunks: string[] = [];
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body ?? []) {
+      chunks.push(decoder.decode(chunk as Uint8Array, { stream: true }));
+    }
+    expect(chunks.join('')).toBe('streamed tokens');
+  });
+
   it('answers the built-in Synapse ping 200 after verification, without a worker', async () => {
     const taken = worker.taken();
     const response = await send(gateway.url, pingRequest({ axonHotkey: gateway.hotkey }));
@@ -180,7 +207,7 @@ describe('axon-gateway (real HTTP, real Redis, real gRPC metagraph)', () => {
     const response = await send(gateway.url, { ...request, path: '/NoSuchSynapse' });
     expect(response.status).toBe(404);
     expect(messageOf(response.body)).toBe(
-      "Synapse name 'NoSuchSynapse' not found. Available synapses ['Synapse', 'Dummy', 'TextGeneration']",
+      "Synapse name 'NoSuchSynapse' not found. Available synapses ['Synapse', 'Dummy', 'TextGeneration', 'StreamingTextGeneration']",
     );
     expect(response.headers.get('bt_header_axon_status_code')).toBe('404');
   });

@@ -15,13 +15,11 @@ import {
   type ParsedRequestHeaders,
   PriorityTimeoutError,
   type ProtocolError,
-  STARLETTE_RESPONSE_JSON_STYLE,
   SynapseRegistry,
   type SynapseValues,
-  writePythonJson,
-  type PyDict,
 } from '@taonode/protocol';
 import { priorityForStake, ReplyDeadlineError, ReplyFailedError } from '@taonode/queue';
+import { encodeSynapseInputs } from '@taonode/synapses';
 import { checkBlacklist } from '../caller/blacklist';
 import { CallerDirectoryService } from '../caller/caller-directory.service';
 import type { GatewayConfig } from '../config';
@@ -206,7 +204,7 @@ export class AxonRequestService {
       pending = await this.inference.submit(
         {
           synapse: definition.name,
-          inputsJson: this.inputsJson(definition, synapse),
+          inputsJson: encodeSynapseInputs(definition, synapse),
           deadlineMs: request.receivedAtMs + timeoutSeconds * 1000,
           requestId: `${headers.dendrite.uuid ?? 'None'}:${String(headers.dendrite.nonce)}`,
           stream: served.streaming,
@@ -252,19 +250,6 @@ export class AxonRequestService {
         request: { nonce: dendrite.nonce, hotkey: dendrite.hotkey, uuid: dendrite.uuid },
       },
     });
-  }
-
-  /** Python-JSON text of the synapse's own fields (the worker needs inputs only; base fields stay here). */
-  private inputsJson(definition: ServedSynapse['definition'], synapse: SynapseValues<FieldShape>): string {
-    const dumped = definition.dump(synapse);
-    const inputs: PyDict = new Map();
-    for (const field of definition.subclassFields) {
-      const value = dumped.get(field.name);
-      if (value !== undefined) {
-        inputs.set(field.name, value);
-      }
-    }
-    return writePythonJson(inputs, STARLETTE_RESPONSE_JSON_STYLE);
   }
 
   private mergeOutputs(fields: readonly string[], synapse: SynapseValues<FieldShape>, outputsJson: string): void {

@@ -1,4 +1,5 @@
-import { BaseSynapse, Dummy, type FieldShape, type SynapseDefinition, TextGeneration } from '@taonode/protocol';
+import { BaseSynapse, type FieldShape, type SynapseDefinition } from '@taonode/protocol';
+import { SYNAPSE_MODULES } from '@taonode/synapses';
 
 /** A synapse type the gateway serves: its definition (route, fields, hash fields) and how it answers. */
 export interface ServedSynapse {
@@ -16,13 +17,9 @@ export interface ServedSynapse {
 export const PING_SYNAPSE: ServedSynapse = { definition: BaseSynapse, streaming: false, local: true };
 
 /**
- * The synapse types this gateway serves. The one place to switch over to `@taonode/synapses`' registry
- * (`SYNAPSE_MODULES.map((m) => ({ definition: m.synapse, streaming: m.kind === 'streaming' }))`) once it lands;
- * until then the protocol library's built-ins.
+ * The synapse types this gateway serves: every module of `@taonode/synapses`' registry (the extension point where a
+ * subnet developer adds a type and its handler in one file); the worker runs their handlers.
  */
 export function servedSynapses(): readonly ServedSynapse[] {
-  return [
-    { definition: Dummy, streaming: false },
-    { definition: TextGeneration, streaming: false },
-  ];
+  return SYNAPSE_MODULES.map((module) => ({ definition: module.synapse, streaming: module.kind === 'streaming' }));
 }

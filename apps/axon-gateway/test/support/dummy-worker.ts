@@ -10,8 +10,9 @@ export interface DummyWorker {
 }
 
 /**
- * A minimal in-test worker on queue `inference`: answers Dummy with `dummy_output = dummy_input * 2`, or never
- * answers at all (`silent`), standing in for inference-worker.
+ * A minimal in-test worker on queue `inference`: answers Dummy with `dummy_output = dummy_input * 2`, streams a
+ * streaming synapse's prompt back one character per chunk, or never answers at all (`silent`), standing in for
+ * inference-worker.
  */
 export function startDummyWorker(redisUrl: string, options: { silent?: boolean } = {}): DummyWorker {
   const onError = (): void => undefined;
@@ -26,11 +27,28 @@ export function startDummyWorker(redisUrl: string, options: { silent?: boolean }
         return;
       }
       const inputs = parseLosslessJson(job.data.inputsJson) as Map<string, unknown>;
+      const jobId = job.id ?? '';
+      if (job.data.stream) {
+        // Streams the prompt back one character per chunk, then the final synapse's completion.
+        const promptValue = inputs.get('prompt');
+        const prompt = typeof promptValue === 'string' ? promptValue : '';
+        let seq = 0;
+        for (const data of prompt) {
+          await publishReply(publisher, job.data.replyChannel, { kind: 'chunk', jobId, seq, data });
+          seq += 1;
+        }
+        await publishReply(publisher, job.data.replyChannel, {
+          kind: 'done',
+          jobId,
+          outputsJson: JSON.stringify({ completion: prompt }),
+        });
+        return;
+      }
       const input = inputs.get('dummy_input');
       const doubled = typeof input === 'bigint' ? input * 2n : 0n;
       await publishReply(publisher, job.data.replyChannel, {
         kind: 'done',
-        jobId: job.id ?? '',
+        jobId,
         outputsJson: `{"dummy_output":${doubled.toString()}}`,
       });
     },

@@ -7,6 +7,7 @@ import {
   type FieldShape,
   TextGeneration,
 } from '@taonode/protocol';
+import { StreamingTextGeneration } from '@taonode/synapses';
 import { Keypair } from '@taonode/wallet';
 
 export const ALICE = Keypair.fromUri('//Alice');
@@ -77,6 +78,19 @@ export function pingRequest(options: DummyRequestOptions): EncodedRequest<FieldS
   return encodeRequest({
     definition: BaseSynapse,
     synapse: BaseSynapse.create({}),
+    target: { ip: '198.51.100.10', port: 8091, hotkey: options.axonHotkey },
+    dendrite: { ip: '203.0.113.7', uuid: options.uuid ?? randomUUID() },
+    nonce: options.nonce ?? freshNonce(),
+    timeoutSeconds: options.timeoutSeconds ?? 12,
+    signer: options.signer ?? ALICE,
+  });
+}
+
+/** `StreamingTextGeneration(prompt=…)` as the SDK's dendrite sends it. */
+export function streamingRequest(options: DummyRequestOptions & { prompt: string }): EncodedRequest<FieldShape> {
+  return encodeRequest({
+    definition: StreamingTextGeneration,
+    synapse: StreamingTextGeneration.create({ prompt: options.prompt, max_tokens: 8, temperature: 0, seed: 7 }),
     target: { ip: '198.51.100.10', port: 8091, hotkey: options.axonHotkey },
     dendrite: { ip: '203.0.113.7', uuid: options.uuid ?? randomUUID() },
     nonce: options.nonce ?? freshNonce(),
