@@ -1,7 +1,7 @@
 import { ChainClient, ExtrinsicSubmitter, resolveEndpoints } from '@taonode/chain';
-import { resolveEndpointSelection, type SubtensorFlags } from '../commands/chain/subtensor.options';
 import type { CliDeps } from './cli.deps';
 import { withSpinner } from './spinner';
+import { resolveEndpointSelection, type SubtensorFlags } from './subtensor.options';
 
 /** One connected client (and its submitter) for the duration of a command. */
 export interface ChainSession {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { addSubtensorOptions, type SubtensorFlags } from '../commands/chain/subtensor.options';
 import type { PromptFlags } from './confirm.prompt';
 import { addPasswordFileOption, type PasswordFlags } from './password.options';
+import { addSubtensorOptions, type SubtensorFlags } from './subtensor.options';
 import { addWalletLocationOptions, type WalletLocationFlags } from './wallet-location.options';
 
 /** The flags of a chain command that works with a wallet: which wallet, which chain, how to print. */

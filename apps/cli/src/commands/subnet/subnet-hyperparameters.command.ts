@@ -3,8 +3,8 @@ import { ChainMetagraphReader, type SubnetHyperparameters } from '@taonode/chain
 import { jsonSafe, runChainAction } from '../../cli/chain-action';
 import { withChainSession } from '../../cli/chain-session';
 import type { CliDeps } from '../../cli/cli.deps';
+import { addSubtensorOptions, type SubtensorFlags } from '../../cli/subtensor.options';
 import { renderTable } from '../../cli/table.util';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
 import { addNetuidOption } from './netuid.option';
 
 interface HyperparametersFlags extends SubtensorFlags {

@@ -4,8 +4,8 @@ import { formatTao } from '../../cli/amount.util';
 import { jsonSafe, runChainAction } from '../../cli/chain-action';
 import { withChainSession } from '../../cli/chain-session';
 import type { CliDeps } from '../../cli/cli.deps';
+import { addSubtensorOptions, type SubtensorFlags } from '../../cli/subtensor.options';
 import { renderTable } from '../../cli/table.util';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
 
 interface ListFlags extends SubtensorFlags {
   json?: boolean;

@@ -5,8 +5,8 @@ import { jsonSafe, runChainAction } from '../../cli/chain-action';
 import { withChainSession } from '../../cli/chain-session';
 import type { CliDeps } from '../../cli/cli.deps';
 import { axonCell, five, SCORE_HEADERS, SCORE_RIGHT, scoreCells } from '../../cli/neuron-columns';
+import { addSubtensorOptions, type SubtensorFlags } from '../../cli/subtensor.options';
 import { renderTable } from '../../cli/table.util';
-import { addSubtensorOptions, type SubtensorFlags } from '../chain/subtensor.options';
 import { addNetuidOption, parseIndex } from './netuid.option';
 
 interface MetagraphFlags extends SubtensorFlags {
