@@ -113,6 +113,16 @@ export class WeightSetterEngine {
 
   /** One block's work. Public for tests; production goes through {@link onMetagraph}. */
   async step(update: MetagraphUpdate): Promise<StepReport> {
+    try {
+      return await this.decide(update);
+    } finally {
+      if (this.lastLanded !== null && this.isLeader) {
+        this.metrics.blocksSinceLastSet(Math.max(0, update.block - this.lastLanded));
+      }
+    }
+  }
+
+  private async decide(update: MetagraphUpdate): Promise<StepReport> {
     this.isLeader = await this.lock.acquire();
     this.metrics.leadership(this.isLeader);
     if (!this.isLeader) {
@@ -127,9 +137,6 @@ export class WeightSetterEngine {
     }
     this.lastBlock = update.block;
     const uid = update.hotkeys.indexOf(this.chain.hotkey);
-    if (this.lastLanded !== null) {
-      this.metrics.blocksSinceLastSet(update.block - this.lastLanded);
-    }
     const outcomes: WeightsOutcome[] = [];
     if (uid >= 0) {
       const waiting = await this.reconcile(uid);
