@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '@taonode/config';
-import { initProtocolCrypto, SDK_VERSION_AS_INT } from '@taonode/protocol';
+import { hotkeySigner } from '@taonode/dendrite';
+import { initProtocolCrypto, SDK_VERSION_AS_INT, type Signer } from '@taonode/protocol';
 import { type Keypair, Wallet } from '@taonode/wallet';
 import type { GatewayConfig } from '../config';
 
@@ -12,6 +13,7 @@ export class AxonIdentity implements OnModuleInit {
   readonly uuid = randomUUID();
   readonly version = SDK_VERSION_AS_INT;
   private loaded: Keypair | undefined;
+  private wasmSigner: Signer | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {}
 
@@ -19,9 +21,18 @@ export class AxonIdentity implements OnModuleInit {
     await initProtocolCrypto();
     const { name, hotkey, path } = this.config.wallet;
     this.loaded = await new Wallet({ name, hotkey, path }).hotkeyFile.readKeypair();
+    this.wasmSigner = hotkeySigner(this.loaded);
   }
 
-  /** The hotkey pair (signs responses and the `serve_axon` extrinsic). */
+  /** Signs every success response: the WASM sr25519 path (the wallet's pure-JS signing costs ~1 ms each). */
+  get responseSigner(): Signer {
+    if (this.wasmSigner === undefined) {
+      throw new Error('axon hotkey is not loaded yet');
+    }
+    return this.wasmSigner;
+  }
+
+  /** The hotkey pair (signs the `serve_axon` extrinsic). */
   get signer(): Keypair {
     if (this.loaded === undefined) {
       throw new Error('axon hotkey is not loaded yet');

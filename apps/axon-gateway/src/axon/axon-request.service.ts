@@ -244,7 +244,7 @@ export class AxonRequestService {
       synapse,
       processTimeSeconds: secondsSince(request.startedAt),
       signing: {
-        signer: this.identity.signer,
+        signer: this.identity.responseSigner,
         axonNonce: BigInt(Date.now()) * 1_000_000n,
         axonUuid: this.identity.uuid,
         request: { nonce: dendrite.nonce, hotkey: dendrite.hotkey, uuid: dendrite.uuid },
