@@ -1,4 +1,4 @@
-import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { devnetRuntimes, mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import { burnedRegisterCall, ChainClient, ExtrinsicSubmitter, readBalance, registerNeuron, transferCall } from '../src';
 import { caught } from './support/chain-spec.helpers';
@@ -7,12 +7,12 @@ const alice = Keypair.fromUri('//Alice');
 const dave = Keypair.fromUri('//Dave');
 const ONE_TAO = 1_000_000_000n;
 
-describe('extrinsic submitter against the devnet', () => {
+describe.each(devnetRuntimes())('extrinsic submitter against the devnet ($label)', ({ metadata }) => {
   let devnet: LaunchedDevnet;
   let client: ChainClient;
 
   beforeAll(async () => {
-    devnet = await startDevnet({ manual: true });
+    devnet = await startDevnet({ manual: true, metadata });
     client = await ChainClient.connect({ chainEndpoint: devnet.url });
   }, 60_000);
 

@@ -1,7 +1,7 @@
 import type { Option, u16, u64, Vec } from '@polkadot/types';
 import type { H256 } from '@polkadot/types/interfaces';
 import type { ITuple } from '@polkadot/types/types';
-import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { devnetRuntimes, mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import {
   bestBlock,
@@ -49,13 +49,13 @@ const genesis = {
   },
 };
 
-describe('weight setting against the devnet', () => {
+describe.each(devnetRuntimes())('weight setting against the devnet ($label)', ({ metadata }) => {
   let devnet: LaunchedDevnet;
   let client: ChainClient;
   let submitter: ExtrinsicSubmitter;
 
   beforeAll(async () => {
-    devnet = await startDevnet({ manual: true, genesis });
+    devnet = await startDevnet({ manual: true, genesis, metadata });
     client = await ChainClient.connect({ chainEndpoint: devnet.url });
     submitter = new ExtrinsicSubmitter(client);
     await devnet.newBlock(2);
@@ -83,7 +83,8 @@ describe('weight setting against the devnet', () => {
       [0, 21845],
       [1, 65535],
     ]);
-    expect(client.features.setWeightsCall()).toBe('setWeights');
+    // Spec 424 offers set_mechanism_weights (mechanism 0 is the subnet's own weights); 233 only set_weights.
+    expect(client.features.setWeightsCall()).toBe(metadata === undefined ? 'setWeights' : 'setMechanismWeights');
   });
 
   it('refuses before submitting when the rate-limit window has not elapsed', async () => {
