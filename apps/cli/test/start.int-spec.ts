@@ -18,19 +18,36 @@ interface StartedNode {
   readonly exited: Promise<number | null>;
 }
 
-/** Runs the real `taonode start` with its own data directory; without REDIS_URL it starts a private redis-server. */
+/** Every node a test started, so a failed assertion cannot leave one running (and holding ports) for the next. */
+const started: StartedNode[] = [];
+
+/**
+ * Runs the real `taonode start` with its own data directory and any free axon port; without REDIS_URL it starts a
+ * private redis-server.
+ */
 function startNode(devnetPort: number, dataDirectory: string): StartedNode {
   const { REDIS_URL: _ignored, ...env } = process.env;
   const child = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'bin', 'taonode.js'), 'start', '--devnet-port', String(devnetPort), '--data-dir', dataDirectory],
+    [
+      join(REPO_ROOT, 'bin', 'taonode.js'),
+      'start',
+      '--devnet-port',
+      String(devnetPort),
+      '--axon-port',
+      '0',
+      '--data-dir',
+      dataDirectory,
+    ],
     { cwd: REPO_ROOT, env },
   );
   const lines: string[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
   createInterface({ input: child.stderr }).on('line', (line) => lines.push(`stderr: ${line}`));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, lines, exited };
+  const node = { child, lines, exited };
+  started.push(node);
+  return node;
 }
 
 /** Resolves with the first stdout line matching `pattern`; rejects if the process exits first. */
@@ -83,6 +100,15 @@ describe('npm start: the local node', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'taonode-start-'));
   let runs = 0;
   const dataDirectory = (): string => join(scratch, `run-${(runs += 1)}`);
+  afterEach(async () => {
+    // Normally every node has exited by now; SIGKILL ends a leftover at once and its children's lifelines end them.
+    for (const { child, exited } of started.splice(0)) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    }
+  });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it(
@@ -90,7 +116,8 @@ describe('npm start: the local node', () => {
     async () => {
       const node = startNode(0, dataDirectory());
       const pgids = await runningChildren(node);
-      expect(pgids).toHaveLength(3);
+      // redis-server, the devnet and chain-sync at least (the node runs more services as they are added).
+      expect(pgids.length).toBeGreaterThanOrEqual(3);
       expect(pgids.every(isProcessGroupAlive)).toBe(true);
 
       // The subnet owner (uid 0) plus the validator and miner the node registers; the miner's axon is served.

@@ -49,7 +49,8 @@ async function runLocalNode(flags: StartFlags): Promise<void> {
       running.watcher?.close();
       await running.node?.stop();
       print('taonode: stopped');
-      process.exitCode = exitCode;
+      // Every child is gone: end here, whatever handle (a stream being re-opened, a timer) would keep us alive.
+      process.exit(exitCode);
     })();
     return stopping;
   };
