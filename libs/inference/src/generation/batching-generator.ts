@@ -37,6 +37,8 @@ export class BatchingGenerator implements TextGenerator {
   private readonly waiting: Sequence[] = [];
   private readonly running: Sequence[] = [];
   private looping = false;
+  /** Ends the wait for company early (every waiting request was cancelled: nothing is left to batch). */
+  private wakeEarly: (() => void) | undefined;
 
   constructor(
     private readonly backend: InferenceBackend,
@@ -84,8 +86,15 @@ export class BatchingGenerator implements TextGenerator {
 
   private async loop(): Promise<void> {
     try {
-      // Unref'd: a batcher waiting for company must not keep an otherwise finished process alive.
-      await new Promise((resolve) => setTimeout(resolve, this.options.batchDelayMs).unref());
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(wake, this.options.batchDelayMs);
+        function wake(): void {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wakeEarly = wake;
+      });
+      this.wakeEarly = undefined;
       while (this.waiting.length > 0 || this.running.length > 0) {
         this.admit();
         await Promise.all([...groupByLength(this.running).values()].map((group) => this.step(group)));
@@ -152,6 +161,9 @@ export class BatchingGenerator implements TextGenerator {
       this.waiting.splice(waitingAt, 1);
     }
     this.fail(sequence, sequence.signal.reason);
+    if (this.waiting.length === 0 && this.running.length === 0) {
+      this.wakeEarly?.();
+    }
   }
 
   private fail(sequence: Sequence, error: unknown): void {
