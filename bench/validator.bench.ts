@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { Dendrite, hotkeySigner, type AxonTarget } from '@taonode/dendrite';
+import { Dendrite, hotkeySigner, type AxonTarget, type PreparedCall } from '@taonode/dendrite';
 import { Dummy, emptyTerminalInfo, encodeSuccessResponse } from '@taonode/protocol';
 import { Keypair } from '@taonode/wallet';
 import type { BenchResult, BenchRow } from './bench-result';
@@ -42,6 +43,8 @@ for (let i = 0; i < count; i += 1) {
 
 interface Round {
   readonly firstWriteAfterSendMs: number;
+  /** When the last request of the round was on its socket: the latest any miner's clock started. */
+  readonly lastWriteAfterSendMs: number;
   readonly writeSpreadMs: number;
   readonly roundMs: number;
   readonly prepareMs: number;
@@ -96,9 +99,49 @@ async function round(dendrite: Dendrite, targets: readonly AxonTarget[], input: 
     prepareCpuMs: (prepareCpu.user + prepareCpu.system) / 1000,
     dispatchMs: dispatchedMs,
     firstWriteAfterSendMs: first - sendStart,
+    lastWriteAfterSendMs: Math.max(...written) - sendStart,
     writeSpreadMs: Math.max(...written) - first,
     roundMs: end - sendStart,
     successes: responses.filter((r) => r.isSuccess).length,
+  };
+}
+
+/**
+ * The same prepared requests sent with node:http (keep-alive Agent, 2 sockets per axon), timing each write by the
+ * request's `finish` event; bodies are read but not parsed. The transport alternative undici was chosen over.
+ */
+async function nodeHttpRound(agent: HttpAgent, calls: readonly PreparedCall<typeof Dummy.shape>[]): Promise<Round> {
+  const sendStart = performance.now();
+  const written: number[] = [];
+  const pending = calls.map(
+    (call) =>
+      new Promise<void>((resolve) => {
+        const request = httpRequest(
+          call.request.url,
+          { method: 'POST', agent, headers: { ...call.headers, 'content-length': String(call.body.length) } },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve());
+          },
+        );
+        request.on('finish', () => written.push(performance.now()));
+        request.on('error', () => resolve());
+        request.end(call.body);
+      }),
+  );
+  const dispatchMs = performance.now() - sendStart;
+  await Promise.all(pending);
+  const end = performance.now();
+  const first = Math.min(...written);
+  return {
+    prepareMs: 0,
+    prepareCpuMs: 0,
+    dispatchMs,
+    firstWriteAfterSendMs: first - sendStart,
+    lastWriteAfterSendMs: Math.max(...written) - sendStart,
+    writeSpreadMs: Math.max(...written) - first,
+    roundMs: end - sendStart,
+    successes: written.length,
   };
 }
 
@@ -129,6 +172,16 @@ export default async function validatorBench(): Promise<BenchResult> {
       warm.push(await round(dendrite, targets, index + 2));
     }
     const allAnswered = [cold, ...warm].every((r) => r.successes === MINERS);
+    const agent = new HttpAgent({ keepAlive: true, maxSockets: 2 });
+    const viaNodeHttp: Round[] = [];
+    for (let index = 0; index <= ROUNDS; index += 1) {
+      const calls = dendrite.prepare(Dummy, Dummy.create({ dummy_input: index }), targets, TIMEOUT_SECONDS);
+      const result = await nodeHttpRound(agent, calls);
+      if (index > 0) {
+        viaNodeHttp.push(result);
+      }
+    }
+    agent.destroy();
     return {
       rows: [
         {
@@ -169,11 +222,28 @@ export default async function validatorBench(): Promise<BenchResult> {
           warm.map((r) => r.roundMs),
           ROUND_TARGET_MS,
         ),
+        summary(
+          'send() to last request written',
+          warm.map((r) => r.lastWriteAfterSendMs),
+        ),
+        summary(
+          'node:http Agent instead (transport only): spread, first to last written',
+          viaNodeHttp.map((r) => r.writeSpreadMs),
+        ),
+        summary(
+          'node:http Agent instead: send to last request written',
+          viaNodeHttp.map((r) => r.lastWriteAfterSendMs),
+        ),
+        summary(
+          'node:http Agent instead (transport only, no parsing): round time',
+          viaNodeHttp.map((r) => r.roundMs),
+        ),
       ],
       notes: [
         `${MINERS} miners in one child process, each an HTTP server on its own loopback address (127.0.1.x, 127.0.2.x) answering after ${ANSWER_DELAY_MS} ms with a Python-shaped Dummy success; the validator is @taonode/dendrite (undici Agent, 2 keep-alive sockets per axon, timeout ${TIMEOUT_SECONDS} s) in the bench process.`,
         `One cold round (connections opened during the round), then ${ROUNDS} warm rounds on kept-alive sockets; median and worst of the warm rounds. Every response was a 200 in every round: ${allAnswered ? 'yes' : 'NO'}.`,
         '"Written" is when undici reports the request on the socket (onRequestSent) — the moment each miner\'s clock starts. Round time includes parsing all 256 answers (process_server_response) on the validator\'s thread.',
+        "node:http rows: the same prepared requests sent through a node:http keep-alive Agent (2 sockets per axon), written = the request's finish event, bodies read but not parsed; measured in the same run, as the alternative to undici.",
         'Signing happens in prepare(), before send(): every request of a round is encoded and signed before the first is sent.',
         'Comparison (peers.md): the stock SDK 10.2.0 dendrite needs 10.3–12.0 s per round on this kind of box against the same kind of miners, its first request leaving 4.8–6.0 s after the call, in waves of 100/100/56.',
         `The machine was shared with other engineers' builds and tests while this ran (load average ${os
