@@ -5,6 +5,7 @@ import {
   type LaunchedDevnet,
   type LaunchedRedis,
   rpcCall,
+  devnetRuntimes,
   startDevnet,
   startRedisServer,
 } from '@taonode/testing';
@@ -46,7 +47,7 @@ const GENESIS = {
   },
 };
 
-describe('chain-sync against the devnet over real websockets', () => {
+describe.each(devnetRuntimes())('chain-sync against the devnet over real websockets ($label)', ({ metadata }) => {
   let redis: LaunchedRedis;
   let devnet: LaunchedDevnet;
   let service: RunningChainSync;
@@ -56,7 +57,7 @@ describe('chain-sync against the devnet over real websockets', () => {
   beforeAll(async () => {
     [redis, devnet] = await Promise.all([
       startRedisServer(),
-      startDevnet({ genesis: GENESIS, startTimeoutMs: DEVNET_START_TIMEOUT_MS }),
+      startDevnet({ genesis: GENESIS, metadata, startTimeoutMs: DEVNET_START_TIMEOUT_MS }),
     ]);
     service = await startChainSync({
       redisUrl: redis.url,
@@ -205,7 +206,7 @@ describe('chain-sync against the devnet over real websockets', () => {
       expect((await fetch(`${early.opsUrl}/health`)).status).toBe(200);
       expect((await firstValueFrom(early.client.getHead({}))).connected).toBe(false);
 
-      late = await startDevnet({ genesis: GENESIS, port, startTimeoutMs: DEVNET_START_TIMEOUT_MS });
+      late = await startDevnet({ genesis: GENESIS, metadata, port, startTimeoutMs: DEVNET_START_TIMEOUT_MS });
       await late.newBlock();
       await waitFor(
         'the first snapshot',
