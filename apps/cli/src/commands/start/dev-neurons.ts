@@ -9,6 +9,7 @@ import {
   transferCall,
   type TransactionSigner,
 } from '@taonode/chain';
+import { TaonodeError } from '@taonode/errors';
 import { BACKUP_INFIX, Keypair, Wallet } from '@taonode/wallet';
 
 /** A dev identity of the local node: its coldkey pays, its hotkey is registered on the subnet. */
@@ -93,9 +94,10 @@ export async function registerDevNeurons(
 }
 
 /** `taonode start` refuses to touch a data directory whose dev wallet folders hold anything it did not write. */
-export class DevWalletConflictError extends Error {
+export class DevWalletConflictError extends TaonodeError {
   override readonly name = 'DevWalletConflictError';
-  readonly code = 'CLI_DEV_WALLET_CONFLICT';
+  readonly code = 'TAONODE_CLI_DEV_WALLET_CONFLICT';
+  readonly kind = 'failed-precondition';
 }
 
 /** What `writeDevWallet` leaves in a wallet folder, relative to it; nothing else may be there. */
