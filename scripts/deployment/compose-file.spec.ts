@@ -119,6 +119,24 @@ describe('docker-compose.yml', () => {
     expect(command.join(' ')).toContain('--maxmemory-policy noeviction');
   });
 
+  it('.env.example documents every variable of every app and every one docker-compose.yml interpolates', () => {
+    const documented = new Set(
+      [...readFileSync(join(REPO_ROOT, '.env.example'), 'utf8').matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map(
+        ([, name]) => name,
+      ),
+    );
+    const interpolated = [...readFileSync(composePath, 'utf8').matchAll(/\$\{([A-Z0-9_]+)/g)].map(([, name]) => name);
+    const appVariables = Object.values(APP_SCHEMAS).flatMap((schema) => Object.keys(schema.in.shape));
+    // Variables of our images (third-party images such as Grafana's are documented by their vendors).
+    const composeVariables = services
+      .filter(([, service]) => appOf(service) !== undefined)
+      .flatMap(([, service]) => Object.keys(service.environment ?? {}));
+    const missing = [...new Set([...interpolated, ...appVariables, ...composeVariables])].filter(
+      (name) => name !== undefined && !documented.has(name),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('offers the localnet and gpu profiles, the gpu workers on the triton backend', () => {
     expect(compose.services.localnet?.image).toMatch(/^ghcr\.io\/opentensor\/subtensor-localnet:/);
     expect(compose.services.localnet?.profiles).toEqual(['localnet']);
