@@ -4,6 +4,10 @@
 # served), both registered on NETUID. Idempotent: existing wallets are kept and an already registered hotkey is
 # not an error. Dev keys only; against a real network mount your own wallets and do not run this service.
 set -eu
+if [ "${DEV_NEURONS:-on}" = off ]; then
+  echo "dev-neurons: DEV_NEURONS=off, using the wallets in ${WALLET_PATH} as they are"
+  exit 0
+fi
 taonode() { node apps/cli/src/main.js "$@"; }
 chain="--subtensor.chain_endpoint ${SUBTENSOR_CHAIN_ENDPOINT}"
 netuid="${NETUID:-1}"
