@@ -22,6 +22,8 @@ interface Sequence {
   remaining: number;
   /** Set once its consumer got an error (abort or backend failure): the channel is never ended normally then. */
   failed: boolean;
+  /** Removes the abort listener: a long-lived signal (one per gRPC stream, say) must not collect one per request. */
+  detach: () => void;
   readonly sampler: TokenSampler;
   readonly channel: TokenChannel;
   readonly signal: AbortSignal;
@@ -61,6 +63,7 @@ export class BatchingGenerator implements TextGenerator {
       tokens: [...Buffer.from(request.prompt, 'utf8')],
       remaining: request.maxTokens,
       failed: false,
+      detach: () => undefined,
       sampler: new TokenSampler(request.temperature, request.seed),
       channel: new TokenChannel(),
       signal,
@@ -71,7 +74,9 @@ export class BatchingGenerator implements TextGenerator {
     }
     // Cancelled at once, even while the batcher waits for company or other groups run: the consumer must not
     // wait for the next pass to learn its deadline passed or its worker is stopping.
-    signal.addEventListener('abort', () => this.cancel(sequence), { once: true });
+    const onAbort = (): void => this.cancel(sequence);
+    signal.addEventListener('abort', onAbort, { once: true });
+    sequence.detach = () => signal.removeEventListener('abort', onAbort);
     this.waiting.push(sequence);
     this.start();
     return sequence.channel;
@@ -167,6 +172,7 @@ export class BatchingGenerator implements TextGenerator {
   }
 
   private fail(sequence: Sequence, error: unknown): void {
+    sequence.detach();
     sequence.remaining = 0;
     sequence.failed = true;
     sequence.channel.fail(error);
@@ -177,6 +183,7 @@ export class BatchingGenerator implements TextGenerator {
       const sequence = this.running[i];
       if (sequence !== undefined && sequence.remaining <= 0) {
         this.running.splice(i, 1);
+        sequence.detach();
         if (!sequence.failed) {
           sequence.channel.end();
         }
