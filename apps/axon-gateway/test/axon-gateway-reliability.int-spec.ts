@@ -1,12 +1,14 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { type LaunchedRedis, startRedisServer } from '@taonode/testing';
+import { Keypair } from '@taonode/wallet';
 import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
 import { type FakeMetagraphServer, startFakeMetagraphServer } from './support/fake-metagraph.server';
 import { type RunningGateway, startGateway } from './support/gateway.app';
 import { ALICE, dummyRequest, send } from './support/signed-request';
 
 const TAO = 1_000_000_000n;
+const CHARLIE = Keypair.fromUri('//Charlie');
 
 async function waitUntilReady(gateway: RunningGateway): Promise<void> {
   for (;;) {
@@ -30,6 +32,7 @@ describe('axon-gateway under failure (real Redis, HTTP, gRPC)', () => {
     redis = await startRedisServer();
     metagraph = await startFakeMetagraphServer(1, [
       { hotkey: ALICE.ss58Address, stakeRao: 1_000n * TAO, validatorPermit: true },
+      { hotkey: CHARLIE.ss58Address, stakeRao: 1n * TAO, validatorPermit: false },
     ]);
   });
 
@@ -65,6 +68,24 @@ describe('axon-gateway under failure (real Redis, HTTP, gRPC)', () => {
     expect(response.headers.get('bt_header_axon_status_code')).toBe('408');
     expect(messageOf(response.body)).toBe('Response timeout after: 1.0s');
     expect(silent.taken()).toBe(1);
+  });
+
+  it('sheds the low-stake caller with 503 under overload while the highest stake is still admitted', async () => {
+    const gateway = await gatewayWith({ AXON_MAX_IN_FLIGHT: '2' });
+    worker(redis.url, { silent: true });
+    // One request held in flight (no worker answers it before its 2 s deadline).
+    const held = send(gateway.url, dummyRequest({ axonHotkey: gateway.hotkey, signer: CHARLIE, timeoutSeconds: 2 }));
+    while (
+      !/^taonode_gateway_in_flight_requests\{[^}]*\} 1$/m.test(await (await fetch(`${gateway.opsUrl}/metrics`)).text())
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const lowStake = await send(gateway.url, dummyRequest({ axonHotkey: gateway.hotkey, signer: CHARLIE }));
+    expect(lowStake.status).toBe(503);
+    expect(lowStake.headers.get('bt_header_axon_status_code')).toBe('503');
+    const highStake = await send(gateway.url, dummyRequest({ axonHotkey: gateway.hotkey, timeoutSeconds: 1 }));
+    expect(highStake.status).toBe(408);
+    expect((await held).status).toBe(408);
   });
 
   it('answers 429 once an IP exceeds its rate limit', async () => {
