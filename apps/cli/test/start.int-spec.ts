@@ -121,7 +121,7 @@ describe('npm start: the local node', () => {
       expect(pgids.every(isProcessGroupAlive)).toBe(true);
 
       // The subnet owner (uid 0) plus the validator and miner the node registers; the miner's axon is served.
-      const live = await nextLine(node, /^metagraph: subnet 1 block (\d+) neurons 3 stake [\d.]+ axons 1$/);
+      const live = await nextLine(node, /^metagraph: subnet 1 block (\d+) neurons 2 stake [\d.]+ axons 1$/);
       expect(Number(live[1])).toBeGreaterThan(0);
 
       node.child.kill('SIGINT');

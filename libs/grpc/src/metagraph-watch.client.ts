@@ -9,7 +9,7 @@ export const METAGRAPH_REWATCH_DELAY_MS = 1_000;
 /** What a watcher is told besides each snapshot. */
 export interface MetagraphWatchListener {
   /** A snapshot: the first one at once, then one per changed finalized block. */
-  readonly onMetagraph: (metagraph: metagraphV1.Metagraph) => void;
+  readonly onMetagraph: (metagraph: metagraphV1.Metagraph, freshness: metagraphV1.Freshness | undefined) => void;
   /** The stream broke (chain-sync away); the client re-opens it by itself. */
   readonly onInterrupted?: (error: unknown) => void;
 }
@@ -57,7 +57,7 @@ export class MetagraphWatchClient {
       subscription = this.service.watchMetagraph({ netuid }).subscribe({
         next: (response) => {
           if (response.metagraph !== undefined) {
-            listener.onMetagraph(response.metagraph);
+            listener.onMetagraph(response.metagraph, response.freshness);
           }
         },
         error: (error: unknown) => {

@@ -29,7 +29,7 @@ describe('dev wallets of taonode start', () => {
     await writeDevKeys(walletPath);
     await expect(assertDevWalletsReplaceable(walletPath)).resolves.toBeUndefined();
     const validator = new Wallet({ name: 'validator', path: walletPath });
-    await validator.writeColdkey(Keypair.fromUri('//Bob'), { password: null, overwrite: true });
+    await validator.writeColdkey(Keypair.fromUri('//Alice'), { password: null, overwrite: true });
     await expect(assertDevWalletsReplaceable(walletPath)).resolves.toBeUndefined();
   });
 

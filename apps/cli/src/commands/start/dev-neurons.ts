@@ -6,7 +6,6 @@ import {
   ExtrinsicSubmitter,
   registerNeuron,
   serveAxon,
-  transferCall,
   type TransactionSigner,
 } from '@taonode/chain';
 import { TaonodeError } from '@taonode/errors';
@@ -19,24 +18,20 @@ export interface DevNeuronSpec {
   readonly hotkeyUri: string;
   /** TAO rao staked on the hotkey after registration (validators need stake for a permit). */
   readonly stakeRao: bigint;
-  /** Axon to announce; documentation-range addresses, as the chain refuses 127.0.0.1. */
+  /** Axon to announce (the chain refuses exactly 127.0.0.1; the local node announces 127.0.0.2). */
   readonly axon?: { readonly ip: string; readonly port: number };
 }
 
-/**
- * Hotkeys sign serve_axon and set_weights themselves. Those calls are fee-free, but the chain's CheckNonce still
- * refuses an account that does not exist, so each dev hotkey gets a little TAO (operators do the same on finney).
- */
-const HOTKEY_FUNDING_RAO = 1_000_000_000n;
-
 export const DEV_NEURONS: readonly DevNeuronSpec[] = [
-  { walletName: 'validator', coldkeyUri: '//Bob', hotkeyUri: '//Bob//validator', stakeRao: 100_000_000_000n },
+  // The subnet owner's own keys (genesis registers //Alice//hot on subnet 1): its stake, grown by owner emissions,
+  // is most of the subnet's, so its weights decide consensus — as a subnet owner's validator does on a young subnet.
+  { walletName: 'validator', coldkeyUri: '//Alice', hotkeyUri: '//Alice//hot', stakeRao: 100_000_000_000n },
   {
     walletName: 'miner',
     coldkeyUri: '//Charlie',
     hotkeyUri: '//Charlie//miner',
     stakeRao: 0n,
-    axon: { ip: '198.51.100.10', port: 8091 },
+    axon: { ip: '127.0.0.2', port: 8091 },
   },
 ];
 
@@ -74,10 +69,8 @@ export async function registerDevNeurons(
           what: `stake on ${spec.walletName}`,
         });
       }
-      await submitter.submit(transferCall(client.api, hotkey.ss58Address, HOTKEY_FUNDING_RAO), coldkey, {
-        waitFor: 'inBlock',
-        what: `fund ${spec.walletName} hotkey`,
-      });
+      // No funding for the hotkey: serve_axon and the weights calls are Pays::No, which subtensor's CheckNonce lets
+      // through from an account without balance.
       if (spec.axon) {
         await serveAxon(client, submitter, hotkey satisfies TransactionSigner, {
           netuid,
