@@ -2,7 +2,16 @@ import type { Option, u16, u64, Vec } from '@polkadot/types';
 import type { H256 } from '@polkadot/types/interfaces';
 import type { ITuple } from '@polkadot/types/types';
 import { Redis } from 'ioredis';
-import { bestBlock, ChainClient, ExtrinsicSubmitter, readWeightsActivity, type WeightsOutcome } from '@taonode/chain';
+import {
+  bestBlock,
+  ChainClient,
+  DIRECT_WEIGHTS_STRATEGY,
+  ExtrinsicSubmitter,
+  preflightWeights,
+  readWeightsActivity,
+  TIMELOCKED_WEIGHTS_STRATEGY,
+  type WeightsOutcome,
+} from '@taonode/chain';
 import { ScoreStore } from '@taonode/queue';
 import {
   mineUntilSettled,
@@ -274,6 +283,46 @@ describe('weight-setter against the devnet and a real Redis', () => {
         [middle, 32768],
       ].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0)),
     );
+  });
+
+  it('reports commit-reveal-required (no transaction) when the path the subnet needs is not offered', async () => {
+    const nonceBefore = await accountNonce();
+    const chain = new ChainWeightsAdapter(client, validator, {
+      attemptTimeoutMs: 60_000,
+      inclusionTimeoutMs: 60_000,
+      excludeQuantile: 0,
+      strategies: { direct: DIRECT_WEIGHTS_STRATEGY },
+    });
+    const attempt = await chain.submit(
+      COMMIT_REVEAL,
+      { uids: minerUids(COMMIT_REVEAL), scores: [1, 0.5, 0] },
+      {
+        dryRun: false,
+        hooks: { beforeSubmit: () => Promise.resolve() },
+      },
+    );
+    expect(attempt.outcome).toMatchObject({ kind: 'commit-reveal-required', path: 'hash-commit-reveal' });
+    expect(await accountNonce()).toBe(nonceBefore);
+  });
+
+  it('the timelocked strategy commits through libs/chain timelock (the chain reveals by itself)', async () => {
+    const preflight = await preflightWeights(client, COMMIT_REVEAL, validator.ss58Address);
+    const outcome = await mineUntilSettled(
+      devnet,
+      TIMELOCKED_WEIGHTS_STRATEGY.submit(
+        { client, submitter: new ExtrinsicSubmitter(client), hotkey: validator },
+        {
+          netuid: COMMIT_REVEAL,
+          mechanismId: 0,
+          weights: { uids: minerUids(COMMIT_REVEAL).slice(0, 2), values: [65535, 32768] },
+          versionKey: preflight.weightsVersionKey,
+          preflight,
+        },
+        { beforeSubmit: () => Promise.resolve() },
+      ),
+    );
+    expect(outcome.kind).toBe('timelocked-committed');
+    expect(outcome.kind === 'timelocked-committed' && outcome.revealRound).toBeGreaterThan(0);
   });
 
   it('a second instance waits while the first holds the leader lock', async () => {

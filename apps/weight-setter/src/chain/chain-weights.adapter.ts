@@ -1,5 +1,5 @@
 import {
-  BUILT_IN_WEIGHTS_STRATEGIES,
+  ALL_WEIGHTS_STRATEGIES,
   ChainClient,
   ExtrinsicSubmitter,
   readWeightsActivity,
@@ -24,7 +24,7 @@ export interface ChainWeightsOptions {
   /** Deadline from submission to inclusion. */
   readonly inclusionTimeoutMs: number;
   readonly excludeQuantile: number;
-  /** Paths offered; the timelocked (CR v3/v4) strategy is added here when it exists. */
+  /** Paths offered; default all three (direct, hash commit-reveal, timelocked). */
   readonly strategies?: WeightsStrategies;
 }
 
@@ -54,7 +54,7 @@ export class ChainWeightsAdapter implements WeightsChainPort {
     options: { readonly dryRun: boolean; readonly hooks: WeightsStrategyHooks },
   ): Promise<WeightsAttempt> {
     const attempt = submitWeights(this.chain, netuid, scores, {
-      strategies: this.options.strategies ?? BUILT_IN_WEIGHTS_STRATEGIES,
+      strategies: this.options.strategies ?? ALL_WEIGHTS_STRATEGIES,
       dryRun: options.dryRun,
       excludeQuantile: this.options.excludeQuantile,
       inBlockTimeoutMs: this.options.inclusionTimeoutMs,

@@ -247,6 +247,7 @@ export class WeightSetterEngine {
           break;
         case 'set':
         case 'committed':
+        case 'timelocked-committed':
         case 'dry-run':
         case 'too-soon':
         case 'outdated':
@@ -274,6 +275,7 @@ export class WeightSetterEngine {
     this.logger.log(`weights ${describeWeightsOutcome(outcome)}`, { block: update.block, path: attempt.path });
     switch (outcome.kind) {
       case 'set':
+      case 'timelocked-committed':
         await this.ledger.clearIntent();
         this.lastLanded = outcome.block ?? update.block;
         break;

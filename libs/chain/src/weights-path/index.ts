@@ -28,3 +28,5 @@ export {
   type WeightsSubmissionRequest,
 } from './weights-strategy';
 export { revealPendingWeights, submitWeights, type SubmitWeightsOptions, type WeightsAttempt } from './submit-weights';
+export { ALL_WEIGHTS_STRATEGIES } from './all-weights-strategies';
+export { TIMELOCKED_WEIGHTS_STRATEGY } from './timelocked-weights.strategy';

@@ -11,6 +11,14 @@ export type WeightsOutcome =
   | { readonly kind: 'set'; readonly block: number | null; readonly weights: U16Weights }
   | { readonly kind: 'committed'; readonly block: number | null; readonly reveal: PendingReveal }
   | { readonly kind: 'revealed'; readonly block: number | null; readonly commitHash: `0x${string}` }
+  /** A timelocked commit: the chain applies the weights itself at drand round `revealRound`. */
+  | {
+      readonly kind: 'timelocked-committed';
+      readonly block: number | null;
+      readonly weights: U16Weights;
+      readonly revealRound: number;
+      readonly firstRevealBlock: number;
+    }
   | { readonly kind: 'dry-run'; readonly path: WeightsPathKind; readonly weights: U16Weights }
   /** The rate limit has not elapsed: possible from `possibleAtBlock` (or the reveal window opens then). */
   | { readonly kind: 'too-soon'; readonly possibleAtBlock: number; readonly detail: string }
@@ -55,6 +63,7 @@ export function retryPolicyOf(outcome: WeightsOutcome): RetryPolicy {
     case 'set':
     case 'committed':
     case 'revealed':
+    case 'timelocked-committed':
     case 'dry-run':
       return { kind: 'next-window' };
     case 'too-soon':
@@ -154,6 +163,8 @@ export function describeWeightsOutcome(outcome: WeightsOutcome): string {
       return `committed: ${outcome.reveal.commitHash} in block ${outcome.block ?? '?'}; reveal pending`;
     case 'revealed':
       return `revealed: ${outcome.commitHash} in block ${outcome.block ?? '?'}`;
+    case 'timelocked-committed':
+      return `timelocked-committed: ${outcome.weights.uids.length} weights in block ${outcome.block ?? '?'}; the chain reveals them at drand round ${outcome.revealRound} (from block ${outcome.firstRevealBlock})`;
     case 'dry-run':
       return `dry-run: would ${outcome.path === 'direct' ? 'set' : 'commit'} ${outcome.weights.uids.length} weights (${outcome.path})`;
     case 'too-soon':

@@ -141,7 +141,7 @@ export const HASH_COMMIT_REVEAL_STRATEGY: WeightsStrategy = {
   },
 };
 
-/** The strategies this library implements itself. */
+/** The strategies this module implements without the timelock (see `ALL_WEIGHTS_STRATEGIES` for all three). */
 export const BUILT_IN_WEIGHTS_STRATEGIES: WeightsStrategies = {
   direct: DIRECT_WEIGHTS_STRATEGY,
   'hash-commit-reveal': HASH_COMMIT_REVEAL_STRATEGY,

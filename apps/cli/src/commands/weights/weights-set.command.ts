@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import {
+  ALL_WEIGHTS_STRATEGIES,
   describeWeightsOutcome,
   submitWeights,
   type WeightsAttempt,
@@ -27,13 +28,20 @@ interface WeightsSetFlags extends WalletChainFlags, PasswordFlags, PromptFlags {
 }
 
 /** Outcomes that put (or would put) weights on chain; every other kind ends the command with an error line. */
-const SUCCESS_KINDS: ReadonlySet<WeightsOutcomeKind> = new Set(['set', 'committed', 'revealed', 'dry-run']);
+const SUCCESS_KINDS: ReadonlySet<WeightsOutcomeKind> = new Set([
+  'set',
+  'committed',
+  'revealed',
+  'timelocked-committed',
+  'dry-run',
+]);
 
 /** How each failed outcome is reported (its error kind for the CLI's exit contract). */
 const FAILURE_KIND: Readonly<Record<WeightsOutcomeKind, ErrorKind>> = {
   set: 'internal',
   committed: 'internal',
   revealed: 'internal',
+  'timelocked-committed': 'internal',
   'dry-run': 'internal',
   'too-soon': 'resource-exhausted',
   outdated: 'failed-precondition',
@@ -118,7 +126,7 @@ function report(
 /**
  * `taonode weights set --netuid N --uids 1,2 --weights 0.3,0.7`: btcli's `set_weights` with the weight-setter's
  * processing and path (libs/chain `submitWeights`): `process_weights_for_netuid`, u16 conversion, the subnet's
- * `WeightsVersionKey`, and direct set or hash commit as the chain requires. Signed by the wallet's hotkey. Prints
+ * `WeightsVersionKey`, and direct set, hash commit or timelocked commit as the chain requires. Signed by the wallet's hotkey. Prints
  * one line with the typed outcome; any outcome other than set/committed/dry-run is an error (exit code 1).
  */
 export function registerWeightsSetCommand(weights: Command, deps: CliDeps): void {
@@ -156,7 +164,12 @@ export function registerWeightsSetCommand(weights: Command, deps: CliDeps): void
               { client: session.client, submitter: session.submitter, hotkey },
               flags.netuid,
               { uids: flags.uids, scores: flags.weights },
-              { dryRun: flags.dryRun === true, versionKey: flags.versionKey, waitFor: 'inBlock' },
+              {
+                strategies: ALL_WEIGHTS_STRATEGIES,
+                dryRun: flags.dryRun === true,
+                versionKey: flags.versionKey,
+                waitFor: 'inBlock',
+              },
             ),
         );
         if (!SUCCESS_KINDS.has(attempt.outcome.kind)) {
