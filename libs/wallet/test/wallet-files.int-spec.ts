@@ -142,9 +142,14 @@ describe('wallet folders written by other tools (btwallet format fixtures)', () 
   });
 
   it('uses secretSeed before privateKey, like btwallet', async () => {
-    // The "default" fixture deliberately carries a secretSeed of another key than its privateKey.
-    const hotkey = await new Wallet({ path: root, name: 'btcli', hotkey: 'default' }).getHotkey();
+    // The "default" fixture deliberately carries a secretSeed of another key than its privateKey (and pub file).
+    const wallet = new Wallet({ path: root, name: 'btcli', hotkey: 'default' });
+    const hotkey = await wallet.hotkeyFile.readKeypair();
     expect(hotkey.ss58Address).toBe(seedOnly.ss58Address);
+    // Read as a wallet key, the pair disagrees with its pub file (which names Alice): reported, not used.
+    const error = await wallet.getHotkey().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'TAONODE_WALLET_KEY_MISMATCH' });
+    expect((error as Error).message).toContain(alice.ss58Address);
   });
 
   it.each([
