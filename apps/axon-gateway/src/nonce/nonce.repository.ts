@@ -33,6 +33,11 @@ return 'ok'
 
 const KEY_PREFIX = 'taonode:axon:nonce:';
 
+/** The script as an ioredis command: EVALSHA (the script is sent once per connection, not with every request). */
+interface NonceCommands {
+  taonodeCheckAndSetNonce(key: string, nonce: string, ttlMs: string, firstContactOk: string): Promise<string>;
+}
+
 /**
  * The nonce store (protocol.md "deliberately differ" #5): SDK semantics (strictly increasing per endpoint key,
  * first contact newer than now − 4 s − timeout) with entries that expire once a replay of their nonce would fail
@@ -40,7 +45,12 @@ const KEY_PREFIX = 'taonode:axon:nonce:';
  */
 @Injectable()
 export class NonceRepository {
-  constructor(@Inject(PRODUCER_REDIS) private readonly redis: Redis) {}
+  private readonly commands: NonceCommands;
+
+  constructor(@Inject(PRODUCER_REDIS) redis: Redis) {
+    redis.defineCommand('taonodeCheckAndSetNonce', { numberOfKeys: 1, lua: CHECK_AND_SET_NONCE });
+    this.commands = redis as unknown as NonceCommands;
+  }
 
   /** Accepts and records the request's nonce, or throws `NotVerifiedError` (401) with the SDK's message. */
   async checkAndRecord(headers: AuthenticationHeaders, nowNs: bigint): Promise<void> {
@@ -60,14 +70,12 @@ export class NonceRepository {
       return refuse(null);
     }
     const ttlMs = nonceEntryTtlNs(nonce, nowNs, DEFAULT_NONCE_POLICY) / 1_000_000n + 1n;
-    const outcome = (await this.redis.eval(
-      CHECK_AND_SET_NONCE,
-      1,
+    const outcome = await this.commands.taonodeCheckAndSetNonce(
       KEY_PREFIX + nonceEndpointKey(hotkey, uuid),
       nonce.toString(),
       ttlMs.toString(),
       firstContact.accepted ? '1' : '0',
-    )) as string;
+    );
     if (outcome !== 'ok') {
       refuse(outcome === 'old' ? null : BigInt(outcome));
     }
