@@ -6,7 +6,7 @@ import type { Option, Struct, u128, u16, u64, Vec } from '@polkadot/types';
 import type { AccountInfo } from '@polkadot/types/interfaces';
 import type { ITuple } from '@polkadot/types/types';
 import { ChainClient, encodeIp, ExtrinsicSubmitter, setWeights, SUBTENSOR_SIGNED_EXTENSIONS } from '@taonode/chain';
-import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { devnetRuntimes, mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
 import { raoOf } from './chain-cli.helper';
 import { cleanEnv, runCli, runCliInPty, type CliResult } from './cli-process.helper';
@@ -41,7 +41,7 @@ function json<T>(result: CliResult): T {
   return JSON.parse(result.stdout) as T;
 }
 
-describe('taonode chain commands (CLI end to end on the devnet)', () => {
+describe.each(devnetRuntimes())('taonode chain commands (CLI end to end on the devnet, $label)', ({ metadata }) => {
   let devnet: LaunchedDevnet;
   let api: ApiPromise;
   let home: string;
@@ -76,7 +76,7 @@ describe('taonode chain commands (CLI end to end on the devnet)', () => {
   const spend = (...args: string[]): Promise<CliResult> => mineUntilSettled(devnet, cli(...args), POOL_PAUSE_MS);
 
   beforeAll(async () => {
-    devnet = await startDevnet({ manual: true });
+    devnet = await startDevnet({ manual: true, metadata });
     api = await ApiPromise.create({
       provider: new WsProvider(devnet.url),
       signedExtensions: SUBTENSOR_SIGNED_EXTENSIONS,

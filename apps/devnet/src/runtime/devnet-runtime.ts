@@ -13,6 +13,7 @@ import { createAuraApi } from '../runtime-apis/aura.runtime-api';
 import { createCoreApi } from '../runtime-apis/core.runtime-api';
 import { createMetadataApi } from '../runtime-apis/metadata.runtime-api';
 import { RuntimeApiRegistry } from '../runtime-apis/runtime-api-registry';
+import { createStakeInfoApi } from '../runtime-apis/subtensor/stake-info.runtime-api';
 import { createTransactionPaymentApis } from '../runtime-apis/transaction-payment.runtime-api';
 import { CallRegistry } from './call-registry';
 import type { PalletModule } from './dispatch-context';
@@ -82,6 +83,7 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     createAuraApi(metadata),
     ...createTransactionPaymentApis(metadata, calls, fees, (storage) => validator.feeMultiplier(storage)),
     ...subtensorRuntimeApis,
+    ...[createStakeInfoApi(metadata)].filter((api) => api !== undefined),
   ]);
   return {
     metadata,
