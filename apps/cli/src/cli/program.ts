@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAxonCommands } from '../commands/axon.command';
 import { registerDevnetCommand } from '../commands/devnet.command';
+import { registerNodeRunCommands } from '../commands/node/node-run.command';
 import { registerStakeCommands } from '../commands/stake.command';
 import { registerStartCommand } from '../commands/start/start.command';
 import { registerSubnetCommands } from '../commands/subnet.command';
@@ -22,6 +23,7 @@ export function buildProgram(deps: CliDeps = processDeps()): Command {
   registerWeightsCommands(program, deps);
   registerDevnetCommand(program);
   registerStartCommand(program);
+  registerNodeRunCommands(program, deps);
   acceptPromptHabits(program);
   return program;
 }

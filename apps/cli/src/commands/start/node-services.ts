@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import { freePort, type ProcessSupervisor } from '@taonode/process';
+import type { ProcessSupervisor } from '@taonode/process';
+import { SERVICE_READY_TIMEOUT_MS, startServiceProcess } from '../../cli/service-processes';
 
-const RUN_APP_BIN = join(__dirname, '..', '..', '..', '..', '..', 'bin', 'run-app.js');
-/** Services compile their TypeScript on first start; a busy 2-core machine needs headroom. */
-export const SERVICE_READY_TIMEOUT_MS = 120_000;
+export { SERVICE_READY_TIMEOUT_MS };
 /** The address the local miner is announced at: the chain refuses exactly 127.0.0.1, not the rest of 127/8. */
 export const LOCAL_AXON_IP = '127.0.0.2';
 /** Inference workers the local node runs (the miner path scales by adding more). */
@@ -44,27 +42,21 @@ function commonEnv(ctx: NodeServicesContext): Record<string, string> {
   };
 }
 
-/** Starts `apps/<app>` as `name` and resolves once its `/ready` answers. */
-async function startService(
+/** Starts `apps/<app>` as `name` and resolves once its `/ready` answers (the shared service starter). */
+function startService(
   ctx: NodeServicesContext,
   name: string,
   app: string,
   env: Record<string, string>,
   ports: readonly number[] = [],
 ): Promise<string> {
-  const opsPort = await freePort();
-  const opsUrl = `http://127.0.0.1:${opsPort}`;
-  await ctx.supervisor.start({
+  return startServiceProcess(
+    { supervisor: ctx.supervisor, logFile: ctx.logFile, commonEnv: commonEnv(ctx) },
     name,
-    command: process.execPath,
-    args: [RUN_APP_BIN, app],
-    env: { ...commonEnv(ctx), OPS_PORT: String(opsPort), ...env },
-    readyUrl: `${opsUrl}/ready`,
-    readyTimeoutMs: SERVICE_READY_TIMEOUT_MS,
-    ports: [opsPort, ...ports],
-    logFile: ctx.logFile(name),
-  });
-  return opsUrl;
+    app,
+    env,
+    ports,
+  );
 }
 
 /**
