@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '@taonode/config';
+import { hotkeySigner } from '@taonode/dendrite';
 import { type MetagraphWatch, MetagraphWatchClient } from '@taonode/grpc';
 import type { metagraphV1 } from '@taonode/proto';
 import { Wallet } from '@taonode/wallet';
@@ -60,7 +61,8 @@ export class RoundSchedulerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const { path, name, hotkey } = this.config.wallet;
-    const signer = await new Wallet({ path, name, hotkey }).hotkeyFile.readKeypair();
+    // Signing through the protocol's WASM sr25519 (the wallet keypair's own signer is ~1 ms per request).
+    const signer = hotkeySigner(await new Wallet({ path, name, hotkey }).hotkeyFile.readKeypair());
     await this.dendrite.open(signer);
     this.runner = new RoundRunner(BUILTIN_TASK, this.references, this.dendrite, this.ledger, {
       ownHotkey: signer.ss58Address,
