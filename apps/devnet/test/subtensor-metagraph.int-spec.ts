@@ -110,15 +110,6 @@ describe('a 256-neuron subnet read through the runtime API and through storage',
     expect(metagraph.tempo).toBe(fromStorage.tempo);
     expect(metagraph.burn).toBe(fromStorage.burn);
     // The epoch ran: validators earned dividends, some miners incentive, permits went to the top stakes.
-    process.stdout.write(
-      JSON.stringify({
-        d: metagraph.dividends.slice(0, 8),
-        i: metagraph.incentives.filter((v) => v > 0).length,
-        p: metagraph.validatorPermit.slice(0, 8),
-        lu: metagraph.lastUpdate.slice(0, 6),
-        b: metagraph.block,
-      }) + '\n',
-    );
     expect(metagraph.dividends.slice(1, 1 + VALIDATORS).every((value) => value > 0)).toBe(true);
     expect(metagraph.incentives.filter((value) => value > 0)).toHaveLength(40);
     expect(metagraph.validatorPermit.filter(Boolean)).toHaveLength(64);
