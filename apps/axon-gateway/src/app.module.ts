@@ -26,7 +26,15 @@ export class AppModule {
   static forRoot(options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceKitModule.forRoot({ service: 'axon-gateway', schema: gatewayConfigSchema, env: options.env })],
+      imports: [
+        // No per-request log lines: at thousands of requests a second they would cost more than the answers.
+        ServiceKitModule.forRoot({
+          service: 'axon-gateway',
+          schema: gatewayConfigSchema,
+          env: options.env,
+          requestLogs: false,
+        }),
+      ],
       providers: [
         ...redisProviders,
         GatewayMetricsRepository,

@@ -18,6 +18,8 @@ export interface ServiceKitOptions<S extends z.ZodType<KitConfig, unknown>> {
   readonly env?: EnvSource;
   /** Node process metrics; default on. */
   readonly defaultMetrics?: boolean;
+  /** A log line per HTTP request; default on (see `LoggerOptions.requestLogs`). */
+  readonly requestLogs?: boolean;
 }
 
 /**
@@ -32,7 +34,11 @@ export class ServiceKitModule {
       module: ServiceKitModule,
       imports: [
         TaonodeConfigModule.forRoot({ schema: options.schema, env: options.env }),
-        ObservabilityModule.forRoot({ service: options.service, defaultMetrics: options.defaultMetrics }),
+        ObservabilityModule.forRoot({
+          service: options.service,
+          defaultMetrics: options.defaultMetrics,
+          requestLogs: options.requestLogs,
+        }),
       ],
     };
   }

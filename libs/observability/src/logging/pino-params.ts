@@ -41,6 +41,11 @@ export interface LoggerOptions {
   /** Service name, a base field of every line (`chain-sync`). */
   readonly service: string;
   readonly version?: string;
+  /**
+   * One log line (and a child logger) per HTTP request; default on. A public endpoint answering thousands of
+   * requests a second (the axon gateway) turns it off and counts requests in its metrics instead.
+   */
+  readonly requestLogs?: boolean;
 }
 
 /** nestjs-pino parameters: JSON lines with base fields `service`, `version`, `instance`; pretty only in dev/test. */
@@ -61,5 +66,7 @@ export function pinoParams(options: LoggerOptions, log: LogConfig): Params {
         ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
         : undefined,
     },
+    // No routes: the request-logging middleware is not installed at all.
+    ...(options.requestLogs === false ? { forRoutes: [] } : {}),
   };
 }
