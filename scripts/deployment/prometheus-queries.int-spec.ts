@@ -109,7 +109,7 @@ async function declaredMetrics(opsUrl: string): Promise<string[]> {
       startAppProcess('weight-setter', {
         ...common,
         SUBTENSOR_CHAIN_ENDPOINT: devnet.url,
-        WEIGHTS_METAGRAPH_GRPC_URL: metagraph,
+        METAGRAPH_GRPC_URL: metagraph,
         WALLET_NAME: 'validator',
         WALLET_HOTKEY: 'default',
         WEIGHTS_DRY_RUN: 'true',

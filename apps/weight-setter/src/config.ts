@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { serviceConfig, serviceEnv } from '@taonode/config';
+import {
+  metagraphClientConfig,
+  metagraphClientEnv,
+  serviceConfig,
+  serviceEnv,
+  walletConfig,
+  walletEnv,
+} from '@taonode/config';
 
 const booleanVar = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -10,14 +17,8 @@ const booleanVar = z
 const weightSetterEnv = z.object({
   /** The subnet to set weights on. */
   NETUID: z.coerce.number().int().min(0).max(65535).default(1),
-  /** btcli wallet layout: the hotkey file `<WALLET_PATH>/<WALLET_NAME>/hotkeys/<WALLET_HOTKEY>` (plaintext). */
-  WALLET_PATH: z.string().min(1).default('~/.bittensor/wallets'),
-  WALLET_NAME: z.string().min(1).default('default'),
-  WALLET_HOTKEY: z.string().min(1).default('default'),
   /** Decide and log every step, submit nothing (`--dry-run`). */
   WEIGHTS_DRY_RUN: booleanVar,
-  /** chain-sync's MetagraphService (`host:port`, or `dns:///name:port` for replicas). */
-  WEIGHTS_METAGRAPH_GRPC_URL: z.string().min(1).default('127.0.0.1:50051'),
   /** Blocks between two successful sets at least; 0 = as often as the chain's rate limit allows. */
   WEIGHTS_MIN_INTERVAL_BLOCKS: z.coerce.number().int().min(0).default(0),
   /** SDK `exclude_quantile` (0..65535). */
@@ -32,21 +33,25 @@ const weightSetterEnv = z.object({
   WEIGHTS_LOCK_TTL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
-export const weightSetterConfigSchema = weightSetterEnv.extend(serviceEnv.shape).transform((env) => ({
-  ...serviceConfig(env),
-  weights: {
-    netuid: env.NETUID,
-    dryRun: env.WEIGHTS_DRY_RUN,
-    metagraphGrpcUrl: env.WEIGHTS_METAGRAPH_GRPC_URL,
-    minIntervalBlocks: env.WEIGHTS_MIN_INTERVAL_BLOCKS,
-    excludeQuantile: env.WEIGHTS_EXCLUDE_QUANTILE,
-    attemptTimeoutMs: env.WEIGHTS_ATTEMPT_TIMEOUT_MS,
-    inclusionTimeoutMs: env.WEIGHTS_INCLUSION_TIMEOUT_MS,
-    callTimeoutMs: env.WEIGHTS_CALL_TIMEOUT_MS,
-    lockTtlMs: env.WEIGHTS_LOCK_TTL_MS,
-  },
-  wallet: { path: env.WALLET_PATH, name: env.WALLET_NAME, hotkey: env.WALLET_HOTKEY },
-}));
+export const weightSetterConfigSchema = weightSetterEnv
+  .extend(serviceEnv.shape)
+  .extend(walletEnv.shape)
+  .extend(metagraphClientEnv.shape)
+  .transform((env) => ({
+    ...serviceConfig(env),
+    weights: {
+      netuid: env.NETUID,
+      dryRun: env.WEIGHTS_DRY_RUN,
+      metagraphGrpcUrl: metagraphClientConfig(env).url,
+      minIntervalBlocks: env.WEIGHTS_MIN_INTERVAL_BLOCKS,
+      excludeQuantile: env.WEIGHTS_EXCLUDE_QUANTILE,
+      attemptTimeoutMs: env.WEIGHTS_ATTEMPT_TIMEOUT_MS,
+      inclusionTimeoutMs: env.WEIGHTS_INCLUSION_TIMEOUT_MS,
+      callTimeoutMs: env.WEIGHTS_CALL_TIMEOUT_MS,
+      lockTtlMs: env.WEIGHTS_LOCK_TTL_MS,
+    },
+    wallet: walletConfig(env),
+  }));
 
 /** weight-setter's parsed configuration, injected with `@Inject(APP_CONFIG)`. */
 export type WeightSetterConfig = z.output<typeof weightSetterConfigSchema>;

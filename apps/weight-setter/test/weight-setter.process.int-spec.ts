@@ -123,7 +123,7 @@ describe('weight-setter process with chain-sync on a running devnet', () => {
           WALLET_PATH: home,
           WALLET_NAME: 'validator',
           WALLET_HOTKEY: 'default',
-          WEIGHTS_METAGRAPH_GRPC_URL: `127.0.0.1:${grpcPort}`,
+          METAGRAPH_GRPC_URL: `127.0.0.1:${grpcPort}`,
           OPS_PORT: String(setterOps),
         },
         readyUrl: `http://127.0.0.1:${setterOps}/ready`,

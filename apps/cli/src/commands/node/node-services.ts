@@ -52,7 +52,7 @@ export async function startRoleServices(ctx: ServiceProcessContext, settings: No
     const [scorer, weightSetter] = await Promise.all([
       startServiceProcess(env, 'validator-scorer', 'validator-scorer', {}),
       startServiceProcess(env, 'weight-setter', 'weight-setter', {
-        WEIGHTS_METAGRAPH_GRPC_URL: chainSync.grpcAddress,
+        METAGRAPH_GRPC_URL: chainSync.grpcAddress,
       }),
     ]);
     opsUrls['validator-scorer'] = scorer;

@@ -98,7 +98,6 @@ export async function startNodeServices(ctx: NodeServicesContext): Promise<NodeS
     }),
     startService(ctx, 'weight-setter', 'weight-setter', {
       WALLET_NAME: 'validator',
-      WEIGHTS_METAGRAPH_GRPC_URL: ctx.metagraphGrpcUrl,
     }),
   ]);
   opsUrls['validator-scorer'] = scorer;
