@@ -308,12 +308,13 @@ export default async function minerBench(): Promise<BenchResult> {
       notes: [
         `Load generator in the bench process: ${CONCURRENCY} keep-alive connections (undici Client, one request at a time each), one uuid per connection, nonces strictly increasing per connection; requests are Python-format (encodeRequest: json.dumps body, input_obj headers) and signed with //Alice before the clock starts (${CONCURRENCY * REQUESTS_PER_LANE} requests in ${signSeconds.toFixed(1)} s), so signing does not compete with the gateway for the cores.`,
         `${WARMUP_MS / 1000} s warm-up, then ${MEASURE_MS / 1000} s measured; only 200 answers carrying the right output count as correct; latency is request sent → whole answer read.`,
-        'axon-gateway runs as its own process (`bin/run-app.js axon-gateway`, defaults: 1 verify thread, rate limit 20,000/s per IP); the worker is a minimal BullMQ worker in its own process (apps/axon-gateway/test/support/dummy-worker.ts, concurrency 64) — the real inference-worker was not yet on the branch; redis-server private; chain-sync replaced by a gRPC MetagraphService stub streaming one metagraph. Everything on the same machine.',
+        'axon-gateway runs as its own process (`bin/run-app.js axon-gateway`, defaults: 1 verify thread, rate limit 20,000/s per IP); the worker is a minimal BullMQ worker in its own process (apps/axon-gateway/test/support/dummy-worker.ts, concurrency 64) so the figures measure the gateway path alone — apps/inference-worker landed at the end of this work and the bench does not run it yet; redis-server private; chain-sync replaced by a gRPC MetagraphService stub streaming one metagraph. Everything on the same machine.',
         `The machine was shared with other engineers' work while measuring (load average ${load.join(', ')} for 1, 5, 15 min on ${os.cpus().length} cores).`,
         ...[dummy, ping].flatMap((result) =>
           result.firstWrongBody === undefined ? [] : [`First wrong answer: ${result.firstWrongBody}`],
         ),
         'CPU ms/answer: CPU time (user + system, all threads, from /proc) the gateway process and the worker process used during the measured window, divided by the answers in it — a load-independent cost; 1,000 divided by their sum is what one dedicated core would sustain for those two processes (Redis and the load generator not counted).',
+        'Request logging is off in the gateway (ServiceKitModule requestLogs: false). Earlier runs with one pino-http line per request gave 121–322/s on the full path and 1.5–2.1 gateway CPU ms per answer, but at higher machine load, so how much of the difference is logging is not separated.',
         'Not measured yet: text generation tokens/s at batch 1 vs 32 and 1 vs 2 worker processes (need the inference worker).',
       ],
     };
