@@ -71,7 +71,7 @@ describe('the Triton backend over real gRPC against the KServe v2 server', () =>
       ['attention_mask', 'INT64', ['-1', '-1']],
     ]);
     expect(metadata.outputs[0]).toMatchObject({ name: 'logits', datatype: 'FP32', shape: ['-1', '256'] });
-    await expect(client.modelMetadata('nope')).rejects.toMatchObject({ code: 'INFERENCE_BACKEND_FAILED' });
+    await expect(client.modelMetadata('nope')).rejects.toMatchObject({ code: 'TAONODE_INFERENCE_BACKEND_FAILED' });
   });
 
   it('returns the same logits over ModelInfer as onnxruntime in process', async () => {

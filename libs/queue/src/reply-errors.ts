@@ -1,21 +1,29 @@
+import { TaonodeError, type ErrorKind } from '@taonode/errors';
 import type { ReplyFailureCode } from './reply-message';
 
 /** Stable codes of the reply bus's errors (docs/errors.md, "## queue"). */
-export type QueueErrorCode = 'QUEUE_REPLY_DEADLINE' | 'QUEUE_REPLY_FAILED' | 'QUEUE_REPLY_BUS_CLOSED';
+export type QueueErrorCode =
+  'TAONODE_QUEUE_REPLY_DEADLINE' | 'TAONODE_QUEUE_REPLY_FAILED' | 'TAONODE_QUEUE_REPLY_BUS_CLOSED';
+
+/** What each reply failure means to a caller, whatever the transport. */
+const KIND_OF: Readonly<Record<QueueErrorCode, ErrorKind>> = {
+  TAONODE_QUEUE_REPLY_DEADLINE: 'deadline-exceeded',
+  TAONODE_QUEUE_REPLY_FAILED: 'internal',
+  TAONODE_QUEUE_REPLY_BUS_CLOSED: 'cancelled',
+};
 
 /** Base of the errors `@taonode/queue` raises to a waiting producer. */
-export abstract class QueueError extends Error {
-  abstract readonly code: QueueErrorCode;
+export abstract class QueueError extends TaonodeError {
+  abstract override readonly code: QueueErrorCode;
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
+  override get kind(): ErrorKind {
+    return KIND_OF[this.code];
   }
 }
 
 /** No final reply arrived before the job's deadline (no worker, a slow worker, or a lost message). */
 export class ReplyDeadlineError extends QueueError {
-  readonly code = 'QUEUE_REPLY_DEADLINE';
+  readonly code = 'TAONODE_QUEUE_REPLY_DEADLINE';
 
   constructor(readonly jobId: string) {
     super(`no reply to job ${jobId} before its deadline`);
@@ -24,7 +32,7 @@ export class ReplyDeadlineError extends QueueError {
 
 /** The worker answered with a `failed` message. `failure` says whose fault it was. */
 export class ReplyFailedError extends QueueError {
-  readonly code = 'QUEUE_REPLY_FAILED';
+  readonly code = 'TAONODE_QUEUE_REPLY_FAILED';
 
   constructor(
     readonly jobId: string,
@@ -37,7 +45,7 @@ export class ReplyFailedError extends QueueError {
 
 /** The reply bus was closed while the request waited (process shutdown). */
 export class ReplyBusClosedError extends QueueError {
-  readonly code = 'QUEUE_REPLY_BUS_CLOSED';
+  readonly code = 'TAONODE_QUEUE_REPLY_BUS_CLOSED';
 
   constructor(readonly jobId: string) {
     super(`reply bus closed while job ${jobId} waited`);

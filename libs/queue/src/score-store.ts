@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { TaonodeError, type ErrorKind } from '@taonode/errors';
 
 /**
  * Where the validator's scores live, shared by validator-scorer (writes) and weight-setter (reads): one Redis hash
@@ -55,13 +56,15 @@ return #ARGV
 `;
 
 /** A typed error for a score hash entry that is not `<hotkey> <score>` (written by something else). */
-export class MalformedScoreEntryError extends Error {
+export class MalformedScoreEntryError extends TaonodeError {
+  readonly code = 'TAONODE_QUEUE_MALFORMED_SCORE';
+  readonly kind: ErrorKind = 'internal';
+
   constructor(
     readonly uid: string,
     readonly value: string,
   ) {
     super(`score entry for uid ${uid} is not "<hotkey> <score>": ${JSON.stringify(value.slice(0, 80))}`);
-    this.name = 'MalformedScoreEntryError';
   }
 }
 

@@ -1,9 +1,12 @@
+import { TaonodeError, type ErrorKind } from '@taonode/errors';
+
 /**
  * The request's inputs can never succeed (out of bounds, not valid for the synapse's declaration). The worker turns
  * it into a BullMQ `UnrecoverableError` (no retry) and replies `failed` with code `bad-input`.
  */
-export class BadSynapseInputError extends Error {
-  readonly code = 'bad-input';
+export class BadSynapseInputError extends TaonodeError {
+  readonly code = 'TAONODE_SYNAPSE_BAD_INPUT';
+  readonly kind: ErrorKind = 'invalid-argument';
 
   constructor(
     readonly synapse: string,
@@ -11,7 +14,6 @@ export class BadSynapseInputError extends Error {
     options?: ErrorOptions,
   ) {
     super(`${synapse}: ${message}`, options);
-    this.name = 'BadSynapseInputError';
   }
 }
 

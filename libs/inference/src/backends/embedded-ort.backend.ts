@@ -38,7 +38,7 @@ export class EmbeddedOrtBackend implements InferenceBackend {
     const logits = result[BYTELM.logits];
     if (logits?.type !== 'float32' || logits.dims.length !== 2 || logits.dims[1] !== BYTELM.vocabSize) {
       throw new InferenceError(
-        'INFERENCE_MODEL_INVALID',
+        'TAONODE_INFERENCE_MODEL_INVALID',
         `model output '${BYTELM.logits}' is not float32 [batch, 256]`,
       );
     }
@@ -73,7 +73,7 @@ export class EmbeddedOrtBackend implements InferenceBackend {
         const bytes = await readFile(source.path);
         if (source.sha256 !== undefined && sha256Hex(bytes) !== source.sha256.toLowerCase()) {
           throw new InferenceError(
-            'INFERENCE_MODEL_DIGEST_MISMATCH',
+            'TAONODE_INFERENCE_MODEL_DIGEST_MISMATCH',
             `${source.path} does not have the configured sha256`,
           );
         }

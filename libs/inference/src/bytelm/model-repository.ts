@@ -40,7 +40,7 @@ export async function ensureBytelmModel(repository: string = DEFAULT_MODEL_REPOS
   const digest = sha256Hex(bytes);
   if (digest !== BYTELM_SHA256) {
     throw new InferenceError(
-      'INFERENCE_MODEL_DIGEST_MISMATCH',
+      'TAONODE_INFERENCE_MODEL_DIGEST_MISMATCH',
       `${file} has sha256 ${digest}, not the expected ${BYTELM_SHA256}; delete it to regenerate`,
     );
   }

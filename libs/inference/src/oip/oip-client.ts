@@ -98,7 +98,7 @@ export class OipClient {
       });
       for await (const message of call as AsyncIterable<inferenceV2.ModelStreamInferResponse>) {
         if (message.errorMessage !== '') {
-          throw new InferenceError('INFERENCE_BACKEND_FAILED', message.errorMessage);
+          throw new InferenceError('TAONODE_INFERENCE_BACKEND_FAILED', message.errorMessage);
         }
         const response = message.inferResponse;
         if (response === undefined) {
@@ -112,7 +112,7 @@ export class OipClient {
           return;
         }
       }
-      throw new InferenceError('INFERENCE_BACKEND_FAILED', 'stream ended without a final response');
+      throw new InferenceError('TAONODE_INFERENCE_BACKEND_FAILED', 'stream ended without a final response');
     } catch (error) {
       throw translate(error, signal);
     } finally {
@@ -174,10 +174,10 @@ function translate(error: unknown, signal: AbortSignal | undefined): Error {
   const status = (error as Partial<grpc.ServiceError>).code;
   const message = error instanceof Error ? error.message : String(error);
   if (status === grpc.status.UNAVAILABLE) {
-    return new InferenceError('INFERENCE_BACKEND_UNAVAILABLE', message, { cause: error });
+    return new InferenceError('TAONODE_INFERENCE_BACKEND_UNAVAILABLE', message, { cause: error });
   }
   if (status === grpc.status.DEADLINE_EXCEEDED) {
-    return new InferenceError('INFERENCE_DEADLINE_EXCEEDED', message, { cause: error });
+    return new InferenceError('TAONODE_INFERENCE_DEADLINE_EXCEEDED', message, { cause: error });
   }
-  return new InferenceError('INFERENCE_BACKEND_FAILED', message, { cause: error });
+  return new InferenceError('TAONODE_INFERENCE_BACKEND_FAILED', message, { cause: error });
 }

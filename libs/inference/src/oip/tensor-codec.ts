@@ -22,12 +22,12 @@ export function decodeBytesTensor(raw: Uint8Array): Buffer[] {
   let offset = 0;
   while (offset < buffer.length) {
     if (offset + 4 > buffer.length) {
-      throw new InferenceError('INFERENCE_BACKEND_FAILED', 'BYTES tensor ends inside a length prefix');
+      throw new InferenceError('TAONODE_INFERENCE_BACKEND_FAILED', 'BYTES tensor ends inside a length prefix');
     }
     const length = buffer.readUInt32LE(offset);
     offset += 4;
     if (offset + length > buffer.length) {
-      throw new InferenceError('INFERENCE_BACKEND_FAILED', 'BYTES tensor element runs past the end');
+      throw new InferenceError('TAONODE_INFERENCE_BACKEND_FAILED', 'BYTES tensor element runs past the end');
     }
     elements.push(buffer.subarray(offset, offset + length));
     offset += length;
@@ -45,7 +45,7 @@ export function rawBytes(values: BigInt64Array | Float32Array | Int32Array | Big
 export function readFloat32(raw: Uint8Array, expectedCount: number): Float32Array {
   if (raw.byteLength !== expectedCount * 4) {
     throw new InferenceError(
-      'INFERENCE_BACKEND_FAILED',
+      'TAONODE_INFERENCE_BACKEND_FAILED',
       `expected ${expectedCount} FP32 values, got ${raw.byteLength} bytes`,
     );
   }
@@ -57,7 +57,7 @@ export function readFloat32(raw: Uint8Array, expectedCount: number): Float32Arra
 /** int64 values from raw contents. */
 export function readInt64(raw: Uint8Array): BigInt64Array {
   if (raw.byteLength % 8 !== 0) {
-    throw new InferenceError('INFERENCE_BACKEND_FAILED', `INT64 tensor of ${raw.byteLength} bytes`);
+    throw new InferenceError('TAONODE_INFERENCE_BACKEND_FAILED', `INT64 tensor of ${raw.byteLength} bytes`);
   }
   const copy = new Uint8Array(raw.byteLength);
   copy.set(raw);

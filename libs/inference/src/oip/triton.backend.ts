@@ -24,7 +24,7 @@ export class TritonBackend implements InferenceBackend {
 
   async ready(): Promise<void> {
     if (!(await this.client.serverReady()) || !(await this.client.modelReady(this.options.model))) {
-      throw new InferenceError('INFERENCE_BACKEND_UNAVAILABLE', `model '${this.options.model}' is not ready`);
+      throw new InferenceError('TAONODE_INFERENCE_BACKEND_UNAVAILABLE', `model '${this.options.model}' is not ready`);
     }
   }
 
@@ -45,7 +45,7 @@ export class TritonBackend implements InferenceBackend {
     const index = response.outputs.findIndex((output) => output.name === BYTELM.logits);
     const raw = response.rawOutputContents[index];
     if (raw === undefined) {
-      throw new InferenceError('INFERENCE_BACKEND_FAILED', `response has no raw '${BYTELM.logits}' output`);
+      throw new InferenceError('TAONODE_INFERENCE_BACKEND_FAILED', `response has no raw '${BYTELM.logits}' output`);
     }
     return readFloat32(raw, batch.batch * BYTELM.vocabSize);
   }
@@ -105,7 +105,10 @@ export class TritonStreamingGenerator implements TextGenerator {
       const index = response.outputs.findIndex((output) => output.name === GENERATE_MODEL.textOutput);
       const raw = response.rawOutputContents[index];
       if (raw === undefined) {
-        throw new InferenceError('INFERENCE_BACKEND_FAILED', `response has no raw '${GENERATE_MODEL.textOutput}'`);
+        throw new InferenceError(
+          'TAONODE_INFERENCE_BACKEND_FAILED',
+          `response has no raw '${GENERATE_MODEL.textOutput}'`,
+        );
       }
       for (const element of decodeBytesTensor(raw)) {
         yield element.toString('utf8');
