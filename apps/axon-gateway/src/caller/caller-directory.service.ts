@@ -1,14 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { type ClientGrpc, ClientProxyFactory } from '@nestjs/microservices';
-import type { Subscription } from 'rxjs';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '@taonode/config';
-import { grpcClientOptions } from '@taonode/grpc';
-import { METAGRAPH_PROTO_FILE, metagraphV1 } from '@taonode/proto';
+import { type MetagraphWatch, MetagraphWatchClient } from '@taonode/grpc';
+import type { metagraphV1 } from '@taonode/proto';
 import type { GatewayConfig } from '../config';
 import { CallerDirectory, type CallerRecord } from './caller-directory';
-
-/** Pause before re-opening a watch that ended or failed (chain-sync restarting, not ready yet). */
-const RESUBSCRIBE_DELAY_MS = 1_000;
 
 /** Builds the directory of one metagraph message. */
 export function directoryOf(metagraph: metagraphV1.Metagraph): CallerDirectory {
@@ -24,28 +19,19 @@ export function directoryOf(metagraph: metagraphV1.Metagraph): CallerDirectory {
 }
 
 /**
- * The cached metagraph the blacklist and priority read: kept current by chain-sync's `WatchMetagraph` stream, so a
- * request never waits on a gRPC call. When the stream breaks the last directory stays in use and the watch is
- * re-opened.
+ * The cached metagraph the blacklist and priority read: kept current by chain-sync's `WatchMetagraph` stream
+ * (libs/grpc's MetagraphWatchClient, which re-opens it by itself), so a request never waits on a gRPC call. While
+ * the stream is broken the last directory stays in use.
  */
 @Injectable()
 export class CallerDirectoryService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CallerDirectoryService.name);
-  private readonly proxy: ClientGrpc & { close(): void };
-  private client: metagraphV1.MetagraphServiceClient | undefined;
-  private subscription: Subscription | undefined;
-  private retry: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private readonly client: MetagraphWatchClient;
+  private watch: MetagraphWatch | undefined;
   private current: CallerDirectory | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {
-    this.proxy = ClientProxyFactory.create(
-      grpcClientOptions({
-        url: config.metagraphGrpcUrl,
-        packageName: metagraphV1.TAONODE_METAGRAPH_V1_PACKAGE_NAME,
-        protoFile: METAGRAPH_PROTO_FILE,
-      }),
-    ) as unknown as ClientGrpc & { close(): void };
+    this.client = new MetagraphWatchClient(config.metagraphGrpcUrl);
   }
 
   /** The latest directory; undefined until chain-sync sent the first metagraph. */
@@ -54,40 +40,17 @@ export class CallerDirectoryService implements OnApplicationBootstrap, OnApplica
   }
 
   onApplicationBootstrap(): void {
-    this.client = this.proxy.getService<metagraphV1.MetagraphServiceClient>(metagraphV1.METAGRAPH_SERVICE_NAME);
-    this.watch();
-  }
-
-  onApplicationShutdown(): void {
-    this.stopped = true;
-    clearTimeout(this.retry);
-    this.subscription?.unsubscribe();
-    this.proxy.close();
-  }
-
-  private watch(): void {
-    const client = this.client;
-    if (this.stopped || client === undefined) {
-      return;
-    }
-    this.subscription = client.watchMetagraph({ netuid: this.config.netuid }).subscribe({
-      next: (response) => {
-        if (response.metagraph !== undefined) {
-          this.current = directoryOf(response.metagraph);
-        }
+    this.watch = this.client.watch(this.config.netuid, {
+      onMetagraph: (metagraph) => {
+        this.current = directoryOf(metagraph);
       },
-      error: (error: unknown) => {
-        this.logger.warn({ err: error, netuid: this.config.netuid }, 'metagraph watch failed; re-opening');
-        this.resubscribe();
-      },
-      complete: () => this.resubscribe(),
+      onInterrupted: (error) =>
+        this.logger.warn({ err: error, netuid: this.config.netuid }, 'metagraph watch interrupted; re-opening'),
     });
   }
 
-  private resubscribe(): void {
-    if (this.stopped) {
-      return;
-    }
-    this.retry = setTimeout(() => this.watch(), RESUBSCRIBE_DELAY_MS);
+  onApplicationShutdown(): void {
+    this.watch?.stop();
+    this.client.close();
   }
 }
