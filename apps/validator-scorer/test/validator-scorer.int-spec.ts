@@ -55,6 +55,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 describe('validator-scorer end to end', () => {
   const walletPath = mkdtempSync(join(tmpdir(), 'taonode-scorer-wallets-'));
   const modelRepository = mkdtempSync(join(tmpdir(), 'taonode-scorer-models-'));
+  const redisData = mkdtempSync(join(tmpdir(), 'taonode-scorer-redis-'));
   let redis: LaunchedRedis;
   let metagraph: FakeMetagraphServer;
   let worker: AppProcess;
@@ -66,7 +67,7 @@ describe('validator-scorer end to end', () => {
   let neurons: FakeNeuronInput[];
 
   beforeAll(async () => {
-    redis = await startRedisServer({ appendOnly: true });
+    redis = await startRedisServer({ appendOnly: true, directory: redisData });
     client = new Redis(redis.url);
     const validator = await writeHotkey(walletPath, 'validator', '//Alice');
     const honest = await writeHotkey(walletPath, 'miner', '//Bob');
@@ -120,6 +121,7 @@ describe('validator-scorer end to end', () => {
     await redis?.stop();
     rmSync(walletPath, { recursive: true, force: true });
     rmSync(modelRepository, { recursive: true, force: true });
+    rmSync(redisData, { recursive: true, force: true });
   }, 60_000);
 
   it('ranks our honest miner above the slow one above the one answering garbage, round after round', async () => {
@@ -153,4 +155,38 @@ describe('validator-scorer end to end', () => {
     expect(entry?.hotkey).toBe(replaced[1]?.hotkey);
     expect(entry?.score).toBe(0);
   }, 120_000);
+
+  it('loses no score when Redis restarts between rounds, and the next round runs once it is back', async () => {
+    const scheduler = scorer.get(RoundSchedulerService);
+    const before = await new ScoreStore(client).read(NETUID);
+    expect(before.length).toBeGreaterThan(0);
+
+    const port = redis.port;
+    await redis.stop();
+    redis = await startRedisServer({ appendOnly: true, directory: redisData, port });
+    const after = await until('redis back', async () => {
+      try {
+        return await new ScoreStore(client).read(NETUID);
+      } catch {
+        return undefined;
+      }
+    });
+    expect(after).toEqual(before);
+
+    // Every service reconnects by itself: a round with every reference answered completes on the next block.
+    let block = 103;
+    await until('a full round after the restart', () => {
+      const report = scheduler.lastRound;
+      if (report !== undefined && report.block === block && report.missingReferences.length === 0) {
+        return true;
+      }
+      if (report !== undefined && report.block === block) {
+        block += 1;
+      }
+      if (scheduler.lastCompletedRound !== block) {
+        metagraph.publish(block, neurons);
+      }
+      return undefined;
+    });
+  }, 240_000);
 });

@@ -10,6 +10,11 @@ export interface RedisLaunchOptions {
   readonly binary?: string;
   /** Listen on this port (e.g. to restart a stopped server where its clients reconnect); default a free one. */
   readonly port?: number;
+  /**
+   * Keep the data here instead of a fresh temporary directory, and leave it on `stop`: a server started again on
+   * the same port and directory (with `appendOnly`) comes back with its data, as after a real Redis restart.
+   */
+  readonly directory?: string;
 }
 
 export interface LaunchedRedis {
@@ -31,7 +36,12 @@ export async function startRedisServer(options: RedisLaunchOptions = {}): Promis
   const attempts = options.port === undefined ? ATTEMPTS : 1;
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const port = options.port ?? (await freePort());
-    const directory = mkdtempSync(join(tmpdir(), 'taonode-redis-'));
+    const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'taonode-redis-'));
+    const removeData = (): void => {
+      if (options.directory === undefined) {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    };
     try {
       const child = await startChild({
         name: 'redis-server',
@@ -59,11 +69,11 @@ export async function startRedisServer(options: RedisLaunchOptions = {}): Promis
         port,
         stop: async () => {
           await child.stop();
-          rmSync(directory, { recursive: true, force: true });
+          removeData();
         },
       };
     } catch (error) {
-      rmSync(directory, { recursive: true, force: true });
+      removeData();
       if (!(error instanceof PortInUseError)) {
         throw error;
       }

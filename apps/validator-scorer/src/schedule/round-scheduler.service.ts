@@ -54,6 +54,11 @@ export class RoundSchedulerService implements OnApplicationBootstrap, OnApplicat
     return this.runner !== undefined && this.latestBlock !== undefined;
   }
 
+  /** The latest completed round's report, undefined before the first. */
+  get lastRound(): RoundReport | undefined {
+    return this.lastReport;
+  }
+
   /** Block of the latest completed round, null before the first. */
   get lastCompletedRound(): number | null {
     return this.lastReport?.block ?? null;
