@@ -5,11 +5,15 @@ import {
   commaList,
   logConfig,
   logEnv,
+  metagraphClientConfig,
+  metagraphClientEnv,
   opsConfig,
   opsEnv,
   portVar,
   redisConfig,
   redisEnv,
+  walletConfig,
+  walletEnv,
 } from '@taonode/config';
 
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -27,12 +31,6 @@ const gatewayEnv = z.object({
   /** Announced port; defaults to `AXON_PORT`. */
   AXON_EXTERNAL_PORT: portVar.optional(),
   NETUID: z.coerce.number().int().min(0).max(65535).default(1),
-  /** The miner's wallet (btcli layout); the hotkey file must be readable (plaintext, as btcli writes hotkeys). */
-  WALLET_NAME: z.string().trim().min(1).default('default'),
-  WALLET_HOTKEY: z.string().trim().min(1).default('default'),
-  WALLET_PATH: z.string().trim().min(1).default('~/.bittensor/wallets'),
-  /** chain-sync's MetagraphService, `host:port`. */
-  METAGRAPH_GRPC_URL: z.string().trim().min(1).default('127.0.0.1:50051'),
   /** Callers need at least this stake (TAO, as the SDK's `min_stake` flags use). */
   AXON_MIN_STAKE_TAO: z.coerce.number().min(0).default(0),
   /** Only callers holding a validator permit are served. */
@@ -63,14 +61,17 @@ export const gatewayConfigSchema = gatewayEnv
   .extend(chainEnv.shape)
   .extend(opsEnv.shape)
   .extend(logEnv.shape)
+  // The miner's wallet (btcli layout; the hotkey file is plaintext, as btcli writes hotkeys) and chain-sync's address.
+  .extend(walletEnv.shape)
+  .extend(metagraphClientEnv.shape)
   .transform((env) => ({
     redis: redisConfig(env),
     chain: chainConfig(env),
     ops: opsConfig(env),
     log: logConfig(env),
     netuid: env.NETUID,
-    wallet: { name: env.WALLET_NAME, hotkey: env.WALLET_HOTKEY, path: env.WALLET_PATH },
-    metagraphGrpcUrl: env.METAGRAPH_GRPC_URL,
+    wallet: walletConfig(env),
+    metagraphGrpcUrl: metagraphClientConfig(env).url,
     http: {
       port: env.AXON_PORT,
       host: env.AXON_HOST,
