@@ -28,7 +28,11 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
  * correct answer is correct), then answers as its behaviour says. No signature or blacklist checks: what is under
  * test is the validator's scoring, not this miner.
  */
-export async function startTestAxon(behaviour: TestAxonBehaviour, modelRepository: string): Promise<TestAxon> {
+export async function startTestAxon(
+  behaviour: TestAxonBehaviour,
+  modelRepository: string,
+  host = '127.0.0.1',
+): Promise<TestAxon> {
   const generator = new BatchingGenerator(
     new EmbeddedOrtBackend({ source: { kind: 'bytelm', repository: modelRepository }, intraOpThreads: 1 }),
     { maxBatch: 8, batchDelayMs: 1 },
@@ -78,7 +82,7 @@ export async function startTestAxon(behaviour: TestAxonBehaviour, modelRepositor
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   return {
     port: (server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
