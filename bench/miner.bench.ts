@@ -15,9 +15,8 @@ import {
   type Signer,
   type SynapseDefinition,
 } from '@taonode/protocol';
-import { startRedisServer } from '@taonode/testing';
+import { startFakeMetagraphServer, startRedisServer } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
-import { startFakeMetagraphServer } from '../apps/axon-gateway/test/support/fake-metagraph.server';
 import type { BenchResult, BenchRow } from './bench-result';
 
 const CONCURRENCY = 32;

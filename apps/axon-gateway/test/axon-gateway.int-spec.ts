@@ -1,9 +1,13 @@
 import { connect } from 'node:net';
 import { Dummy, processServerResponse, RESPONSE_SIGNATURE_HEADERS, verifyResponseSignature } from '@taonode/protocol';
-import { type LaunchedRedis, startRedisServer } from '@taonode/testing';
+import {
+  type FakeMetagraphServer,
+  type LaunchedRedis,
+  startFakeMetagraphServer,
+  startRedisServer,
+} from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
-import { type FakeMetagraphServer, startFakeMetagraphServer } from './support/fake-metagraph.server';
 import { type RunningGateway, startGateway } from './support/gateway.app';
 import {
   ALICE,
