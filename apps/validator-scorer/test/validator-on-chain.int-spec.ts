@@ -15,6 +15,7 @@ import {
   startAppProcess,
   startDevnet,
   startRedisServer,
+  waitFor,
 } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
 import { startTestAxon, type TestAxon } from './support/test-axon';
@@ -23,18 +24,8 @@ const NETUID = 1;
 /** The subnet owner's hotkey, registered at genesis (uid 0): its stake decides consensus on the dev subnet. */
 const VALIDATOR_URI = '//Alice//hot';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  return waitFor(what, probe, 240_000, 250);
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   startAppProcess,
   startFakeMetagraphServer,
   startRedisServer,
+  waitFor,
 } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
 import { AppModule } from '../src/app.module';
@@ -33,18 +34,8 @@ async function writeHotkey(walletPath: string, name: string, uri: string): Promi
   return key.ss58Address;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  return waitFor(what, probe, 120_000, 100);
 }
 
 /**

@@ -34,3 +34,4 @@ export {
 } from './factories/metagraph.factory';
 export { type FakeMetagraphServer, type FakeNeuronInput, startFakeMetagraphServer } from './fake-metagraph-server';
 export { type AppProcess, startAppProcess } from './app-process';
+export { waitFor } from './wait-for';

@@ -1,23 +1,7 @@
 import type { Observable, Subscription } from 'rxjs';
+import { waitFor } from '@taonode/testing';
 
-/** Polls `probe` until it returns a value other than undefined; fails after `timeoutMs` with `what`. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { waitFor };
 
 /** Records everything a stream emits, and whether it ended, so a test can wait for the n-th item. */
 export class StreamRecorder<T> {
