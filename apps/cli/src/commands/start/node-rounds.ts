@@ -1,24 +1,9 @@
 import { ChainClient, readWeights, type WeightRow } from '@taonode/chain';
 import type { metagraphV1 } from '@taonode/proto';
 import type { RunningLocalNode } from './local-node';
+import { sampleValue } from './node-status';
 
 const POLL_MS = 500;
-
-/** The value of an unlabelled or labelled Prometheus sample in a text exposition, summed over matching lines. */
-export function sampleValue(exposition: string, metric: string, labels: Readonly<Record<string, string>> = {}): number {
-  let total = 0;
-  for (const line of exposition.split('\n')) {
-    if (!line.startsWith(metric) || (line[metric.length] !== '{' && line[metric.length] !== ' ')) {
-      continue;
-    }
-    const matches = Object.entries(labels).every(([name, value]) => line.includes(`${name}="${value}"`));
-    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
-    if (matches && Number.isFinite(value)) {
-      total += value;
-    }
-  }
-  return total;
-}
 
 async function completedRounds(node: RunningLocalNode): Promise<number> {
   const url = node.opsUrls['validator-scorer'];

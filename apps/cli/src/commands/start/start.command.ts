@@ -6,6 +6,7 @@ import type { metagraphV1 } from '@taonode/proto';
 import { startLocalNode, type RunningLocalNode } from './local-node';
 import { metagraphTable, summaryLine } from './metagraph-view';
 import { roundsSummaryText, waitForRounds } from './node-rounds';
+import { type NodeStatus, sampleNodeStatus, statusLines } from './node-status';
 
 interface StartFlags {
   readonly netuid: string;
@@ -19,6 +20,8 @@ interface StartFlags {
 
 /** How long a `--rounds` run may take before it gives up (rounds, then weights landing on chain). */
 const ROUNDS_DEADLINE_MS = 10 * 60_000;
+/** How often the live view samples the services' health and metrics. */
+const STATUS_INTERVAL_MS = 2_000;
 
 const DEFAULT_DATA_DIRECTORY = join(__dirname, '..', '..', '..', '..', '..', '.cache', 'local-node');
 
@@ -79,23 +82,39 @@ async function runLocalNode(flags: StartFlags): Promise<void> {
   const interactive = process.stdout.isTTY && flags.rounds === undefined;
   const watcher = new MetagraphWatchClient(node.metagraphGrpcAddress);
   running.watcher = watcher;
-  let latest: metagraphV1.Metagraph | undefined;
+  let latest: metagraphV1.WatchMetagraphResponse | undefined;
+  let status: NodeStatus | undefined;
+  const render = (): void => {
+    if (latest !== undefined) {
+      const lines = status === undefined ? [] : statusLines(status);
+      process.stdout.write(`\x1b[2J\x1b[H${metagraphTable(latest)}\n\n${lines.join('\n')}\n\nCtrl-C to stop\n`);
+    }
+  };
   watcher.watch(netuid, {
     onMetagraph: (metagraph, freshness) => {
-      latest = metagraph;
-      const update = { metagraph, freshness };
+      latest = { metagraph, freshness };
       if (interactive) {
-        process.stdout.write(`\x1b[2J\x1b[H${metagraphTable(update)}\n\nCtrl-C to stop\n`);
+        render();
       } else {
-        print(summaryLine(update));
+        print(summaryLine(latest));
       }
     },
   });
+  if (interactive) {
+    // Service health and the miner's and validator's progress, sampled one at a time (never overlapping).
+    void (async () => {
+      while (stopping === undefined) {
+        status = await sampleNodeStatus(node.opsUrls, status);
+        render();
+        await new Promise((resolve) => setTimeout(resolve, STATUS_INTERVAL_MS));
+      }
+    })();
+  }
 
   if (flags.rounds !== undefined) {
     const rounds = Number(flags.rounds);
     try {
-      const summary = await waitForRounds(node, rounds, () => latest, Date.now() + ROUNDS_DEADLINE_MS);
+      const summary = await waitForRounds(node, rounds, () => latest?.metagraph, Date.now() + ROUNDS_DEADLINE_MS);
       print(roundsSummaryText(node, summary));
       await stop(`${rounds} rounds done`, 0);
     } catch (error) {
