@@ -48,7 +48,9 @@ describe('the synthetic byte-level model', () => {
     try {
       await ensureBytelmModel(altered);
       writeFileSync(modelFilePath(altered), 'not the model');
-      await expect(ensureBytelmModel(altered)).rejects.toMatchObject({ code: 'TAONODE_INFERENCE_MODEL_DIGEST_MISMATCH' });
+      await expect(ensureBytelmModel(altered)).rejects.toMatchObject({
+        code: 'TAONODE_INFERENCE_MODEL_DIGEST_MISMATCH',
+      });
       await expect(ensureBytelmModel(altered)).rejects.toBeInstanceOf(InferenceError);
     } finally {
       rmSync(altered, { recursive: true, force: true });
