@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactUrl } from '@taonode/observability';
 import { freePort, ProcessSupervisor, type ExitStatus } from '@taonode/process';
+import { startChainSyncProcess, startPrivateRedis } from '../../cli/service-processes';
 import {
   assertDevWalletsReplaceable,
   DEV_NEURONS,
@@ -9,12 +10,11 @@ import {
   registerDevNeurons,
   type RegisteredDevNeuron,
 } from './dev-neurons';
-import { LOCAL_AXON_IP, SERVICE_READY_TIMEOUT_MS, startNodeServices } from './node-services';
+import { LOCAL_AXON_IP, startNodeServices } from './node-services';
 import { writePrometheusConfig } from './prometheus-config';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..', '..');
 const TAONODE_BIN = join(REPO_ROOT, 'bin', 'taonode.js');
-const RUN_APP_BIN = join(REPO_ROOT, 'bin', 'run-app.js');
 
 export interface LocalNodeOptions {
   readonly dataDirectory: string;
@@ -61,7 +61,8 @@ export async function startLocalNode(
   // Every child runs under @taonode/process's lifeline: it dies with this process however this process ends.
   const supervisor = new ProcessSupervisor(onChildExit);
   try {
-    const redisUrl = options.redisUrl ?? (await startRedis(supervisor, options, logFile('redis')));
+    const processes = { supervisor, logFile, commonEnv: {} };
+    const redisUrl = options.redisUrl ?? (await startPrivateRedis(processes, join(options.dataDirectory, 'redis')));
     options.progress(`redis     ${redactUrl(redisUrl)}`);
 
     const devnet = await supervisor.start({
@@ -83,32 +84,28 @@ export async function startLocalNode(
     const chainEndpoint = devnet.ready?.[1] ?? '';
     options.progress(`devnet    ${chainEndpoint} (block time ${options.blockTimeMs} ms)`);
 
-    const [grpcPort, opsPort] = [await freePort(), await freePort()];
-    const chainSyncOps = `http://127.0.0.1:${opsPort}`;
-    await supervisor.start({
-      name: 'chain-sync',
-      command: process.execPath,
-      args: [RUN_APP_BIN, 'chain-sync'],
-      env: {
-        REDIS_URL: redisUrl,
-        SUBTENSOR_CHAIN_ENDPOINT: chainEndpoint,
-        NETUIDS: String(options.netuid),
-        GRPC_HOST: '127.0.0.1',
-        GRPC_PORT: String(grpcPort),
-        OPS_HOST: '127.0.0.1',
-        OPS_PORT: String(opsPort),
-        CHAIN_SYNC_BLOCK_TIME_MS: String(options.blockTimeMs),
-        // The devnet assembles runtime API answers in TypeScript; storage reads are the faster path against it.
-        CHAIN_SYNC_METAGRAPH_SOURCE: 'storage',
-        LOG_LEVEL: 'info',
-        NODE_ENV: 'production',
+    const chainSync = await startChainSyncProcess(
+      {
+        supervisor,
+        logFile,
+        commonEnv: {
+          REDIS_URL: redisUrl,
+          SUBTENSOR_CHAIN_ENDPOINT: chainEndpoint,
+          LOG_LEVEL: 'info',
+          NODE_ENV: 'production',
+        },
       },
-      readyUrl: `${chainSyncOps}/ready`,
-      readyTimeoutMs: SERVICE_READY_TIMEOUT_MS,
-      ports: [grpcPort, opsPort],
-      logFile: logFile('chain-sync'),
-    });
-    options.progress(`chain-sync gRPC 127.0.0.1:${grpcPort}, metrics ${chainSyncOps}/metrics`);
+      {
+        netuid: options.netuid,
+        env: {
+          CHAIN_SYNC_BLOCK_TIME_MS: String(options.blockTimeMs),
+          // The devnet assembles runtime API answers in TypeScript; storage reads are the faster path against it.
+          CHAIN_SYNC_METAGRAPH_SOURCE: 'storage',
+        },
+      },
+    );
+    const chainSyncOps = chainSync.opsUrl;
+    options.progress(`chain-sync gRPC ${chainSync.grpcAddress}, metrics ${chainSyncOps}/metrics`);
 
     const walletPath = devWalletPath(options.dataDirectory);
     const axonPort = options.axonPort === 0 ? await freePort() : options.axonPort;
@@ -124,7 +121,7 @@ export async function startLocalNode(
       logFile,
       redisUrl,
       chainEndpoint,
-      metagraphGrpcUrl: `127.0.0.1:${grpcPort}`,
+      metagraphGrpcUrl: chainSync.grpcAddress,
       netuid: options.netuid,
       walletPath,
       axonPort,
@@ -139,7 +136,7 @@ export async function startLocalNode(
       netuid: options.netuid,
       chainEndpoint,
       redisUrl,
-      metagraphGrpcAddress: `127.0.0.1:${grpcPort}`,
+      metagraphGrpcAddress: chainSync.grpcAddress,
       axonUrl: services.axonUrl,
       opsUrls,
       neurons,
@@ -151,33 +148,4 @@ export async function startLocalNode(
     await supervisor.stopAll();
     throw error;
   }
-}
-
-async function startRedis(supervisor: ProcessSupervisor, options: LocalNodeOptions, logFile: string): Promise<string> {
-  const port = await freePort();
-  const directory = join(options.dataDirectory, 'redis');
-  mkdirSync(directory, { recursive: true });
-  await supervisor.start({
-    name: 'redis',
-    command: 'redis-server',
-    // BullMQ needs noeviction; append-only so queued work survives a restart of the node.
-    args: [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'yes',
-      '--dir',
-      directory,
-      '--maxmemory-policy',
-      'noeviction',
-    ],
-    readyLine: /Ready to accept connections/,
-    ports: [port],
-    logFile,
-  });
-  return `redis://127.0.0.1:${port}`;
 }
