@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type EnvSource, TaonodeConfigModule } from '@taonode/config';
-import { ObservabilityModule, opsServerProviders } from '@taonode/observability';
+import type { EnvSource } from '@taonode/config';
+import { opsServerProviders } from '@taonode/observability';
+import { ServiceKitModule } from '@taonode/service';
 import { weightSetterConfigSchema } from './config';
 import { WeightSetterProbes } from './health/weight-setter.probes';
 import { MetagraphWatchAdapter } from './metagraph/metagraph-watch.adapter';
@@ -21,8 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TaonodeConfigModule.forRoot({ schema: weightSetterConfigSchema, env: options.env }),
-        ObservabilityModule.forRoot({ service: 'weight-setter' }),
+        ServiceKitModule.forRoot({ service: 'weight-setter', schema: weightSetterConfigSchema, env: options.env }),
       ],
       providers: [
         RedisConnection,
