@@ -7,7 +7,7 @@ import {
   type ChainClient,
   type NeuronInfo,
 } from '@taonode/chain';
-import { isTaonodeError, TaonodeError } from '@taonode/errors';
+import { TaonodeError } from '@taonode/errors';
 import { Wallet, type Keypair } from '@taonode/wallet';
 import type { NodeSettings } from './node-settings';
 
@@ -40,8 +40,12 @@ function walletFlags(settings: NodeSettings): string {
 }
 
 /**
- * The wallet's files exist and the hotkey loads without a password (the services read it from disk; the coldkey
- * is never unlocked: serve_axon and weights are hotkey calls).
+ * The wallet's files exist and the hotkey loads without a password. Why no password is ever asked:
+ * - the coldkey is never unlocked: serve_axon, set_weights and commit/reveal are hotkey calls, and the node never
+ *   registers, stakes or spends; only coldkeypub.txt is read, so an encrypted coldkey is fine and never prompted for;
+ * - the hotkey is loaded by each service from disk, unattended (after a crash, a reboot, a `Restart=` of systemd):
+ *   an encrypted hotkey (btcli `--use-password`) is refused before anything starts, whatever password the terminal
+ *   or a `BT_PW_…` variable offers — a prompt the services cannot answer is worse than a clear refusal.
  */
 export async function loadNodeHotkey(settings: NodeSettings): Promise<Keypair> {
   const wallet = new Wallet(settings.wallet);
@@ -54,21 +58,27 @@ export async function loadNodeHotkey(settings: NodeSettings): Promise<Keypair> {
       `taonode wallet new-coldkey --wallet.name ${name} --wallet.path ${settings.wallet.path}`,
     );
   }
+  if (!(await wallet.hotkeyFile.exists())) {
+    throw new NodePreflightError(
+      `wallet "${name}" has no hotkey "${hotkey}" in ${settings.wallet.path}`,
+      `taonode wallet new-hotkey ${walletFlags(settings)}`,
+    );
+  }
+  // A legacy-fernet file decrypts without a password, as the services read it: only a real password stops them.
+  const encryption = await wallet.hotkeyFile.encryption();
+  if (encryption === 'nacl' || encryption === 'ansible-vault') {
+    throw new NodePreflightError(
+      `hotkey "${hotkey}" of wallet "${name}" is encrypted; the services load it unattended and need an unencrypted hotkey`,
+      `taonode wallet regen-hotkey ${walletFlags(settings)} --overwrite (from its mnemonic, without --use-password)`,
+    );
+  }
   try {
     return await wallet.getHotkey();
   } catch (error) {
-    const code = isTaonodeError(error) ? error.code : undefined;
-    if (code === 'TAONODE_WALLET_NOT_FOUND') {
-      throw new NodePreflightError(
-        `wallet "${name}" has no hotkey "${hotkey}" in ${settings.wallet.path}`,
-        `taonode wallet new-hotkey ${walletFlags(settings)}`,
-      );
-    }
     const why = error instanceof Error ? error.message : String(error);
-    // The services read the hotkey from disk at start, unattended: an encrypted one cannot work.
     throw new NodePreflightError(
-      `hotkey "${hotkey}" of wallet "${name}" cannot be loaded unattended (${why}); the services need an unencrypted hotkey`,
-      `taonode wallet regen-hotkey ${walletFlags(settings)} --overwrite (from its mnemonic, without --use-password)`,
+      `hotkey "${hotkey}" of wallet "${name}" cannot be loaded (${why})`,
+      `taonode wallet regen-hotkey ${walletFlags(settings)} --overwrite (from its mnemonic)`,
     );
   }
 }
