@@ -8,6 +8,7 @@ export { findPortHolder } from './port-holder';
 export { PortInUseError, ProcessError, type PortHolder, type ProcessErrorCode } from './process.error';
 export { isProcessAlive, isProcessGroupAlive, signalProcessGroup, waitForProcessGroupExit } from './process-group';
 export { ProcessSupervisor } from './process-supervisor';
+export { DEFAULT_LOG_ROTATION, RotatingLogFile, type LogRotation } from './rotating-log-file';
 export { answersHttp, pollUntil } from './ready-probe';
 export { startChild, SupervisedChild, type ChildSpec, type ExitStatus } from './supervised-child';
 export { onTerminationSignal, TERMINATION_SIGNALS, type TerminationSignal } from './termination-signals';

@@ -7,6 +7,7 @@ import { findPortHolder } from './port-holder';
 import { signalProcessGroup, waitForProcessGroupExit } from './process-group';
 import { PortInUseError, ProcessError } from './process.error';
 import { answersHttp, pollUntil } from './ready-probe';
+import { RotatingLogFile, type LogRotation } from './rotating-log-file';
 
 /** Plain JavaScript, run by this Node binary: see the file for why it exists. */
 const WATCHDOG = join(__dirname, 'lifeline-watchdog.js');
@@ -37,6 +38,8 @@ export interface ChildSpec {
   readonly readyTimeoutMs?: number;
   /** Every output line is appended here. */
   readonly logFile?: string;
+  /** Rotate `logFile` by size (see {@link RotatingLogFile}); without it the file only grows. */
+  readonly logRotation?: LogRotation;
   /** Ports the child listens on: checked before it starts, and named (with their holder) if it fails. */
   readonly ports?: readonly number[];
   /** The address the child binds those ports on (default 127.0.0.1). */
@@ -96,6 +99,15 @@ export class SupervisedChild {
     this.output = new OutputLines([watchdog.stdout, watchdog.stderr]);
     if (spec.logFile === undefined) {
       this.logWritten = Promise.resolve();
+    } else if (spec.logRotation !== undefined) {
+      const log = new RotatingLogFile(spec.logFile, spec.logRotation);
+      this.output.onLine((line) => log.writeLine(line));
+      this.logWritten = new Promise((resolve) =>
+        watchdog.once('close', () => {
+          log.close();
+          resolve();
+        }),
+      );
     } else {
       const log = createWriteStream(spec.logFile, { flags: 'a' });
       this.output.onLine((line) => log.write(`${line}\n`));
