@@ -22,7 +22,8 @@ export function decodeSignature(bytes: Uint8Array): G1Point {
     );
   }
   try {
-    return bls12_381.G1.Point.fromBytes(bytes);
+    // A copy: @noble/curves 1.9.7 clears the flag bits of the bytes it is given, in place.
+    return bls12_381.G1.Point.fromBytes(Uint8Array.from(bytes));
   } catch (error) {
     throw new TimelockError('TAONODE_TIMELOCK_INVALID_SIGNATURE', 'the signature is not a BLS12-381 G1 point', {
       cause: error,
@@ -39,7 +40,8 @@ export function decodePublicKey(bytes: Uint8Array): G2Point {
     );
   }
   try {
-    const point = bls12_381.G2.Point.fromBytes(bytes);
+    // A copy, as for signatures: the decoder would clear the caller's flag bits.
+    const point = bls12_381.G2.Point.fromBytes(Uint8Array.from(bytes));
     if (point.is0()) {
       throw new Error('the point at infinity is no public key');
     }

@@ -48,6 +48,14 @@ describe('TestBeacon', () => {
     expect(() => decryptTimelocked(commit, beacon.signRound(41))).toThrow(TimelockError);
   });
 
+  it('leaves the signature and key bytes it verifies untouched (the curve decoder would clear their flag bits)', () => {
+    const signature = beacon.signRound(7);
+    const [signatureBefore, keyBefore] = [toHex(signature), toHex(beacon.publicKey)];
+    expect(verifyPulse(beacon.publicKey, 7, signature)).toBe(true);
+    expect(toHex(signature)).toBe(signatureBefore);
+    expect(toHex(beacon.publicKey)).toBe(keyBefore);
+  });
+
   it('refuses a secret key of the wrong size or out of range', () => {
     expect(() => new TestBeacon(new Uint8Array(31))).toThrow(TimelockError);
     expect(() => new TestBeacon(new Uint8Array(32))).toThrow(TimelockError);

@@ -11,7 +11,7 @@ const TAG_BYTES = 16;
 
 function decodeU(bytes: Uint8Array): G2Point {
   try {
-    return bls12_381.G2.Point.fromBytes(bytes);
+    return bls12_381.G2.Point.fromBytes(Uint8Array.from(bytes));
   } catch (error) {
     throw new TimelockError(
       'TAONODE_TIMELOCK_MALFORMED_CIPHERTEXT',
