@@ -3,7 +3,7 @@ import { ExtrinsicApplier } from '../extrinsic/extrinsic-applier';
 import { FeeCalculator } from '../extrinsic/fees';
 import { TransactionValidator } from '../extrinsic/validator';
 import { createBalancesPallet } from '../pallets/balances';
-import { adminUtilsPallet, subtensorPallet, subtensorRuntimeApis } from '../pallets/subtensor';
+import { adminUtilsPallet, subtensorPallet } from '../pallets/subtensor';
 import { createSudoPallet } from '../pallets/sudo/sudo.pallet';
 import { systemPallet } from '../pallets/system/system.pallet';
 import { timestampPallet } from '../pallets/timestamp/timestamp.pallet';
@@ -13,7 +13,7 @@ import { createAuraApi } from '../runtime-apis/aura.runtime-api';
 import { createCoreApi } from '../runtime-apis/core.runtime-api';
 import { createMetadataApi } from '../runtime-apis/metadata.runtime-api';
 import { RuntimeApiRegistry } from '../runtime-apis/runtime-api-registry';
-import { createStakeInfoApi } from '../runtime-apis/subtensor/stake-info.runtime-api';
+import { createSubtensorRuntimeApis } from '../runtime-apis/subtensor';
 import { createTransactionPaymentApis } from '../runtime-apis/transaction-payment.runtime-api';
 import { CallRegistry } from './call-registry';
 import type { PalletModule } from './dispatch-context';
@@ -45,7 +45,7 @@ export interface DevnetRuntime {
 /**
  * Wires the pallets (in the real runtime's pallet order, so `on_initialize` hooks run in that order), the
  * validity checks, the block builder and the runtime APIs. The runtime version's `apis` list is the
- * metadata's own, completed with the subtensor runtime API modules.
+ * metadata's own, completed with the subtensor runtime API modules it does not list.
  */
 export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetadata()): DevnetRuntime {
   const index = new MetadataIndex(metadata);
@@ -59,9 +59,10 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     createSudoPallet(index),
     adminUtilsPallet,
   ];
+  const subtensorApis = createSubtensorRuntimeApis(metadata);
   const version = new RuntimeVersionInfo(
     metadata,
-    subtensorRuntimeApis.map((api) => ({ trait: api.trait, version: api.version })),
+    subtensorApis.map((api) => ({ trait: api.trait, version: api.version })),
   );
   const calls = new CallRegistry(pallets, metadata);
   const dispatcher = new Dispatcher(calls);
@@ -82,8 +83,7 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     createAccountNonceApi(metadata),
     createAuraApi(metadata),
     ...createTransactionPaymentApis(metadata, calls, fees, (storage) => validator.feeMultiplier(storage)),
-    ...subtensorRuntimeApis,
-    ...[createStakeInfoApi(metadata)].filter((api) => api !== undefined),
+    ...subtensorApis,
   ]);
   return {
     metadata,

@@ -30,8 +30,9 @@ export interface RuntimeVersionJson {
  * the material BitGo labelled 224), which is what a real node returns from `state_getRuntimeVersion`, so
  * `api.runtimeVersion` and `api.consts.system.version` agree. Its `apis` list already names the real traits
  * (Metadata v2, Core v5, AccountNonceApi v1, TransactionPaymentApi v4, NeuronInfoRuntimeApi v1, ...);
- * `extraApis` (the simulated subtensor runtime APIs) are added when missing and set the version when present,
- * so that the served version always matches what `state_call` implements.
+ * `extraApis` (the simulated subtensor runtime APIs) are added only when the metadata does not list them: a
+ * listed trait keeps the metadata's version (spec 424: SubnetInfoRuntimeApi v2), and the subtensor modules
+ * take their version from the same list.
  */
 export class RuntimeVersionInfo {
   readonly json: RuntimeVersionJson;
@@ -51,7 +52,10 @@ export class RuntimeVersionInfo {
       declared.apis.map(([hash, version]) => [hash.toHex(), version.toNumber()] as const),
     );
     for (const api of extraApis) {
-      apis.set(blake2AsHex(api.trait, 64), api.version);
+      const hash = blake2AsHex(api.trait, 64);
+      if (!apis.has(hash)) {
+        apis.set(hash, api.version);
+      }
     }
     this.json = {
       specName: declared.specName.toString(),

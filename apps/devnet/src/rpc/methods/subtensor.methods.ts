@@ -23,7 +23,7 @@ export function subtensorMethods(context: NodeContext): RpcMethodTable {
       name,
       (params: readonly unknown[]) => {
         const { args, at } = splitAt(params);
-        return method(storageAt(context, at), args);
+        return method(storageAt(context, at), args, context.runtime.apis);
       },
     ]),
   );

@@ -1,12 +1,15 @@
 import { SUBTENSOR_RUNTIME_API_METHODS } from '@taonode/chain';
 import { networkLockCost } from '../../pallets/subtensor/registration/network-lock-cost';
-import { subtensorRuntimeApis } from '../../runtime-apis/subtensor';
+import type { RuntimeApiRegistry } from '../../runtime-apis/runtime-api-registry';
 import { currentBlock } from '../../runtime-apis/subtensor/chain-reads';
 import { encodeArguments } from '../../runtime-apis/subtensor/runtime-api-registry';
 import type { Storage } from '../../state/storage';
 
-/** A custom JSON-RPC method: positional params (the trailing optional block hash is resolved by the caller). */
-export type SubtensorRpcMethod = (storage: Storage, params: unknown[]) => unknown;
+/**
+ * A custom JSON-RPC method: positional params (the trailing optional block hash is resolved by the caller),
+ * answered through the runtime APIs the devnet serves (so in the served metadata's layouts).
+ */
+export type SubtensorRpcMethod = (storage: Storage, params: unknown[], apis: RuntimeApiRegistry) => unknown;
 
 export class SubtensorRpcParamsError extends Error {
   readonly code = 'TAONODE_DEVNET_RPC_PARAMS';
@@ -17,11 +20,9 @@ export class SubtensorRpcParamsError extends Error {
  * wrappers do: the SCALE bytes of the result (`result.encode()`) serialised as a JSON array of numbers.
  */
 function viaRuntimeApi(trait: keyof typeof SUBTENSOR_RUNTIME_API_METHODS, method: string): SubtensorRpcMethod {
-  return (storage, params) => {
-    const module = subtensorRuntimeApis.find((candidate) => candidate.trait === trait);
-    const run = module?.methods[method];
+  return (storage, params, apis) => {
     const declared = (SUBTENSOR_RUNTIME_API_METHODS[trait] as Record<string, { input: readonly string[] }>)[method];
-    if (!run || !declared) {
+    if (!declared) {
       throw new Error(`${trait}_${method} is not served`);
     }
     const args = params.slice(0, declared.input.length);
@@ -30,7 +31,7 @@ function viaRuntimeApi(trait: keyof typeof SUBTENSOR_RUNTIME_API_METHODS, method
         `expected ${declared.input.length} parameter(s) before the optional block hash`,
       );
     }
-    return [...run(storage, encodeArguments(declared.input, args))];
+    return [...apis.call(`${trait}_${method}`, storage, encodeArguments(declared.input, args))];
   };
 }
 

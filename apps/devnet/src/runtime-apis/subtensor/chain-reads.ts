@@ -1,6 +1,7 @@
 import type { Codec, INumber } from '@polkadot/types/types';
 import { defaultSubnetName, defaultSubnetSymbol } from '../../pallets/subtensor/registration/subnet-identity-defaults';
 import {
+  isDeclared,
   readAccount,
   readBig,
   readBool,
@@ -30,7 +31,9 @@ export function subnetNetuids(storage: Storage): number[] {
 
 /** `get_name_for_subnet` as UTF-8 bytes: the stored `SubnetName` when set, else the runtime's default. */
 export function subnetNameBytes(storage: Storage, netuid: number): number[] {
-  const stored = storage.getIfPresent<Codec>(SUBTENSOR, 'subnetName', netuid);
+  const stored = isDeclared(storage, 'subnetName')
+    ? storage.getIfPresent<Codec>(SUBTENSOR, 'subnetName', netuid)
+    : undefined;
   return stored ? [...stored.toU8a(true)] : [...Buffer.from(defaultSubnetName(netuid), 'utf8')];
 }
 
@@ -39,9 +42,26 @@ export function subnetSymbolBytes(netuid: number): number[] {
   return [...Buffer.from(defaultSubnetSymbol(netuid), 'utf8')];
 }
 
-/** `SubnetIdentitiesV2(netuid)` as a plain object, or null. */
+/**
+ * The subnet's identity as a plain object, or null: `SubnetIdentitiesV3` where the metadata declares it
+ * (spec 424, with `logo_url`), `SubnetIdentitiesV2` otherwise.
+ */
 export function subnetIdentity(storage: Storage, netuid: number): unknown {
-  return readOptional<Codec>(storage, 'subnetIdentitiesV2', netuid)?.toJSON() ?? null;
+  const item = isDeclared(storage, 'subnetIdentitiesV3') ? 'subnetIdentitiesV3' : 'subnetIdentitiesV2';
+  return readOptional<Codec>(storage, item, netuid)?.toJSON() ?? null;
+}
+
+/**
+ * The activity cutoff the runtime APIs report: where the metadata declares `ActivityCutoffFactorMilli`
+ * (spec 424) the effective cutoff in blocks, `max(1, factor × tempo / 1000)` (`utils/misc.rs`); otherwise the
+ * stored `ActivityCutoff`.
+ */
+export function activityCutoff(storage: Storage, netuid: number): bigint {
+  if (!isDeclared(storage, 'activityCutoffFactorMilli')) {
+    return readBig(storage, 'activityCutoff', netuid);
+  }
+  const blocks = (readBig(storage, 'activityCutoffFactorMilli', netuid) * readBig(storage, 'tempo', netuid)) / 1000n;
+  return blocks > 1n ? blocks : 1n;
 }
 
 export function blocksSinceLastStep(storage: Storage, netuid: number): bigint {
@@ -78,4 +98,4 @@ export function poolAndEmissionTerms(storage: Storage, netuid: number) {
   } satisfies Record<string, bigint>;
 }
 
-export { readAccount, readBig, readBool, readNum };
+export { isDeclared, readAccount, readBig, readBool, readNum };

@@ -1,2 +1,2 @@
-export { subtensorRuntimeApis } from './subtensor-runtime-apis';
+export { createSubtensorRuntimeApis, subtensorRuntimeApis, unsimulatedMethods } from './subtensor-runtime-apis';
 export { runtimeApiRegistry } from './runtime-api-registry';

@@ -3,6 +3,7 @@ import type { MetagraphField } from '@taonode/chain';
 import { readOptional } from '../../pallets/subtensor/state/subtensor-storage';
 import type { Storage } from '../../state/storage';
 import {
+  activityCutoff,
   alphaValues,
   blocksSinceLastStep,
   currentBlock,
@@ -58,7 +59,7 @@ export function buildMetagraph(storage: Storage, netuid: number): MetagraphValue
     maxWeightsLimit: readNum(storage, 'maxWeightsLimit', netuid),
     weightsVersion: readBig(storage, 'weightsVersionKey', netuid),
     weightsRateLimit: readBig(storage, 'weightsSetRateLimit', netuid),
-    activityCutoff: readNum(storage, 'activityCutoff', netuid),
+    activityCutoff: activityCutoff(storage, netuid),
     maxValidators: readNum(storage, 'maxAllowedValidators', netuid),
     numUids: n,
     maxUids: readNum(storage, 'maxAllowedUids', netuid),

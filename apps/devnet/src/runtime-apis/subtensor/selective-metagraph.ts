@@ -8,45 +8,66 @@ const VALIDATORS_INDEX = 72;
 const COMMITMENTS_INDEX = 73;
 
 /**
- * `get_selective_metagraph(netuid, indexes)` as subtensor HEAD answers it: only the requested fields are
- * `Some`, the rest `None`; `netuid` is always present and reads 0 (the root) unless index 0 is requested.
- * Index 72 lists the uids holding a validator permit with stake weight above `StakeThreshold`, ascending by
- * stake; index 73 (commitments) is empty, the devnet has no Commitments pallet.
- * `get_selective_mechagraph(netuid, 0, indexes)` answers the same but always fills `netuid`.
+ * What `get_selective_metagraph(netuid, indexes)` answers before encoding: the whole metagraph (plus
+ * `validators` and `commitments`), which indexes were requested, and the `netuid` field's value. Index `i` is
+ * the i-th field of the `SelectiveMetagraph` layout, so the encoder maps it to a name through the layout it
+ * encodes with (the metadata's own, or ours on V14).
  */
-export function buildSelectiveMetagraph(
+export class MetagraphSelection {
+  constructor(
+    readonly netuid: number,
+    readonly requested: ReadonlySet<number>,
+    readonly values: Readonly<Record<string, unknown>>,
+  ) {}
+}
+
+/**
+ * `get_selective_metagraph(netuid, indexes)` as subtensor answers it: only the requested fields are `Some`;
+ * `netuid` reads 0 (the root) unless index 0 is requested (`get_selective_mechagraph(netuid, 0, …)` always fills
+ * it). Index 72 lists the uids holding a validator permit with stake weight above `StakeThreshold`, ascending
+ * by stake; index 73 (commitments) is empty, the devnet has no Commitments pallet. Unknown indexes are ignored.
+ */
+export function selectMetagraph(
   storage: Storage,
   netuid: number,
   indexes: readonly number[],
   alwaysNetuid = false,
-): Record<string, unknown> | null {
+): MetagraphSelection | null {
   if (!subnetExists(storage, netuid)) {
     return null;
   }
   const full = buildMetagraph(storage, netuid) as MetagraphValue;
-  const result: Record<string, unknown> = { netuid: alwaysNetuid ? netuid : 0 };
-  for (const index of indexes) {
-    if (index === VALIDATORS_INDEX) {
-      result.validators = validatorsByStake(full, storage);
+  const requested = new Set(indexes);
+  return new MetagraphSelection(alwaysNetuid || requested.has(0) ? netuid : 0, requested, {
+    ...full,
+    validators: validatorsByStake(full, storage),
+    commitments: [],
+  });
+}
+
+/** The selection in our own `TaonodeSelectiveMetagraph` layout (V14 metadata, which types no runtime API). */
+export function selectiveMetagraphObject(selection: MetagraphSelection | null): Record<string, unknown> | null {
+  if (selection === null) {
+    return null;
+  }
+  const result: Record<string, unknown> = { netuid: selection.netuid };
+  for (const index of selection.requested) {
+    const name =
+      index === VALIDATORS_INDEX
+        ? 'validators'
+        : index === COMMITMENTS_INDEX
+          ? 'commitments'
+          : METAGRAPH_FIELDS[index]?.[0];
+    if (name === undefined || index === 0) {
       continue;
     }
-    if (index === COMMITMENTS_INDEX) {
-      result.commitments = [];
-      continue;
-    }
-    const field = METAGRAPH_FIELDS[index];
-    if (field !== undefined) {
-      const [name] = field;
-      // HEAD wraps the identity twice: Some(None) when the subnet has none. An explicit inner Option codec
-      // makes the outer one Some.
-      result[name] =
-        name === 'identity'
-          ? runtimeApiRegistry.createType(
-              'Option<TaonodeSubnetIdentityV3>',
-              full.identity === null ? null : withLogoUrl(full.identity),
-            )
-          : full[name];
-    }
+    const value = selection.values[name];
+    // The identity is wrapped twice: Some(None) when the subnet has none. An explicit inner Option codec
+    // makes the outer one Some.
+    result[name] =
+      name === 'identity'
+        ? runtimeApiRegistry.createType('Option<TaonodeSubnetIdentityV3>', value === null ? null : withLogoUrl(value))
+        : value;
   }
   return result;
 }
@@ -64,5 +85,5 @@ function validatorsByStake(full: MetagraphValue, storage: Storage): number[] {
 
 /** SubnetIdentityV3 is V2 with a logo URL before `additional`. */
 function withLogoUrl(identity: unknown): unknown {
-  return { ...(identity as Record<string, unknown>), logoUrl: '0x' };
+  return { logoUrl: '0x', ...(identity as Record<string, unknown>) };
 }

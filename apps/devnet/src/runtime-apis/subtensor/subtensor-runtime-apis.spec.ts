@@ -4,6 +4,7 @@ import { METAGRAPH_FIELDS, SUBTENSOR_RUNTIME_API_METHODS } from '@taonode/chain'
 import { devGenesis, TAO } from '../../pallets/subtensor/testing/dev-genesis';
 import { DevAccounts, SubtensorTestChain } from '../../pallets/subtensor/testing/subtensor-test-chain';
 import { subtensorRpcMethods } from '../../rpc/subtensor';
+import { RuntimeApiRegistry } from '../runtime-api-registry';
 import { encodeArguments, runtimeApiRegistry } from './runtime-api-registry';
 import { subtensorRuntimeApis } from './subtensor-runtime-apis';
 
@@ -133,12 +134,15 @@ describe('subtensor runtime APIs', () => {
   });
 
   it('serves the custom RPCs as the SCALE bytes of the same results', () => {
-    const viaRpc = subtensorRpcMethods.neuronInfo_getNeuronsLite?.(chain.storage, [1]) as number[];
+    const apis = new RuntimeApiRegistry(subtensorRuntimeApis);
+    const viaRpc = subtensorRpcMethods.neuronInfo_getNeuronsLite?.(chain.storage, [1], apis) as number[];
     const viaApi = subtensorRuntimeApis[0]?.methods.get_neurons_lite?.(chain.storage, new Uint8Array([1, 0]));
     expect(viaRpc).toEqual([...(viaApi ?? [])]);
-    expect(subtensorRpcMethods.subnetInfo_getLockCost?.(chain.storage, [])).toBe(
+    expect(subtensorRpcMethods.subnetInfo_getLockCost?.(chain.storage, [], apis)).toBe(
       Number(chain.get('networkMinLockCost').toString()),
     );
-    expect(() => subtensorRpcMethods.neuronInfo_getNeuronLite?.(chain.storage, [1])).toThrow('expected 2 parameter(s)');
+    expect(() => subtensorRpcMethods.neuronInfo_getNeuronLite?.(chain.storage, [1], apis)).toThrow(
+      'expected 2 parameter(s)',
+    );
   });
 });

@@ -1,71 +1,91 @@
 import { SUBTENSOR_RUNTIME_API_METHODS } from '@taonode/chain';
-import { networkLockCost } from '../../pallets/subtensor/registration/network-lock-cost';
 import type { RuntimeApiMethod, RuntimeApiModule } from '../../runtime/dispatch-context';
-import type { Storage } from '../../state/storage';
-import { currentBlock } from './chain-reads';
-import { buildDynamicInfo } from './dynamic-info';
-import { buildMetagraph } from './metagraph';
-import { allNeurons, neuronFull, neuronLite, oneNeuron } from './neuron-info';
+import type { RuntimeMetadata } from '../../runtime/runtime-metadata';
+import { decodeArgs } from '../runtime-api-args';
+import { encodeWithMetadataType } from './metadata-encoding';
+import { declaredApiVersion, declaredRuntimeApis, type DeclaredApiMethod } from './metadata-runtime-apis';
 import { decodeArguments, encodeResult } from './runtime-api-registry';
-import { buildSelectiveMetagraph } from './selective-metagraph';
-import { allSubnets, buildSubnetHyperparams, buildSubnetInfo, buildSubnetInfoV2 } from './subnet-info';
-import { buildSubnetState } from './subnet-state';
+import { selectiveMetagraphObject, MetagraphSelection } from './selective-metagraph';
+import { SUBTENSOR_API_BUILDERS, SUBTENSOR_TRAITS } from './subtensor-api-builders';
+
+/**
+ * The subtensor runtime APIs for the served metadata, found by feature detection, never by spec number:
+ * - V15/V16 metadata types its runtime APIs: every method it lists under a subtensor trait is served, its
+ *   arguments decoded and its answer encoded with the metadata's own types, at the trait version of the
+ *   metadata's `System.Version`. A method the devnet does not compute answers its output type's empty value
+ *   (`None`, `[]`, 0; listed by {@link unsimulatedMethods}).
+ * - V14 metadata types none: the methods of `SUBTENSOR_RUNTIME_API_METHODS`, in our own layouts (the ones
+ *   @taonode/chain decodes with), at version 1 as the spec-233 runtime advertises them.
+ */
+export function createSubtensorRuntimeApis(runtime: RuntimeMetadata): RuntimeApiModule[] {
+  const declared = declaredRuntimeApis(runtime);
+  if (declared === undefined) {
+    return subtensorRuntimeApis;
+  }
+  return SUBTENSOR_TRAITS.flatMap((trait) => {
+    const methods = declared.get(trait);
+    if (methods === undefined) {
+      return [];
+    }
+    const served: Record<string, RuntimeApiMethod> = {};
+    for (const [name, types] of methods) {
+      served[name] = metadataTypedMethod(runtime, `${trait}_${name}`, types, SUBTENSOR_API_BUILDERS[trait]?.[name]);
+    }
+    return [{ trait, version: declaredApiVersion(runtime, trait) ?? 1, methods: served }];
+  });
+}
+
+/** The `<trait>_<method>` names a metadata lists under subtensor traits that answer their type's empty value. */
+export function unsimulatedMethods(runtime: RuntimeMetadata): string[] {
+  const declared = declaredRuntimeApis(runtime);
+  return SUBTENSOR_TRAITS.flatMap((trait) =>
+    [...(declared?.get(trait)?.keys() ?? [])]
+      .filter((name) => SUBTENSOR_API_BUILDERS[trait]?.[name] === undefined)
+      .map((name) => `${trait}_${name}`),
+  );
+}
+
+function metadataTypedMethod(
+  runtime: RuntimeMetadata,
+  name: string,
+  types: DeclaredApiMethod,
+  build: ((storage: Parameters<RuntimeApiMethod>[0], args: readonly unknown[]) => unknown) | undefined,
+): RuntimeApiMethod {
+  const { registry } = runtime;
+  return (storage, input) => {
+    const args = decodeArgs(registry, name, types.inputs, input).map((arg) => arg.toJSON());
+    if (build === undefined) {
+      // Not computed here: the output type's empty value, still decodable with the metadata's type.
+      return registry.createTypeUnsafe(types.output, []).toU8a();
+    }
+    return encodeWithMetadataType(registry, types.output, build(storage, args));
+  };
+}
 
 type Methods = typeof SUBTENSOR_RUNTIME_API_METHODS;
-type Trait = keyof Methods;
 
-/** Values by method; encoded with the method's declared output type from `SUBTENSOR_RUNTIME_API_METHODS`. */
-type Builders<T extends Trait> = { readonly [M in keyof Methods[T]]: (storage: Storage, args: unknown[]) => unknown };
-
-const num = (value: unknown): number => Number(value);
-
-const NEURON_INFO: Builders<'NeuronInfoRuntimeApi'> = {
-  get_neurons_lite: (storage, [netuid]) => allNeurons(storage, num(netuid), neuronLite),
-  get_neuron_lite: (storage, [netuid, uid]) => oneNeuron(storage, num(netuid), num(uid), neuronLite),
-  get_neurons: (storage, [netuid]) => allNeurons(storage, num(netuid), neuronFull),
-  get_neuron: (storage, [netuid, uid]) => oneNeuron(storage, num(netuid), num(uid), neuronFull),
-};
-
-const SUBNET_INFO: Builders<'SubnetInfoRuntimeApi'> = {
-  get_subnet_info: (storage, [netuid]) => buildSubnetInfo(storage, num(netuid)),
-  get_subnets_info: (storage) => allSubnets(storage, buildSubnetInfo),
-  get_subnet_info_v2: (storage, [netuid]) => buildSubnetInfoV2(storage, num(netuid)),
-  get_subnets_info_v2: (storage) => allSubnets(storage, buildSubnetInfoV2),
-  get_subnet_hyperparams: (storage, [netuid]) => buildSubnetHyperparams(storage, num(netuid)),
-  get_dynamic_info: (storage, [netuid]) => buildDynamicInfo(storage, num(netuid)),
-  get_all_dynamic_info: (storage) => allSubnets(storage, buildDynamicInfo),
-  get_metagraph: (storage, [netuid]) => buildMetagraph(storage, num(netuid)),
-  get_all_metagraphs: (storage) => allSubnets(storage, buildMetagraph),
-  get_subnet_state: (storage, [netuid]) => buildSubnetState(storage, num(netuid)),
-  get_selective_metagraph: (storage, [netuid, indexes]) =>
-    buildSelectiveMetagraph(storage, num(netuid), (indexes as number[]).map(num)),
-  get_selective_mechagraph: (storage, [netuid, mechanism, indexes]) =>
-    num(mechanism) === 0 ? buildSelectiveMetagraph(storage, num(netuid), (indexes as number[]).map(num), true) : null,
-};
-
-const SUBNET_REGISTRATION: Builders<'SubnetRegistrationRuntimeApi'> = {
-  get_network_registration_cost: (storage) => networkLockCost(storage, Number(currentBlock(storage))),
-};
-
-function module<T extends Trait>(trait: T, builders: Builders<T>): RuntimeApiModule {
+function ownLayoutModule(trait: keyof Methods): RuntimeApiModule {
   const declared = SUBTENSOR_RUNTIME_API_METHODS[trait] as Record<string, { input: readonly string[]; output: string }>;
   const methods: Record<string, RuntimeApiMethod> = {};
-  for (const [name, build] of Object.entries<(storage: Storage, args: unknown[]) => unknown>(builders)) {
-    const types = declared[name];
-    if (types === undefined) {
+  for (const [name, types] of Object.entries(declared)) {
+    const build = SUBTENSOR_API_BUILDERS[trait]?.[name];
+    if (build === undefined) {
       continue;
     }
-    methods[name] = (storage, args) => encodeResult(types.output, build(storage, decodeArguments(types.input, args)));
+    methods[name] = (storage, args) => {
+      const value = build(storage, decodeArguments(types.input, args));
+      return encodeResult(types.output, value instanceof MetagraphSelection ? selectiveMetagraphObject(value) : value);
+    };
   }
   return { trait, version: 1, methods };
 }
 
 /**
- * The subtensor runtime APIs served through `state_call`, each at version 1 as the spec-224 runtime
- * advertises them. Results are the typed SCALE values (no `Vec<u8>` wrapper).
+ * The subtensor runtime APIs in our own layouts (`SUBTENSOR_RUNTIME_API_METHODS`), served on V14 metadata:
+ * typed SCALE values, no `Vec<u8>` wrapper, each trait at version 1 as the spec-224/233 runtime advertises it.
  */
 export const subtensorRuntimeApis: RuntimeApiModule[] = [
-  module('NeuronInfoRuntimeApi', NEURON_INFO),
-  module('SubnetInfoRuntimeApi', SUBNET_INFO),
-  module('SubnetRegistrationRuntimeApi', SUBNET_REGISTRATION),
+  ownLayoutModule('NeuronInfoRuntimeApi'),
+  ownLayoutModule('SubnetInfoRuntimeApi'),
+  ownLayoutModule('SubnetRegistrationRuntimeApi'),
 ];
