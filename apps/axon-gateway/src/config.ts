@@ -39,9 +39,18 @@ const gatewayEnv = z.object({
   AXON_ALLOW_HOTKEYS: commaList(SS58).default([]),
   /** Hotkeys never served. */
   AXON_DENY_HOTKEYS: commaList(SS58).default([]),
-  /** Per-IP token bucket: sustained requests per second and burst. Defaults let one validator send 20,000/s. */
-  AXON_RATE_LIMIT_PER_SECOND: positiveInt(10_000_000).default(20_000),
+  /**
+   * Per-IP token bucket: sustained requests per second (fractions allowed) and burst. Defaults let one validator
+   * send 20,000/s, four times what a registered, staked validator may need (5,000/s).
+   */
+  AXON_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().max(10_000_000).default(20_000),
   AXON_RATE_LIMIT_BURST: positiveInt(10_000_000).default(40_000),
+  /**
+   * `shared`: one bucket per IP in Redis for every replica on that Redis (checked in the nonce script, no extra
+   * round trip), behind a per-replica bucket in memory that keeps floods away from Redis. `replica`: the in-memory
+   * bucket alone, each replica enforcing the limit on its own.
+   */
+  AXON_RATE_LIMIT_SCOPE: z.enum(['shared', 'replica']).default('shared'),
   /** Largest request body (bytes); larger → 413 before it is read. */
   AXON_MAX_BODY_BYTES: positiveInt(64 * 1024 * 1024).default(1024 * 1024),
   /** Slow-client cut-offs: whole head within, whole request within, idle keep-alive connections closed after. */
@@ -90,7 +99,11 @@ export const gatewayConfigSchema = gatewayEnv
       allow: new Set(env.AXON_ALLOW_HOTKEYS),
       deny: new Set(env.AXON_DENY_HOTKEYS),
     },
-    rateLimit: { perSecond: env.AXON_RATE_LIMIT_PER_SECOND, burst: env.AXON_RATE_LIMIT_BURST },
+    rateLimit: {
+      perSecond: env.AXON_RATE_LIMIT_PER_SECOND,
+      burst: env.AXON_RATE_LIMIT_BURST,
+      scope: env.AXON_RATE_LIMIT_SCOPE,
+    },
     maxInFlight: env.AXON_MAX_IN_FLIGHT,
     verifyThreads: env.AXON_VERIFY_THREADS,
     defaultTimeoutSeconds: env.AXON_DEFAULT_TIMEOUT_SECONDS,

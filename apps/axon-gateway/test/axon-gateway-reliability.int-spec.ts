@@ -9,7 +9,7 @@ import {
 import { Keypair } from '@taonode/wallet';
 import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
 import { type RunningGateway, startGateway } from './support/gateway.app';
-import { ALICE, dummyRequest, send } from './support/signed-request';
+import { ALICE, dummyRequest, pingRequest, send } from './support/signed-request';
 
 const TAO = 1_000_000_000n;
 const CHARLIE = Keypair.fromUri('//Charlie');
@@ -101,6 +101,30 @@ describe('axon-gateway under failure (real Redis, HTTP, gRPC)', () => {
     }
     expect(statuses.slice(0, 2)).toEqual([200, 200]);
     expect(statuses).toContain(429);
+  });
+
+  it('shares one per-IP rate limit between two gateway replicas on one Redis', async () => {
+    const own = await startRedisServer();
+    cleanups.push(() => own.stop());
+    // A burst of 4 and (practically) no refill: each replica alone would serve 4 requests from this IP.
+    const env = { AXON_RATE_LIMIT_PER_SECOND: '0.001', AXON_RATE_LIMIT_BURST: '4' };
+    const replicas = [await gatewayWith(env, own.url), await gatewayWith(env, own.url)];
+    const statuses: number[][] = [[], []];
+    for (let i = 0; i < 10; i += 1) {
+      const replica = replicas[i % 2];
+      if (replica === undefined) {
+        throw new Error('no replica');
+      }
+      const response = await send(replica.url, pingRequest({ axonHotkey: replica.hotkey }));
+      if (response.status === 429) {
+        expect(response.headers.get('bt_header_axon_status_code')).toBe('429');
+      }
+      statuses[i % 2]?.push(response.status);
+    }
+    expect(statuses).toEqual([
+      [200, 200, 429, 429, 429],
+      [200, 200, 429, 429, 429],
+    ]);
   });
 
   it('answers 503 while Redis is down and recovers by itself when it is back', async () => {

@@ -27,7 +27,8 @@ import { GatewayMetricsRepository } from '../gateway-metrics.repository';
 import { InferenceRepository } from '../inference/inference.repository';
 import { admissionCeiling } from '../limits/admission';
 import { IpRateLimiter } from '../limits/ip-rate-limiter';
-import { NonceRepository } from '../nonce/nonce.repository';
+import { RateLimitedError } from '../limits/rate-limited.error';
+import { NonceRepository, type SharedRateCheck } from '../nonce/nonce.repository';
 import { SignatureVerifier } from '../verify/signature-verifier';
 import { type AxonAnswer, plainRejection } from './axon-answer';
 import { AxonIdentity } from './axon-identity';
@@ -95,7 +96,11 @@ export class AxonRequestService {
     this.rateLimiter = new IpRateLimiter(config.rateLimit);
   }
 
-  /** The head checks, synchronous and before the body is read. */
+  /**
+   * The head checks, synchronous and before the body is read. The per-IP limit here is this replica's in-memory
+   * bucket (a flood is refused before any decoding or Redis call); the bucket shared by the replicas is taken in
+   * the nonce script, once the signature is verified.
+   */
   admit(head: AxonRequestHead): Admission {
     const startedAt = process.hrtime.bigint();
     const oversized = oversizedHeader(head.headers);
@@ -164,7 +169,12 @@ export class AxonRequestService {
     try {
       answer = await this.process(request, body);
     } catch (error) {
-      answer = this.errorAnswer(error, request.served, request.headers, request.peer, request.startedAt);
+      if (error instanceof RateLimitedError) {
+        this.metrics.rateLimited();
+        answer = plainRejection(429, error.message);
+      } else {
+        answer = this.errorAnswer(error, request.served, request.headers, request.peer, request.startedAt);
+      }
     }
     this.metrics.answered(name, answer.status);
     this.metrics.stage('total', secondsSince(request.startedAt));
@@ -183,9 +193,11 @@ export class AxonRequestService {
     const verifyStart = process.hrtime.bigint();
     await this.verifier.verify(headers, this.identity.hotkey);
     try {
-      await this.nonces.checkAndRecord(headers, BigInt(Date.now()) * 1_000_000n);
+      await this.nonces.checkAndRecord(headers, BigInt(Date.now()) * 1_000_000n, this.sharedRate(request.peer.ip));
     } catch (error) {
-      throw isProtocolError(error) ? error : new OverloadedError('nonce store unavailable');
+      throw isProtocolError(error) || error instanceof RateLimitedError
+        ? error
+        : new OverloadedError('nonce store unavailable');
     }
     this.metrics.stage('verify', secondsSince(verifyStart));
 
@@ -235,6 +247,16 @@ export class AxonRequestService {
       throw this.replyError(error, timeoutSeconds);
     }
     return { kind: 'whole', ...this.success(request, synapse) };
+  }
+
+  private sharedRate(ip: string): SharedRateCheck | undefined {
+    const { scope, ...limit } = this.config.rateLimit;
+    switch (scope) {
+      case 'shared':
+        return { ip, limit };
+      case 'replica':
+        return undefined;
+    }
   }
 
   private success(request: AdmittedRequest, synapse: SynapseValues<FieldShape>) {

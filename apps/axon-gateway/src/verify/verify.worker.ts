@@ -1,24 +1,36 @@
 import { parentPort } from 'node:worker_threads';
-import { initProtocolCrypto, NotVerifiedError, verifyRequestSignature } from '@taonode/protocol';
-import type { VerifyRequest, VerifyResponse } from './verify.messages';
+import { emptyTerminalInfo, initProtocolCrypto, NotVerifiedError, verifyRequestSignature } from '@taonode/protocol';
+import type { VerifyBatch, VerifyBatchResult, VerifyItem, VerifyOutcome } from './verify.messages';
 
-/** A verify thread: sr25519 checks off the gateway's event loop, one message in, one answer out. */
-function answer(request: VerifyRequest): VerifyResponse {
+/** A verify thread: sr25519 checks off the gateway's event loop, one batch in, one batch of answers out. */
+function verifyItem(ownHotkey: string, item: VerifyItem): VerifyOutcome {
+  const [id, hotkey, nonce, uuid, signature, computedBodyHash] = item;
   try {
-    verifyRequestSignature(request.headers, { ownHotkey: request.ownHotkey, requireSignature: true });
-    return { id: request.id, ok: true };
+    verifyRequestSignature(
+      {
+        dendrite: { ...emptyTerminalInfo(), hotkey, nonce: nonce === null ? null : BigInt(nonce), uuid, signature },
+        // Not read by the signature check (freshness is the nonce store's job).
+        timeout: null,
+        computedBodyHash,
+      },
+      { ownHotkey, requireSignature: true },
+    );
+    return [id, 'ok'];
   } catch (error) {
     if (error instanceof NotVerifiedError) {
-      return { id: request.id, ok: false, code: error.code, reason: error.reason };
+      return [id, error.code, error.reason];
     }
-    return { id: request.id, ok: false, code: 'internal', reason: error instanceof Error ? error.message : 'unknown' };
+    return [id, 'internal', error instanceof Error ? error.message : 'unknown'];
   }
 }
 
 const port = parentPort;
 if (port !== null) {
   void initProtocolCrypto().then(() => {
-    port.on('message', (request: VerifyRequest) => port.postMessage(answer(request)));
+    port.on('message', (batch: VerifyBatch) => {
+      const result: VerifyBatchResult = batch.items.map((item) => verifyItem(batch.ownHotkey, item));
+      port.postMessage(result);
+    });
     port.postMessage('ready');
   });
 }
