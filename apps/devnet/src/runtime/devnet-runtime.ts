@@ -3,7 +3,7 @@ import { ExtrinsicApplier } from '../extrinsic/extrinsic-applier';
 import { FeeCalculator } from '../extrinsic/fees';
 import { TransactionValidator } from '../extrinsic/validator';
 import { createBalancesPallet } from '../pallets/balances';
-import { adminUtilsPallet, subtensorPallet } from '../pallets/subtensor';
+import { adminUtilsPallet, subtensorPallet, subtensorStartCall } from '../pallets/subtensor';
 import { createSudoPallet } from '../pallets/sudo/sudo.pallet';
 import { systemPallet } from '../pallets/system/system.pallet';
 import { timestampPallet } from '../pallets/timestamp/timestamp.pallet';
@@ -55,6 +55,7 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     timestampPallet,
     createBalancesPallet(existentialDeposit),
     subtensorPallet,
+    subtensorStartCall,
     createUtilityPallet(index),
     createSudoPallet(index),
     adminUtilsPallet,

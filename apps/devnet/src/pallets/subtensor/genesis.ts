@@ -1,11 +1,12 @@
 import type { INumber } from '@polkadot/types/types';
 import type { Storage } from '../../state/storage';
+import { seedEpochSchedule } from './epoch/epoch-schedule';
 import { DEV_SUBNET_HYPERPARAMETERS, writeSubnetHyperparameters, type SubnetHyperparameters } from './hyperparameters';
 import { appendNeuron } from './registration/register-neuron';
 import { defaultSubnetSymbol } from './registration/subnet-identity-defaults';
 import { AlphaSharePool } from './state/alpha-share-pool';
 import { appendUnique, createHotkeyAccountIfMissing } from './state/hotkey-accounts';
-import { addBig, readNum, write } from './state/subtensor-storage';
+import { addBig, isDeclared, readNum, write } from './state/subtensor-storage';
 import { setAt } from './state/uid-vectors';
 
 type Amount = string | number | bigint;
@@ -60,6 +61,11 @@ export function applySubtensorGenesis(storage: Storage, genesis: SubtensorGenesi
   if (genesis.stakeThreshold !== undefined) {
     write(storage, 'stakeThreshold', [], BigInt(genesis.stakeThreshold));
   }
+  // The commit-reveal version the timelocked commits must carry (spec 424: 4), written as the runtime's
+  // genesis leaves it so clients read it back from storage.
+  if (isDeclared(storage, 'commitRevealWeightsVersion')) {
+    write(storage, 'commitRevealWeightsVersion', [], readNum(storage, 'commitRevealWeightsVersion'));
+  }
   addRootNetwork(storage);
   for (const subnet of genesis.subnets) {
     addSubnet(storage, subnet);
@@ -93,6 +99,11 @@ function addSubnet(storage: Storage, subnet: GenesisSubnet): void {
   write(storage, 'networkRegisteredAt', [netuid], 0);
   write(storage, 'tokenSymbol', [netuid], defaultSubnetSymbol(netuid));
   writeSubnetHyperparameters(storage, netuid, parameters);
+  seedEpochSchedule(storage, netuid, 0);
+  // Genesis subnets are started (`start_call` done) so that they emit and accept stake from block 1, as the
+  // first block after a `start_call` at genesis would be.
+  write(storage, 'firstEmissionBlockNumber', [netuid], 1);
+  write(storage, 'subtokenEnabled', [netuid], true);
   const reserve = BigInt(subnet.poolReserve ?? DEFAULT_POOL_RESERVE);
   write(storage, 'subnetTAO', [netuid], reserve);
   write(storage, 'subnetAlphaIn', [netuid], reserve);

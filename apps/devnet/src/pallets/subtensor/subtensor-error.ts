@@ -48,6 +48,9 @@ export const SUBTENSOR_ERROR_NAMES = [
   'AmountTooLow',
   'InsufficientLiquidity',
   'SlippageTooHigh',
+  'SubtokenDisabled',
+  'FirstEmissionBlockNumberAlreadySet',
+  'NeedWaitingMoreBlocksToStarCall',
 ] as const;
 
 export type SubtensorErrorName = (typeof SUBTENSOR_ERROR_NAMES)[number];

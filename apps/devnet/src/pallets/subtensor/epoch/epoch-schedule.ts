@@ -1,5 +1,5 @@
 import type { Storage } from '../../../state/storage';
-import { isDeclared, readBig, readNum } from '../state/subtensor-storage';
+import { isDeclared, readBig, readNum, write } from '../state/subtensor-storage';
 
 /**
  * When each subnet's epoch runs, in the rule of the served runtime (feature detection on the metadata):
@@ -76,6 +76,24 @@ export function nextEpochStartBlock(state: EpochScheduleState): number | undefin
   return state.pendingEpochAt > 0 ? Math.min(scheduled, state.pendingEpochAt) : scheduled;
 }
 
+/**
+ * `get_next_epoch_start_block(netuid)` as seen at `block` (whose `on_initialize` has run), in the served
+ * runtime's rule; `undefined` (None) when tempo is 0. On 424 the scheduler state decides
+ * (`nextEpochStartBlock`); on 233 it is the next modulo epoch block after `block`.
+ */
+export function nextEpochBlock(storage: Storage, netuid: number, block: number): number | undefined {
+  if (hasStatefulEpochs(storage)) {
+    return nextEpochStartBlock(readEpochScheduleState(storage, netuid));
+  }
+  const tempo = readNum(storage, 'tempo', netuid);
+  if (tempo === 0) {
+    return undefined;
+  }
+  const until = blocksUntilNextEpoch(netuid, tempo, block);
+  // An epoch that fell on this block already ran in its `on_initialize`: the next one is a period later.
+  return block + (until === 0 ? tempo + 1 : until);
+}
+
 /** Whether subnet `netuid`'s epoch is due at `block`, in the served runtime's rule. */
 export function shouldRunEpoch(storage: Storage, netuid: number, block: number): boolean {
   if (hasStatefulEpochs(storage)) {
@@ -110,4 +128,17 @@ export function currentEpochWithLookahead(storage: Storage, netuid: number, bloc
 
 export function revealPeriod(storage: Storage, netuid: number): number {
   return Number(readBig(storage, 'revealPeriodEpochs', netuid));
+}
+
+/**
+ * A new subnet's place in the stateful schedule (`init_new_network`, spec 424): `LastEpochBlock = now −
+ * (netuid % tempo)`, so subnets created together do not all step on the same block. Nothing on 233.
+ */
+export function seedEpochSchedule(storage: Storage, netuid: number, block: number): void {
+  if (!hasStatefulEpochs(storage)) {
+    return;
+  }
+  const tempo = readNum(storage, 'tempo', netuid);
+  const stagger = tempo === 0 ? 0 : netuid % tempo;
+  write(storage, 'lastEpochBlock', [netuid], Math.max(0, block - stagger));
 }

@@ -7,13 +7,15 @@ import { coldkeyOwnsHotkey, createHotkeyAccountIfMissing } from '../state/hotkey
 import { swapTaoForAlpha } from '../state/subnet-pool';
 import { addBig, has, readBig, readBool, readNum, write } from '../state/subtensor-storage';
 import { ensure, subnetMissingError } from '../subtensor-error';
+import { hasDecayingBurn, raiseBurnAfterRegistration } from './burn-price';
 import { registerNeuron } from './register-neuron';
 
 /**
  * `burned_register(netuid, hotkey)`, signed by the coldkey. Checks in the runtime's order: root subnet,
- * subnet exists, registration allowed, per-block limit, per-interval limit (3 × target), hotkey not yet
- * registered here, balance covers `Burn`, hotkey owned by the signer, subnet has uid slots. The burn is
- * withdrawn, swapped into the subnet pool and the alpha bought is removed from circulation.
+ * subnet exists, registration allowed, per-block limit and per-interval limit (3 × target; spec 233 only —
+ * 424 dropped both), hotkey not yet registered here, balance covers `Burn`, hotkey owned by the signer,
+ * subnet has uid slots. The burn is withdrawn, swapped into the subnet pool and the alpha bought is removed
+ * from circulation; on 424 the burn then rises by `BurnIncreaseMult`.
  */
 export function burnedRegister(context: DispatchContext, args: Readonly<Record<string, Codec>>): void {
   const coldkey = signedAccount(context.origin);
@@ -24,15 +26,18 @@ export function burnedRegister(context: DispatchContext, args: Readonly<Record<s
   ensure(netuid !== 0, 'RegistrationNotPermittedOnRootSubnet');
   ensure(readBool(storage, 'networksAdded', netuid), subnetMissingError(storage, 'SubnetNotExists'));
   ensure(readBool(storage, 'networkRegistrationAllowed', netuid), 'SubNetRegistrationDisabled');
-  ensure(
-    readNum(storage, 'registrationsThisBlock', netuid) < readNum(storage, 'maxRegistrationsPerBlock', netuid),
-    'TooManyRegistrationsThisBlock',
-  );
-  ensure(
-    readNum(storage, 'registrationsThisInterval', netuid) <
-      readNum(storage, 'targetRegistrationsPerInterval', netuid) * 3,
-    'TooManyRegistrationsThisInterval',
-  );
+  const decayingBurn = hasDecayingBurn(storage);
+  if (!decayingBurn) {
+    ensure(
+      readNum(storage, 'registrationsThisBlock', netuid) < readNum(storage, 'maxRegistrationsPerBlock', netuid),
+      'TooManyRegistrationsThisBlock',
+    );
+    ensure(
+      readNum(storage, 'registrationsThisInterval', netuid) <
+        readNum(storage, 'targetRegistrationsPerInterval', netuid) * 3,
+      'TooManyRegistrationsThisInterval',
+    );
+  }
   ensure(!has(storage, 'uids', netuid, hotkey), 'HotKeyAlreadyRegisteredInSubNet');
 
   const balance = new ColdkeyBalance(storage, context.deposit.bind(context));
@@ -47,6 +52,9 @@ export function burnedRegister(context: DispatchContext, args: Readonly<Record<s
   addBig(storage, 'subnetAlphaOut', [netuid], -burnedAlpha);
 
   const uid = registerNeuron(storage, netuid, hotkey, context.blockNumber);
+  if (decayingBurn) {
+    raiseBurnAfterRegistration(storage, netuid);
+  }
   for (const counter of ['burnRegistrationsThisInterval', 'registrationsThisInterval', 'registrationsThisBlock']) {
     write(storage, counter, [netuid], readNum(storage, counter, netuid) + 1);
   }

@@ -1,4 +1,5 @@
 import type { Storage } from '../../../state/storage';
+import { seedEpochSchedule } from '../epoch/epoch-schedule';
 import { setSubnetParameter } from '../state/parameter-setters';
 import { has, readBig, readNum, write } from '../state/subtensor-storage';
 
@@ -9,11 +10,20 @@ const U64_MAX = (1n << 64n) - 1n;
 /**
  * `init_new_network`: an empty subnet with the runtime's explicit defaults for new subnets (256 uids,
  * 64 validators, min 1 weight, no max-weight limit, immunity 5000, …). Each `set_*` emits its event.
+ * On spec 424 the subnet takes its staggered place in the epoch schedule; commit-reveal is left at the
+ * metadata's default (on at 424), and emission waits for `start_call`.
  */
-export function initNewNetwork(storage: Storage, deposit: EventSink, netuid: number, tempo: number): void {
+export function initNewNetwork(
+  storage: Storage,
+  deposit: EventSink,
+  netuid: number,
+  tempo: number,
+  block: number,
+): void {
   write(storage, 'subnetworkN', [netuid], 0);
   write(storage, 'networksAdded', [netuid], true);
   write(storage, 'tempo', [netuid], tempo);
+  seedEpochSchedule(storage, netuid, block);
   write(storage, 'networkModality', [netuid], 0);
   write(storage, 'totalNetworks', [], readNum(storage, 'totalNetworks') + 1);
 

@@ -4,15 +4,13 @@ import { signedAccount } from '../../../runtime/dispatch-context';
 import { argAccount } from '../call-args';
 import { ColdkeyBalance } from '../state/coldkey-balance';
 import { coldkeyOwnsHotkey, createHotkeyAccountIfMissing, hotkeyExists } from '../state/hotkey-accounts';
-import { has, readBig, write } from '../state/subtensor-storage';
+import { has, readBig, readNum, write } from '../state/subtensor-storage';
 import { ensure } from '../subtensor-error';
 import { initNewNetwork } from './init-network';
 import { networkLockCost } from './network-lock-cost';
 import { appendNeuron } from './register-neuron';
 import { defaultSubnetSymbol } from './subnet-identity-defaults';
 
-/** `DefaultTempo` (the `InitialTempo` constant of the spec-224 runtime). */
-const DEFAULT_TEMPO = 99;
 const DYNAMIC_MECHANISM = 1;
 
 /**
@@ -37,7 +35,9 @@ export function registerNetwork(context: DispatchContext, args: Readonly<Record<
   const netuid = nextNetuid(context);
   const locked = balance.remove(coldkey, lock);
   write(storage, 'networkLastLockCost', [], locked);
-  initNewNetwork(storage, context.deposit.bind(context), netuid, DEFAULT_TEMPO);
+  // `DefaultTempo`: the metadata's `Tempo` default (`InitialTempo`: 99 in the spec-233 testnet build, 360 at 424).
+  const tempo = readNum(storage, 'tempo', netuid);
+  initNewNetwork(storage, context.deposit.bind(context), netuid, tempo, blockNumber);
   createHotkeyAccountIfMissing(storage, coldkey, hotkey);
   appendNeuron(storage, netuid, hotkey, blockNumber);
   write(storage, 'subnetMechanism', [netuid], DYNAMIC_MECHANISM);

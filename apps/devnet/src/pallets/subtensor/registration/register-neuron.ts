@@ -1,6 +1,6 @@
 import type { Storage } from '../../../state/storage';
 import { ownerOf } from '../state/hotkey-accounts';
-import { has, readAccount, readBig, readNum, remove, write } from '../state/subtensor-storage';
+import { has, isDeclared, readAccount, readBig, readNum, remove, write } from '../state/subtensor-storage';
 import { pushTo, readU16Vector, setAt, UidVector } from '../state/uid-vectors';
 
 /** The vectors a new uid extends, with the value it starts at (`append_neuron`); `LastUpdate` starts at the block. */
@@ -42,7 +42,23 @@ export function appendNeuron(storage: Storage, netuid: number, hotkey: string, b
     pushTo(storage, item, netuid, initial);
   }
   pushTo(storage, 'lastUpdate', netuid, BigInt(block));
+  for (const index of otherMechanismIndices(storage, netuid)) {
+    pushTo(storage, 'incentive', index, 0);
+    pushTo(storage, 'lastUpdate', index, BigInt(block));
+  }
   bindHotkeyToUid(storage, netuid, uid, hotkey, block);
+}
+
+/** `NetUidStorageIndex = mecid × 4096 + netuid`: where mechanism `mecid`'s per-uid vectors live (spec 424). */
+const MECHANISM_INDEX_STRIDE = 4096;
+
+/**
+ * The storage indices of the subnet's mechanisms other than 0 (`MechanismCountCurrent`, spec 424): a new or
+ * replaced uid's `LastUpdate` is the registration block on every mechanism. None on 233.
+ */
+function otherMechanismIndices(storage: Storage, netuid: number): number[] {
+  const count = isDeclared(storage, 'mechanismCountCurrent') ? readNum(storage, 'mechanismCountCurrent', netuid) : 1;
+  return Array.from({ length: Math.max(0, count - 1) }, (_, m) => (m + 1) * MECHANISM_INDEX_STRIDE + netuid);
 }
 
 /**
@@ -62,6 +78,11 @@ export function replaceNeuron(storage: Storage, netuid: number, uid: number, hot
   remove(storage, 'neuronCertificates', netuid, oldHotkey);
   for (const item of CLEARED_VECTORS) {
     setAt(storage, item, netuid, uid, 0);
+  }
+  if (isDeclared(storage, 'mechanismCountCurrent')) {
+    for (const index of [netuid, ...otherMechanismIndices(storage, netuid)]) {
+      setAt(storage, 'lastUpdate', index, uid, BigInt(block));
+    }
   }
   remove(storage, 'axons', netuid, oldHotkey);
 }

@@ -1,6 +1,7 @@
 import type { INumber } from '@polkadot/types/types';
 import type { Storage } from '../../../state/storage';
 import { readBig, readNum, SUBTENSOR, write } from '../state/subtensor-storage';
+import { decayBurns, hasDecayingBurn } from './burn-price';
 
 type EventSink = (pallet: string, event: string, fields: readonly unknown[]) => void;
 
@@ -10,9 +11,18 @@ const U64_MAX = Number((1n << 64n) - 1n);
  * `adjust_registration_terms_for_networks`, run at the start of every block: every `AdjustmentInterval`
  * blocks each subnet moves `Burn` and/or `Difficulty` toward the registration target (the six cases of the
  * runtime: too many registrations raise the price of whichever path was used most, too few lower it) and
- * resets its interval counters; `RegistrationsThisBlock` is reset every block.
+ * resets its interval counters; `RegistrationsThisBlock` is reset every block. Spec 424 replaced the interval
+ * adjustment with a per-block decay of the burn (burn-price.ts).
  */
 export function adjustRegistrationTerms(storage: Storage, deposit: EventSink, block: number): void {
+  if (hasDecayingBurn(storage)) {
+    const subnets = storage.entries(SUBTENSOR, 'networksAdded').map((entry) => (entry.args[0] as INumber).toNumber());
+    decayBurns(storage, subnets);
+    for (const netuid of subnets) {
+      write(storage, 'registrationsThisBlock', [netuid], 0);
+    }
+    return;
+  }
   for (const entry of storage.entries(SUBTENSOR, 'networksAdded')) {
     const netuid = (entry.args[0] as INumber).toNumber();
     const lastAdjustment = readBig(storage, 'lastAdjustmentBlock', netuid);

@@ -3,17 +3,41 @@ import { AlphaSharePool } from '../state/alpha-share-pool';
 import { ColdkeyBalance } from '../state/coldkey-balance';
 import { hotkeyExists } from '../state/hotkey-accounts';
 import { simulateAlphaForTao, simulateTaoForAlpha } from '../state/subnet-pool';
-import { readBool } from '../state/subtensor-storage';
+import { isDeclared, readBig, readBool, readNum } from '../state/subtensor-storage';
 import type { SubtensorErrorName } from '../subtensor-error';
 
-/** `DefaultMinStake`: the smallest stake movement, in rao. */
+/** `DefaultMinStake` of spec 233: the smallest stake movement, in rao. */
 export const MIN_STAKE = 500_000n;
-/** `DefaultStakingFee`: taken from every add and remove and left in the subnet pool. */
+/** `DefaultStakingFee`: taken from every add and remove and left in the subnet pool (424: the simulated swap fee). */
 export const STAKING_FEE = 50_000n;
+/** Spec 424 refuses to stake more than this many times the subnet's TAO reserve on a dynamic subnet. */
+const MAX_STAKE_PER_SUBNET_TAO = 1000n;
+const DYNAMIC_MECHANISM = 1;
 
 /**
- * `validate_add_stake` (no price limit): subnet exists, amount ≥ min stake + fee, the coldkey can pay,
- * the hotkey exists, the pool can absorb the TAO. Returns the first failing error name.
+ * `DefaultMinStake`: the metadata's `InitialMinStake` constant where it has one (2,000,000 rao at spec 424),
+ * else spec 233's 500,000.
+ */
+export function minStake(storage: Storage): bigint {
+  const declared = storage.runtime.decorated.consts.subtensorModule?.initialMinStake;
+  return declared === undefined ? MIN_STAKE : BigInt(declared.toString());
+}
+
+/** Spec 424 (`SubtokenEnabled` declared): the liquidity cap comes before every other check (§7.2). */
+function exceedsLiquidityCap(storage: Storage, netuid: number, amount: bigint): boolean {
+  return (
+    isDeclared(storage, 'subtokenEnabled') &&
+    readNum(storage, 'subnetMechanism', netuid) === DYNAMIC_MECHANISM &&
+    amount > MAX_STAKE_PER_SUBNET_TAO * readBig(storage, 'subnetTAO', netuid)
+  );
+}
+
+/**
+ * `validate_add_stake` (no price limit): on spec 424 first the amount within 1000 × `SubnetTAO` on a dynamic
+ * subnet; then subnet exists, amount ≥ min stake + fee, the coldkey can pay, the hotkey exists, the pool can
+ * absorb the TAO. Returns the first failing error name.
+ * TODO(epochs, issue 10 part A): spec 424 checks `SubtokenEnabled` right after the subnet (SubtokenDisabled)
+ * once `start_call` exists and genesis enables the dev subnets; call its check here.
  */
 export function validateAddStake(
   storage: Storage,
@@ -22,10 +46,16 @@ export function validateAddStake(
   netuid: number,
   amount: bigint,
 ): SubtensorErrorName | undefined {
+  if (exceedsLiquidityCap(storage, netuid, amount)) {
+    return 'InsufficientLiquidity';
+  }
   if (!readBool(storage, 'networksAdded', netuid)) {
     return 'SubnetNotExists';
   }
-  if (amount < MIN_STAKE + STAKING_FEE) {
+  if (isSubtokenDisabled(storage, netuid)) {
+    return 'SubtokenDisabled';
+  }
+  if (amount < minStake(storage) + STAKING_FEE) {
     return 'AmountTooLow';
   }
   if (!new ColdkeyBalance(storage, () => undefined).canRemove(coldkey, amount)) {
@@ -54,11 +84,14 @@ export function validateRemoveStake(
   if (!readBool(storage, 'networksAdded', netuid)) {
     return 'SubnetNotExists';
   }
+  if (isSubtokenDisabled(storage, netuid)) {
+    return 'SubtokenDisabled';
+  }
   const tao = simulateAlphaForTao(storage, netuid, alpha);
   if (tao === undefined) {
     return 'InsufficientLiquidity';
   }
-  if (tao <= MIN_STAKE) {
+  if (tao <= minStake(storage)) {
     return 'AmountTooLow';
   }
   if (!hotkeyExists(storage, hotkey)) {
@@ -68,4 +101,12 @@ export function validateRemoveStake(
     return 'NotEnoughStakeToWithdraw';
   }
   return undefined;
+}
+
+/**
+ * Spec 424 gates staking on `SubtokenEnabled`, which `start_call` sets (`SubtokenDisabled` before it); a
+ * runtime without the item (233) never gates.
+ */
+export function isSubtokenDisabled(storage: Storage, netuid: number): boolean {
+  return isDeclared(storage, 'subtokenEnabled') && !readBool(storage, 'subtokenEnabled', netuid);
 }

@@ -11,12 +11,13 @@ import {
 } from '../../../runtime/dispatch-context';
 import { EventEncoder } from '../../../runtime/events';
 import { MetadataIndex } from '../../../runtime/metadata-index';
-import { loadRuntimeMetadata } from '../../../runtime/runtime-metadata';
+import { loadRuntimeMetadata, type RuntimeMetadata } from '../../../runtime/runtime-metadata';
 import { BlockState } from '../../../state/block-state';
 import { Storage } from '../../../state/storage';
 import { adminUtilsPallet } from '../../admin-utils';
 import { NEW_LOGIC_FLAGS, writeAccount } from '../../balances';
 import { applySubtensorGenesis, type SubtensorGenesis } from '../genesis';
+import { subtensorStartCall } from '../registration/start-call';
 import { subtensorPallet } from '../subtensor.pallet';
 
 export interface RecordedEvent {
@@ -27,9 +28,10 @@ export interface RecordedEvent {
 
 export type CallOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
-const PALLETS: Readonly<Record<string, PalletModule>> = {
-  subtensorModule: subtensorPallet,
-  adminUtils: adminUtilsPallet,
+/** The call tables per decorated section (SubtensorModule's calls live in more than one table). */
+const PALLETS: Readonly<Record<string, readonly PalletModule[]>> = {
+  subtensorModule: [subtensorPallet, subtensorStartCall],
+  adminUtils: [adminUtilsPallet],
 };
 
 /** sr25519 dev accounts by name (`alice` → //Alice), plus derived hotkeys (`alice/hot1` → //Alice//hot1). */
@@ -51,21 +53,27 @@ export class DevAccounts {
  * spec) and recorded, and `nextBlock` seals the state and runs `on_initialize` of the next block.
  */
 export class SubtensorTestChain {
-  readonly runtime = loadRuntimeMetadata();
   readonly accounts = new DevAccounts();
-  private readonly encoder = new EventEncoder(this.runtime, new MetadataIndex(this.runtime));
+  private readonly encoder: EventEncoder;
   private state = BlockState.empty();
-  storage: Storage = new Storage(this.runtime, this.state);
+  storage: Storage;
   /** Number of the block being built: calls run in it, its `on_initialize` has already run. */
   blockNumber = 0;
   events: RecordedEvent[] = [];
 
+  /** @param runtime the metadata served (default: the spec-233 metadata; `runtimeMetadataFromBytes` for 424). */
+  private constructor(readonly runtime: RuntimeMetadata) {
+    this.encoder = new EventEncoder(runtime, new MetadataIndex(runtime));
+    this.storage = new Storage(runtime, this.state);
+  }
+
   static async create(
     genesis: SubtensorGenesis,
     balances: Readonly<Record<string, bigint>> = {},
+    runtime: RuntimeMetadata = loadRuntimeMetadata(),
   ): Promise<SubtensorTestChain> {
     await cryptoWaitReady();
-    const chain = new SubtensorTestChain();
+    const chain = new SubtensorTestChain(runtime);
     let issuance = 0n;
     for (const [account, free] of Object.entries(balances)) {
       writeAccount(chain.storage, account, {
@@ -92,7 +100,9 @@ export class SubtensorTestChain {
 
   /** Dispatches `section.method` with arguments by decorated name, as `origin`, in the block being built. */
   call(origin: Origin, section: string, method: string, args: Readonly<Record<string, unknown>>): CallOutcome {
-    const definition = PALLETS[section]?.calls.find((call) => stringCamelCase(call.name) === method);
+    const definition = PALLETS[section]
+      ?.flatMap((pallet) => pallet.calls)
+      .find((call) => stringCamelCase(call.name) === method);
     if (!definition) {
       throw new Error(`${section}.${method} is not simulated`);
     }

@@ -2,15 +2,15 @@ import type { Codec } from '@polkadot/types/types';
 import type { DispatchContext } from '../../../runtime/dispatch-context';
 import { signedAccount } from '../../../runtime/dispatch-context';
 import { argHex, argNumber } from '../call-args';
-import { has, readBool, readNum, readOptional } from '../state/subtensor-storage';
+import { has, readBool, readOptional } from '../state/subtensor-storage';
 import { setAt } from '../state/uid-vectors';
 import { ensure, subtensorError } from '../subtensor-error';
 import { passesWeightsRateLimit } from './weight-checks';
 import {
   dropExpiredCommits,
   MAX_UNREVEALED_COMMITS,
+  newWeightCommit,
   readWeightCommits,
-  revealBlocks,
   writeWeightCommits,
 } from './weight-commits';
 
@@ -18,7 +18,8 @@ import {
  * `commit_weights(netuid, commit_hash)`, signed by the hotkey. Checks in order: commit-reveal on
  * (`CommitRevealDisabled`), hotkey registered (`HotKeyNotRegisteredInSubNet`), weights rate limit against
  * `LastUpdate` (`CommittingWeightsTooFast`), fewer than 10 unexpired commits (`TooManyUnrevealedCommits`).
- * Queues `(hash, block, first_reveal_block, last_reveal_block)`, emits `WeightsCommitted(who, netuid, hash)`
+ * Queues the commit tagged with its epoch (`(hash, block, first_reveal_block, last_reveal_block)` on 233,
+ * `(hash, commit_epoch, block, 0)` on 424 with the look-ahead epoch), emits `WeightsCommitted(who, netuid, hash)`
  * and moves `LastUpdate` to this block.
  */
 export function commitWeights(context: DispatchContext, args: Readonly<Record<string, Codec>>): void {
@@ -37,16 +38,10 @@ export function doCommitWeights(context: DispatchContext, hotkey: string, netuid
   }
   ensure(passesWeightsRateLimit(storage, netuid, uid, blockNumber), 'CommittingWeightsTooFast');
 
-  const [firstReveal, lastReveal] = revealBlocks(storage, netuid, readNum(storage, 'tempo', netuid), blockNumber);
   const commits = readWeightCommits(storage, netuid, hotkey) ?? [];
   dropExpiredCommits(storage, netuid, commits, blockNumber);
   ensure(commits.length < MAX_UNREVEALED_COMMITS, 'TooManyUnrevealedCommits');
-  commits.push({
-    hash: hash,
-    commitBlock: blockNumber,
-    firstRevealBlock: firstReveal,
-    lastRevealBlock: lastReveal,
-  });
+  commits.push(newWeightCommit(storage, netuid, hash, blockNumber));
   writeWeightCommits(storage, netuid, hotkey, commits);
   context.deposit('subtensorModule', 'WeightsCommitted', [hotkey, netuid, hash]);
   setAt(storage, 'lastUpdate', netuid, uid, BigInt(blockNumber));

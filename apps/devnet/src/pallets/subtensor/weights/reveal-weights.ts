@@ -45,7 +45,7 @@ export function revealWeights(context: DispatchContext, args: Readonly<Record<st
   if (match === undefined) {
     throw subtensorError(expired.includes(hash) ? 'ExpiredWeightCommit' : 'InvalidRevealCommitHashNotMatch');
   }
-  ensure(isInRevealWindow(storage, netuid, match.commitBlock, blockNumber), 'RevealTooEarly');
+  ensure(isInRevealWindow(storage, netuid, match, blockNumber), 'RevealTooEarly');
   writeWeightCommits(storage, netuid, hotkey, commits.slice(position + 1));
   doSetWeights(context, hotkey, reveal);
   context.deposit('subtensorModule', 'WeightsRevealed', [hotkey, netuid, hash]);
@@ -77,7 +77,7 @@ export function doRevealWeights(context: DispatchContext, reveals: readonly Reve
     if (match === undefined) {
       throw subtensorError(expired.includes(hash) ? 'ExpiredWeightCommit' : 'InvalidRevealCommitHashNotMatch');
     }
-    ensure(isInRevealWindow(storage, netuid, match.commitBlock, blockNumber), 'RevealTooEarly');
+    ensure(isInRevealWindow(storage, netuid, match, blockNumber), 'RevealTooEarly');
   }
   reveals.forEach((reveal, index) => {
     const position = commits.findIndex((commit) => commit.hash === hashes[index]);
