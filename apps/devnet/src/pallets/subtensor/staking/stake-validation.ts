@@ -34,10 +34,8 @@ function exceedsLiquidityCap(storage: Storage, netuid: number, amount: bigint): 
 
 /**
  * `validate_add_stake` (no price limit): on spec 424 first the amount within 1000 × `SubnetTAO` on a dynamic
- * subnet; then subnet exists, amount ≥ min stake + fee, the coldkey can pay, the hotkey exists, the pool can
- * absorb the TAO. Returns the first failing error name.
- * TODO(epochs, issue 10 part A): spec 424 checks `SubtokenEnabled` right after the subnet (SubtokenDisabled)
- * once `start_call` exists and genesis enables the dev subnets; call its check here.
+ * subnet; then subnet exists, the subnet started (`SubtokenEnabled`, 424), amount ≥ min stake + fee, the
+ * coldkey can pay, the hotkey exists, the pool can absorb the TAO. Returns the first failing error name.
  */
 export function validateAddStake(
   storage: Storage,
