@@ -150,6 +150,24 @@ describe.each(devnetRuntimes())('metagraph against the devnet ($label)', ({ meta
     ).toBe(true);
   });
 
+  it('decodes the runtime API in the layout the metadata declares where it declares one; dropped scores as documented', async () => {
+    const layout = client.features.runtimeApiLayout('NeuronInfoRuntimeApi', 'get_neurons_lite');
+    // V15/V16 metadata types its runtime APIs (spec 424); V14 does not, and our own layouts apply.
+    expect(layout !== undefined).toBe(client.features.metadataVersion >= 15);
+    const fromRuntimeApi = await new ChainMetagraphReader(client, { source: 'runtime-api' }).read(NETUID);
+    const fromStorage = await new ChainMetagraphReader(client, { source: 'storage' }).read(
+      NETUID,
+      fromRuntimeApi.blockHash,
+    );
+    expect({ ...fromRuntimeApi, source: 'storage' }).toEqual(fromStorage);
+    if (!client.features.hasStorage('subtensorModule', 'pruningScores')) {
+      // A runtime without the score vectors (424): rank and trust 0, pruning score u16::MAX, by both paths.
+      expect(fromRuntimeApi.neurons.map(({ rank, trust, pruningScore }) => ({ rank, trust, pruningScore }))).toEqual(
+        fromRuntimeApi.neurons.map(() => ({ rank: 0, trust: 0, pruningScore: 65535 })),
+      );
+    }
+  });
+
   it('uses the runtime API when the runtime lists it', async () => {
     expect(client.features.hasRuntimeApi('NeuronInfoRuntimeApi')).toBe(true);
     expect((await new ChainMetagraphReader(client).read(NETUID)).source).toBe('runtime-api');

@@ -1,6 +1,7 @@
 import type { ApiPromise } from '@polkadot/api';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { ChainError } from '../errors/chain.error';
+import { metadataLayout, UnsupportedLayoutError, type RuntimeApiLayout } from '../runtime-api/metadata-layout';
 
 /** Which extrinsic sets weights directly on this runtime. */
 export type SetWeightsCall = 'setMechanismWeights' | 'setWeights';
@@ -10,6 +11,9 @@ export type CommitWeightsCall = 'commitMechanismWeights' | 'commitWeights';
 export type RevealWeightsCall = 'revealMechanismWeights' | 'revealWeights';
 /** Which extrinsic carries a timelocked (CRv3/v4) commit, when the runtime has one. */
 export type TimelockedCommitCall = 'commitTimelockedMechanismWeights' | 'commitTimelockedWeights' | 'commitCrv3Weights';
+
+/** Layouts read from a metadata, per registry (one per runtime version the api has seen). */
+const LAYOUTS = new WeakMap<object, Map<string, RuntimeApiLayout>>();
 
 /** The runtime API identifier the runtime version lists: blake2-64 of the trait name. */
 export function runtimeApiId(trait: string): `0x${string}` {
@@ -73,6 +77,38 @@ export class ChainFeatures {
     }
     const definition = this.api.registry.lookup.getTypeDef(found.output);
     return definition.type === 'Bytes' || definition.type === 'Vec<u8>' ? 'opaque' : 'typed';
+  }
+
+  /**
+   * The layout the metadata declares for `trait.method`'s output (V15/V16, typed, not `Vec<u8>`), or undefined
+   * where it declares none or a shape our reader does not follow: readers then use our own layouts.
+   */
+  runtimeApiLayout(trait: string, method: string): RuntimeApiLayout | undefined {
+    if (this.runtimeApiOutput(trait, method) !== 'typed') {
+      return undefined;
+    }
+    const found = this.api.runtimeMetadata.asLatest.apis
+      .find((entry) => entry.name.toString() === trait)
+      ?.methods.find((entry) => entry.name.toString() === method);
+    if (found === undefined) {
+      return undefined;
+    }
+    const { registry } = this.api;
+    const key = `${trait}_${method}`;
+    const cached = LAYOUTS.get(registry)?.get(key);
+    if (cached !== undefined) {
+      return cached;
+    }
+    try {
+      const layout = metadataLayout(registry, found.output.toNumber());
+      LAYOUTS.set(registry, (LAYOUTS.get(registry) ?? new Map<string, RuntimeApiLayout>()).set(key, layout));
+      return layout;
+    } catch (error) {
+      if (error instanceof UnsupportedLayoutError) {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   /** The direct weights extrinsic: the mechanism-aware one where it exists (as SDK v10), the legacy one otherwise. */

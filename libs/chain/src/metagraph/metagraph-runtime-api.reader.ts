@@ -25,8 +25,8 @@ export async function callNeuronsLite(api: ApiPromise, netuid: number, blockHash
 }
 
 /**
- * The metagraph from `NeuronInfoRuntimeApi.get_neurons_lite` (one `state_call`, decoded with our own type
- * definitions) plus storage for what that API does not carry (hyperparameters, registration blocks, root stake)
+ * The metagraph from `NeuronInfoRuntimeApi.get_neurons_lite` (one `state_call`, decoded with the layout the
+ * metadata declares where it declares one — V15/V16 — and with our own type definitions otherwise) plus storage for what that API does not carry (hyperparameters, registration blocks, root stake)
  * or carries differently per runtime (the stake list: empty at spec 218, one `(coldkey, TotalHotkeyAlpha)`
  * entry at HEAD — so stake comes from `TotalHotkeyAlpha` here too). Two round trips at `block` (the runtime
  * call runs in parallel with the first storage read).
@@ -43,7 +43,10 @@ export async function readMetagraphFromRuntimeApi(
   ]);
   assertSubnetExists(header, netuid, block.hash);
   const shape = features.runtimeApiOutput(NEURON_INFO_API.trait, NEURON_INFO_API.getNeuronsLite.method);
-  const raw = decodeNeuronsLite(bytes, shape, api.registry.chainSS58 ?? BITTENSOR_SS58_FORMAT).sort(
+  // Where the metadata declares `NeuronInfoLite` (V15/V16), decode its layout, not ours: scores a runtime drops
+  // read as documented in `decodeNeuronsLite` instead of failing.
+  const layout = features.runtimeApiLayout(NEURON_INFO_API.trait, NEURON_INFO_API.getNeuronsLite.method);
+  const raw = decodeNeuronsLite(bytes, shape, api.registry.chainSS58 ?? BITTENSOR_SS58_FORMAT, layout).sort(
     (a, b) => a.uid - b.uid,
   );
   const hotkeys = raw.map((neuron) => neuron.hotkey);

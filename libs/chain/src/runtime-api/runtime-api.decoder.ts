@@ -2,6 +2,7 @@ import { compactFromU8a } from '@polkadot/util';
 import { BITTENSOR_SS58_FORMAT } from '@taonode/protocol';
 import { ss58Address } from '../client/ss58-cache';
 import { ChainError } from '../errors/chain.error';
+import type { RuntimeApiLayout } from './metadata-layout';
 import { decodeScale, type ScaleTypes, type ScaleValue } from './scale-reader';
 import { NEURON_INFO_API } from './subtensor-runtime-api.methods';
 import {
@@ -52,9 +53,19 @@ function stripLengthPrefix(bytes: Uint8Array): Uint8Array {
 
 /**
  * Decodes `bytes` as `type` with our layouts, requiring every byte to be consumed. With an `unknown` shape both
- * readings are tried, the length-prefixed one first; the first that decodes exactly wins.
+ * readings are tried, the length-prefixed one first; the first that decodes exactly wins. With a `layout` (the
+ * metadata's own declaration of the method's output) that layout is read instead.
  */
-export function decodeRuntimeApiValue(type: string, bytes: Uint8Array, shape: RuntimeApiResultShape): ScaleValue {
+export function decodeRuntimeApiValue(
+  type: string,
+  bytes: Uint8Array,
+  shape: RuntimeApiResultShape,
+  layout?: RuntimeApiLayout,
+): ScaleValue {
+  if (layout !== undefined) {
+    // The runtime's own declared layout (V15/V16 metadata): the value itself, decoded as it declares it.
+    return decodeScale(bytes, layout.type, layout.types);
+  }
   if (shape === 'unknown' && isLengthPrefixed(bytes)) {
     try {
       return decodeScale(stripLengthPrefix(bytes), type, LAYOUTS);
@@ -96,6 +107,17 @@ function pairsOf(value: ScaleValue | undefined): [number, number][] {
   });
 }
 
+/**
+ * The value of a score a runtime no longer declares: `rank` and `trust` read 0 and `pruning_score` u16::MAX,
+ * as the runtimes that stopped computing them report them (subtensor-today.md §1.5).
+ */
+const DROPPED_FIELD_VALUES: Readonly<Record<string, number>> = { pruningScore: 65535 };
+
+function scoreOf(fields: Fields, name: string): number {
+  const value = fields[name];
+  return value === undefined ? (DROPPED_FIELD_VALUES[name] ?? 0) : num(value);
+}
+
 function neuronLiteOf(value: ScaleValue, ss58Format: number): RawNeuronInfoLite {
   const fields = value as Fields;
   const address = (field: ScaleValue | undefined): string => ss58Address(field as Uint8Array, ss58Format);
@@ -107,30 +129,34 @@ function neuronLiteOf(value: ScaleValue, ss58Format: number): RawNeuronInfoLite 
     active: fields.active === true,
     axon: endpointOf(fields.axonInfo),
     prometheus: endpointOf(fields.prometheusInfo),
-    stake: (fields.stake as ScaleValue[]).map((entry) => {
+    stake: ((fields.stake ?? []) as ScaleValue[]).map((entry) => {
       const [coldkey, rao] = entry as ScaleValue[];
       return [address(coldkey), big(rao)] as const;
     }),
-    rank: num(fields.rank),
+    rank: scoreOf(fields, 'rank'),
     emission: big(fields.emission),
-    incentive: num(fields.incentive),
-    consensus: num(fields.consensus),
-    trust: num(fields.trust),
-    validatorTrust: num(fields.validatorTrust),
-    dividends: num(fields.dividends),
+    incentive: scoreOf(fields, 'incentive'),
+    consensus: scoreOf(fields, 'consensus'),
+    trust: scoreOf(fields, 'trust'),
+    validatorTrust: scoreOf(fields, 'validatorTrust'),
+    dividends: scoreOf(fields, 'dividends'),
     lastUpdate: big(fields.lastUpdate),
     validatorPermit: fields.validatorPermit === true,
-    pruningScore: num(fields.pruningScore),
+    pruningScore: scoreOf(fields, 'pruningScore'),
   };
 }
 
-/** `NeuronInfoRuntimeApi_get_neurons_lite` answer → neurons in the order the runtime lists them. */
+/**
+ * `NeuronInfoRuntimeApi_get_neurons_lite` answer → neurons in the order the runtime lists them; with `layout`
+ * (the metadata's declared output) read in the runtime's own layout, dropped scores as documented above.
+ */
 export function decodeNeuronsLite(
   bytes: Uint8Array,
   shape: RuntimeApiResultShape,
   ss58Format = BITTENSOR_SS58_FORMAT,
+  layout?: RuntimeApiLayout,
 ): RawNeuronInfoLite[] {
-  const list = decodeRuntimeApiValue(NEURON_INFO_API.getNeuronsLite.output, bytes, shape) as ScaleValue[];
+  const list = decodeRuntimeApiValue(NEURON_INFO_API.getNeuronsLite.output, bytes, shape, layout) as ScaleValue[];
   return list.map((value) => neuronLiteOf(value, ss58Format));
 }
 
