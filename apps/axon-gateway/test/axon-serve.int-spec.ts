@@ -95,7 +95,11 @@ describe('axon-gateway serve_axon at start (real devnet, Redis, HTTP)', () => {
   }
 
   async function servedAxon(): Promise<ServedAxon | undefined> {
-    const stored = (await client.api.query.subtensorModule.axons(NETUID, MINER.ss58Address)) as unknown as
+    const axons = client.api.query.subtensorModule?.axons;
+    if (axons === undefined) {
+      throw new Error('the devnet metadata has no SubtensorModule.Axons');
+    }
+    const stored = (await axons(NETUID, MINER.ss58Address)) as unknown as
       | Option<AxonStorage & { block: Codec & { toNumber(): number } }>
       | (AxonStorage & { block: Codec & { toNumber(): number } });
     const axon = 'isSome' in stored ? stored.unwrapOr(undefined) : stored;
