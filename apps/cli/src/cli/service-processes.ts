@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, type ProcessSupervisor } from '@taonode/process';
+import { freePort, type LogRotation, type ProcessSupervisor } from '@taonode/process';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 /** Runs one `apps/<app>` (compiled or through swc) as a child process. */
@@ -13,6 +13,10 @@ export interface ServiceProcessContext {
   readonly supervisor: ProcessSupervisor;
   /** The log file of the service called `name`, or undefined to keep no file. */
   readonly logFile: (name: string) => string | undefined;
+  /** Rotate those log files by size; undefined: they only grow (`taonode start`'s data directory is per run). */
+  readonly logRotation?: LogRotation;
+  /** Time each service gets between SIGTERM and SIGKILL (default: the supervisor's 5 s). */
+  readonly stopGraceMs?: number;
   readonly commonEnv: Readonly<Record<string, string>>;
   /** Hears every output line of every service started after it is ready (e.g. to mirror logs on stdout). */
   readonly onLine?: (name: string, line: string) => void;
@@ -40,6 +44,8 @@ export async function startServiceProcess(
     readyTimeoutMs: SERVICE_READY_TIMEOUT_MS,
     ports: [opsPort, ...ports],
     logFile: ctx.logFile(name),
+    logRotation: ctx.logRotation,
+    stopGraceMs: ctx.stopGraceMs,
   });
   const { onLine } = ctx;
   if (onLine !== undefined) {
@@ -97,6 +103,8 @@ export async function startPrivateRedis(ctx: ServiceProcessContext, directory: s
     readyLine: /Ready to accept connections/,
     ports: [port],
     logFile: ctx.logFile('redis'),
+    logRotation: ctx.logRotation,
+    stopGraceMs: ctx.stopGraceMs,
   });
   return `redis://127.0.0.1:${port}`;
 }

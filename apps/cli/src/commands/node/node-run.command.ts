@@ -22,6 +22,12 @@ import {
 /** Exit codes: a failed check (or a service that died) is 1, a mistake in the command line is 2. */
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
+/**
+ * Each service's time to finish after SIGTERM before SIGKILL: the gateway drains its in-flight requests, workers
+ * finish or hand back their jobs, the weight-setter finishes a submission it started. Services stop one after the
+ * other, so a unit's stop timeout must exceed this times the number of services (deploy/systemd: 180 s).
+ */
+const SERVICE_STOP_GRACE_MS = 20_000;
 
 /** `taonode miner`, `taonode validator` and `taonode node --role miner,validator` on the network the operator names. */
 export function registerNodeRunCommands(program: Command, deps: CliDeps): void {
@@ -99,6 +105,8 @@ async function superviseServices(name: string, settings: NodeSettings, print: (l
   const ctx: ServiceProcessContext = {
     supervisor,
     logFile: (service) => (loggingDir === undefined ? undefined : join(loggingDir, `${service}.log`)),
+    logRotation: settings.logRotation,
+    stopGraceMs: SERVICE_STOP_GRACE_MS,
     commonEnv: {},
     // Each service logs JSON lines; they reach stdout as they are, for journald / pm2 to keep.
     onLine: (_service, line) => print(line),

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { resolveEndpoints } from '@taonode/chain';
+import { DEFAULT_LOG_ROTATION, type LogRotation } from '@taonode/process';
 import { CliUsageError } from '../../cli/cli-usage.error';
 import { addSubtensorOptions, resolveEndpointSelection, type SubtensorFlags } from '../../cli/subtensor.options';
 import {
@@ -29,6 +30,8 @@ export interface NodeFlags extends SubtensorFlags, WalletLocationFlags {
   'logging.debug'?: boolean;
   'logging.trace'?: boolean;
   'logging.logging_dir'?: string;
+  'logging.max_bytes'?: string;
+  'logging.max_files'?: string;
 }
 
 /** Everything a node run needs, resolved once from flags › environment › defaults. */
@@ -46,6 +49,8 @@ export interface NodeSettings {
   readonly workers: number;
   readonly logLevel: 'info' | 'debug' | 'trace';
   readonly loggingDir?: string;
+  /** Size-based rotation of the files in `loggingDir`. */
+  readonly logRotation: LogRotation;
   /** The operator's Redis; undefined: a private redis-server. */
   readonly redisUrl?: string;
 }
@@ -61,6 +66,14 @@ export function addNodeOptions(command: Command): Command {
     .option('--logging.debug', 'debug logs [env LOGGING_DEBUG]')
     .option('--logging.trace', 'trace logs [env LOGGING_TRACE]')
     .option('--logging.logging_dir <dir>', 'also write each service log to <dir>/<service>.log [env LOGGING_DIR]')
+    .option(
+      '--logging.max_bytes <bytes>',
+      `rotate a log file at this size [env LOGGING_MAX_BYTES; default ${DEFAULT_LOG_ROTATION.maxBytes}]`,
+    )
+    .option(
+      '--logging.max_files <n>',
+      `rotated files kept per service [env LOGGING_MAX_FILES; default ${DEFAULT_LOG_ROTATION.maxFiles}]`,
+    )
     .addOption(new Option('--role <roles>', 'comma-separated: miner, validator').hideHelp());
   addWalletLocationOptions(command, { hotkey: true });
   return addSubtensorOptions(command);
@@ -124,6 +137,20 @@ export function resolveNodeSettings(
     workers: integer('--workers', firstSet(flags.workers, env.WORKERS) ?? String(DEFAULT_WORKERS), 1, 64),
     logLevel: trace ? 'trace' : debug ? 'debug' : 'info',
     loggingDir: firstSet(flags['logging.logging_dir'], env.LOGGING_DIR),
+    logRotation: {
+      maxBytes: integer(
+        '--logging.max_bytes',
+        firstSet(flags['logging.max_bytes'], env.LOGGING_MAX_BYTES) ?? String(DEFAULT_LOG_ROTATION.maxBytes),
+        1024,
+        Number.MAX_SAFE_INTEGER,
+      ),
+      maxFiles: integer(
+        '--logging.max_files',
+        firstSet(flags['logging.max_files'], env.LOGGING_MAX_FILES) ?? String(DEFAULT_LOG_ROTATION.maxFiles),
+        0,
+        1000,
+      ),
+    },
     redisUrl: firstSet(env.REDIS_URL),
   };
 }
