@@ -2,6 +2,7 @@ import { BlockTimer } from './chain/block-timer';
 import { Chain } from './chain/chain';
 import { buildGenesis } from './genesis/genesis-builder';
 import { loadGenesisConfig, type GenesisConfig } from './genesis/genesis-config';
+import { devnetBeacon } from './pallets/drand';
 import { createRpcMethods } from './rpc/rpc-methods';
 import { RpcServer } from './rpc/rpc-server';
 import { createDevnetRuntime } from './runtime/devnet-runtime';
@@ -52,16 +53,18 @@ export const DEFAULT_BLOCK_TIME_MS = 12_000;
 
 /** Starts the simulated subtensor: runtime, genesis, chain, block timer (unless manual) and RPC server. */
 export async function startDevnet(options: DevnetOptions = {}): Promise<RunningDevnet> {
-  const runtime = createDevnetRuntime(
-    options.metadataFile ? runtimeMetadataFromBytes(readMetadataFile(options.metadataFile)) : undefined,
-  );
   const genesisConfig =
     typeof options.genesis === 'object' ? options.genesis : loadGenesisConfig(options.genesis ?? undefined);
+  const drandBeacon = devnetBeacon(genesisConfig.drand?.beaconSeed);
+  const runtime = createDevnetRuntime(
+    options.metadataFile ? runtimeMetadataFromBytes(readMetadataFile(options.metadataFile)) : undefined,
+    { drandBeacon },
+  );
   const chain = new Chain(
     runtime.metadata,
     runtime.builder,
     runtime.validator,
-    buildGenesis(runtime.metadata, runtime.version, genesisConfig),
+    buildGenesis(runtime.metadata, runtime.version, genesisConfig, drandBeacon),
     {
       finalityLag: options.finalityLag ?? 0,
       stateRetention: options.stateRetention ?? 256,

@@ -4,6 +4,7 @@ import type { BlockRecord } from '../chain/block-record';
 import { BlockHeader } from '../chain/header';
 import { FIXED_U128_ONE } from '../extrinsic/fees';
 import { EMPTY_ACCOUNT, writeAccount } from '../pallets/balances/account-info';
+import { applyDrandGenesis, devnetBeacon, type DevnetBeacon } from '../pallets/drand';
 import { applySubtensorGenesis } from '../pallets/subtensor';
 import type { RuntimeMetadata } from '../runtime/runtime-metadata';
 import type { RuntimeVersionInfo } from '../runtime/runtime-version';
@@ -18,7 +19,8 @@ const ZERO_HASH: Hex = `0x${'00'.repeat(32)}`;
 /**
  * Builds block 0 and its state from the genesis config, as the chain spec's genesis config would:
  * funded accounts (`System.Account`, `Balances.TotalIssuance`), the sudo key, Aura authorities, the fee
- * multiplier, frame_system's placeholders, then the subtensor section through `applySubtensorGenesis`.
+ * multiplier, frame_system's placeholders, then the subtensor section through `applySubtensorGenesis` and the
+ * drand beacon's `Drand.BeaconConfig` (where the runtime has the pallet).
  * The genesis header has parent hash zero and no digest; its hash is blake2-256 of the header as for any
  * block, and `chain_getBlockHash(0)` returns exactly that hash.
  */
@@ -26,6 +28,7 @@ export function buildGenesis(
   runtime: RuntimeMetadata,
   version: RuntimeVersionInfo,
   config: GenesisConfig,
+  drandBeacon: DevnetBeacon = devnetBeacon(config.drand?.beaconSeed),
 ): { readonly block: BlockRecord; readonly state: BlockState } {
   const storage = new Storage(runtime, BlockState.empty());
   storage.set('system', 'number', [], 0);
@@ -55,6 +58,7 @@ export function buildGenesis(
   storage.set('transactionPayment', 'nextFeeMultiplier', [], FIXED_U128_ONE);
   storage.set('transactionPayment', 'storageVersion', [], 'V2');
   applySubtensorGenesis(storage, config.subtensor);
+  applyDrandGenesis(storage, drandBeacon);
 
   const changes = storage.changes();
   const state = BlockState.empty().apply(changes);

@@ -33,6 +33,8 @@ const genesisSchema = z.object({
     .object({ subnets: z.array(z.object({ netuid: z.number().int().nonnegative() }).passthrough()) })
     .passthrough()
     .default({ subnets: [] }),
+  /** The devnet's drand test beacon: its key is derived from this seed (never logged); a public default otherwise. */
+  drand: z.object({ beaconSeed: z.string().min(1).optional() }).default({}),
 });
 
 /** The parsed genesis with every account resolved to an ss58 address (format 42). */
@@ -44,6 +46,7 @@ export interface GenesisConfig {
   readonly authorities: readonly string[];
   readonly balances: readonly (readonly [string, bigint])[];
   readonly subtensor: SubtensorGenesis;
+  readonly drand?: { readonly beaconSeed?: string };
 }
 
 /**
@@ -77,6 +80,7 @@ export function parseGenesisConfig(raw: unknown, source = 'genesis'): GenesisCon
     authorities: config.authorities.map(resolve),
     balances: config.balances.map(([who, amount]) => [resolve(who), amount] as const),
     subtensor: resolveDevUris(config.subtensor, resolve) as SubtensorGenesis,
+    drand: config.drand,
   };
 }
 

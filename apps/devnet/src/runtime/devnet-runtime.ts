@@ -3,7 +3,13 @@ import { ExtrinsicApplier } from '../extrinsic/extrinsic-applier';
 import { FeeCalculator } from '../extrinsic/fees';
 import { TransactionValidator } from '../extrinsic/validator';
 import { createBalancesPallet } from '../pallets/balances';
-import { adminUtilsPallet, subtensorPallet, subtensorStartCall } from '../pallets/subtensor';
+import { createDrandPallet, devnetBeacon, type DevnetBeacon } from '../pallets/drand';
+import {
+  adminUtilsPallet,
+  subtensorPallet,
+  subtensorRuntimeApis,
+  subtensorTimelockedCalls,
+} from '../pallets/subtensor';
 import { createSudoPallet } from '../pallets/sudo/sudo.pallet';
 import { systemPallet } from '../pallets/system/system.pallet';
 import { timestampPallet } from '../pallets/timestamp/timestamp.pallet';
@@ -13,7 +19,7 @@ import { createAuraApi } from '../runtime-apis/aura.runtime-api';
 import { createCoreApi } from '../runtime-apis/core.runtime-api';
 import { createMetadataApi } from '../runtime-apis/metadata.runtime-api';
 import { RuntimeApiRegistry } from '../runtime-apis/runtime-api-registry';
-import { createSubtensorRuntimeApis } from '../runtime-apis/subtensor';
+import { createStakeInfoApi } from '../runtime-apis/subtensor/stake-info.runtime-api';
 import { createTransactionPaymentApis } from '../runtime-apis/transaction-payment.runtime-api';
 import { CallRegistry } from './call-registry';
 import type { PalletModule } from './dispatch-context';
@@ -40,30 +46,43 @@ export interface DevnetRuntime {
   readonly builder: BlockBuilder;
   readonly apis: RuntimeApiRegistry;
   readonly existentialDeposit: bigint;
+  /** The drand test beacon whose pulses the blocks write (where the metadata has the Drand pallet). */
+  readonly drandBeacon: DevnetBeacon;
+}
+
+export interface DevnetRuntimeOptions {
+  /** The drand test beacon (default: the public dev seed's). */
+  readonly drandBeacon?: DevnetBeacon;
 }
 
 /**
  * Wires the pallets (in the real runtime's pallet order, so `on_initialize` hooks run in that order), the
  * validity checks, the block builder and the runtime APIs. The runtime version's `apis` list is the
- * metadata's own, completed with the subtensor runtime API modules it does not list.
+ * metadata's own, completed with the subtensor runtime API modules.
  */
-export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetadata()): DevnetRuntime {
+export function createDevnetRuntime(
+  metadata: RuntimeMetadata = loadRuntimeMetadata(),
+  options: DevnetRuntimeOptions = {},
+): DevnetRuntime {
   const index = new MetadataIndex(metadata);
   const existentialDeposit = bigintConstant(metadata, 'balances', 'existentialDeposit');
+  const drandBeacon = options.drandBeacon ?? devnetBeacon();
   const pallets: PalletModule[] = [
     systemPallet,
     timestampPallet,
     createBalancesPallet(existentialDeposit),
+    // Before SubtensorModule (unlike the real pallet order): the pulses stand for the offchain worker's
+    // transactions, which on chain are in place before the next block's reveals.
+    createDrandPallet(drandBeacon, bigintConstant(metadata, 'aura', 'slotDuration')),
     subtensorPallet,
-    subtensorStartCall,
+    subtensorTimelockedCalls,
     createUtilityPallet(index),
     createSudoPallet(index),
     adminUtilsPallet,
   ];
-  const subtensorApis = createSubtensorRuntimeApis(metadata);
   const version = new RuntimeVersionInfo(
     metadata,
-    subtensorApis.map((api) => ({ trait: api.trait, version: api.version })),
+    subtensorRuntimeApis.map((api) => ({ trait: api.trait, version: api.version })),
   );
   const calls = new CallRegistry(pallets, metadata);
   const dispatcher = new Dispatcher(calls);
@@ -84,7 +103,8 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     createAccountNonceApi(metadata),
     createAuraApi(metadata),
     ...createTransactionPaymentApis(metadata, calls, fees, (storage) => validator.feeMultiplier(storage)),
-    ...subtensorApis,
+    ...subtensorRuntimeApis,
+    ...[createStakeInfoApi(metadata)].filter((api) => api !== undefined),
   ]);
   return {
     metadata,
@@ -100,5 +120,6 @@ export function createDevnetRuntime(metadata: RuntimeMetadata = loadRuntimeMetad
     builder,
     apis,
     existentialDeposit,
+    drandBeacon,
   };
 }

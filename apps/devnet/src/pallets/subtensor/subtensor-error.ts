@@ -51,6 +51,7 @@ export const SUBTENSOR_ERROR_NAMES = [
   'SubtokenDisabled',
   'FirstEmissionBlockNumberAlreadySet',
   'NeedWaitingMoreBlocksToStarCall',
+  'IncorrectCommitRevealVersion',
 ] as const;
 
 export type SubtensorErrorName = (typeof SUBTENSOR_ERROR_NAMES)[number];
