@@ -1,12 +1,21 @@
 // pm2 start deploy/pm2/ecosystem.config.js (from the repository root); pm2 logs taonode-miner.
 // Edit the flags: the same as the Python template's (`--netuid`, `--wallet.name`, `--subtensor.network`, …).
-// pm2 stops with SIGINT then SIGKILL after kill_timeout: taonode stops its services in order on SIGINT too.
+// Secrets never go in `args` (they show in `ps` and `pm2 show`): REDIS_URL=redis://:<password>@host:6379 comes from
+// the environment `pm2 start` runs in (e.g. `set -a; . /etc/taonode/validator.env; set +a; pm2 start …`); unset, a
+// private append-only redis-server is started. No password is needed: the hotkey must be unencrypted, the coldkey
+// is never unlocked.
+// pm2 stops with SIGINT, then SIGKILL after kill_timeout. treekill off: only the supervisor gets SIGINT and stops
+// its services in order (each has 20 s before SIGKILL); pm2's default would signal every service at once.
 const common = {
   script: 'bin/taonode.js',
   cwd: __dirname + '/../..',
   interpreter: 'node',
   autorestart: true,
-  kill_timeout: 90_000,
+  // A command-line mistake (exit 2) is not fixed by restarting.
+  stop_exit_codes: [2],
+  treekill: false,
+  kill_timeout: 180_000,
+  restart_delay: 10_000,
   env: { NODE_ENV: 'production' },
 };
 
