@@ -409,7 +409,13 @@ export default async function minerBench(): Promise<BenchResult> {
 
     const rows: BenchRow[] = [];
     const skipped: string[] = [];
+    // BENCH_MINER_QUICK=1: the full-path and ping rows only (for comparing gateway changes quickly).
+    const quick = process.env.BENCH_MINER_QUICK === '1';
     const withinBudget = (what: string): boolean => {
+      if (quick && rows.length >= 2) {
+        skipped.push(`${what} (BENCH_MINER_QUICK)`);
+        return false;
+      }
       if (performance.now() - benchStart < TIME_BUDGET_MS) {
         return true;
       }

@@ -9,6 +9,7 @@ export {
   connectionReady,
   createProducerConnection,
   createSubscriberConnection,
+  createReplyPublisherConnection,
   createWorkerConnection,
   type RedisConnectionOptions,
   type RedisErrorListener,
