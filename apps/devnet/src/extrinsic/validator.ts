@@ -103,7 +103,7 @@ export class TransactionValidator {
     if (fee > 0n && ledger.reducibleBalance(signer, 'Preserve') < fee) {
       throw new InvalidTransactionError('Payment');
     }
-    const custom = this.calls.validate(environment.storage, signer, decoded.call);
+    const custom = this.calls.validate(environment.storage, signer, decoded.call, environment.currentBlock);
     if (custom !== undefined) {
       throw new InvalidTransactionError('Custom', custom);
     }

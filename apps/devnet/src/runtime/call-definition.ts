@@ -28,6 +28,10 @@ export type CallWeight = WeightDeclaration | ((args: CallArgs, nested: NestedWei
 export interface ValidityEnvironment {
   readonly storage: Storage;
   readonly signer: string;
+  /** `System::block_number()` while validating: the block the transaction would go into. */
+  readonly blockNumber: number;
+  /** What the served metadata says about the runtime (which transaction extension it has). */
+  readonly features: RuntimeFeatures;
 }
 
 /**

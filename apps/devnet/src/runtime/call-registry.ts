@@ -66,9 +66,12 @@ export class CallRegistry {
     return { ...weight, pays };
   }
 
-  /** The call's own validity rule at pool time: `undefined` (valid) or the `Custom(n)` code. */
-  validate(storage: Storage, signer: string, call: CallInvocation): number | undefined {
-    return this.find(call)?.validate({ storage, signer }, call.args);
+  /**
+   * The call's own validity rule at pool time, in the block numbered `blockNumber`: `undefined` (valid) or
+   * the `Custom(n)` code.
+   */
+  validate(storage: Storage, signer: string, call: CallInvocation, blockNumber: number): number | undefined {
+    return this.find(call)?.validate({ storage, signer, blockNumber, features: this.features }, call.args);
   }
 }
 

@@ -19,3 +19,36 @@ export function stakeFromShares(totalAlphaRao: bigint, totalSharesBits: bigint, 
   const perShareBits = clampU128((valueBits << FRACTION_BITS) / totalSharesBits);
   return clampU128((perShareBits * shareBits) >> FRACTION_BITS) >> FRACTION_BITS;
 }
+
+/** A share value as stored: U64F64 bits (`Alpha`, `TotalHotkeyShares`) or a SafeFloat (`AlphaV2`, `…SharesV2`). */
+export type StoredShare =
+  | { readonly kind: 'fixed'; readonly bits: bigint }
+  | { readonly kind: 'safe-float'; readonly mantissa: bigint; readonly exponent: number };
+
+/** `numerator / denominator` of a stored share value, exactly. */
+function ratioOf(share: StoredShare): readonly [bigint, bigint] {
+  if (share.kind === 'fixed') {
+    return [share.bits, 1n << FRACTION_BITS];
+  }
+  return share.exponent >= 0
+    ? [share.mantissa * 10n ** BigInt(share.exponent), 1n]
+    : [share.mantissa, 10n ** BigInt(-share.exponent)];
+}
+
+/**
+ * Alpha (rao) of a position whose share or pool denominator is a SafeFloat (`mantissa × 10^exponent`, spec 424
+ * keeps shares in `AlphaV2` / `TotalHotkeySharesV2`): `floor(totalAlpha × share / denominator)`, computed
+ * exactly. Positions with both values in U64F64 go through {@link stakeFromShares}, the runtime's own
+ * truncating arithmetic for them.
+ */
+export function stakeFromStoredShares(totalAlphaRao: bigint, denominator: StoredShare, share: StoredShare): bigint {
+  if (denominator.kind === 'fixed' && share.kind === 'fixed') {
+    return stakeFromShares(totalAlphaRao, denominator.bits, share.bits);
+  }
+  const [shareNumerator, shareDenominator] = ratioOf(share);
+  const [poolNumerator, poolDenominator] = ratioOf(denominator);
+  if (shareNumerator === 0n || poolNumerator === 0n) {
+    return 0n;
+  }
+  return (totalAlphaRao * shareNumerator * poolDenominator) / (shareDenominator * poolNumerator);
+}

@@ -8,7 +8,7 @@ import { ChainFeatures } from '../client/chain-features';
 import { findStorageEntry, storageEntry } from '../client/runtime-items';
 import { queryStorageAt, storageQuery } from '../client/storage-batch';
 import { raoToTao } from '../metagraph/neuron.mapper';
-import { stakeFromShares } from './alpha-shares';
+import { stakeFromStoredShares, type StoredShare } from './alpha-shares';
 
 /** Stake a coldkey holds through one hotkey on one subnet (alpha rao; TAO on the root subnet). */
 export interface StakeEntry {
@@ -48,22 +48,28 @@ type StakeInfoStruct = Struct & {
   stake: Compact<u64>;
 };
 
+/** Where {@link readColdkeyStakes} reads from: the runtime API where the runtime types it, or storage only. */
+export type StakeSource = 'auto' | 'storage';
+
 /**
  * Every stake of `coldkey` at `blockHash` (default: the finalized head), zero stakes left out. Where the runtime
- * describes `StakeInfoRuntimeApi.get_stake_info_for_coldkey` with a real type (V15 metadata of current runtimes)
- * that call answers, decoded with the runtime's own types: current runtimes keep shares in `AlphaV2`, which
- * storage reads here do not interpret. Otherwise (the devnet, spec ≤ 218 with opaque results) from storage: the
- * hotkeys it stakes to (`StakingHotkeys` ∪ `OwnedHotkeys`), its shares of each (`Alpha` by prefix), valued through
- * each hotkey's share pool.
+ * describes `StakeInfoRuntimeApi.get_stake_info_for_coldkey` with a real type (V15/V16 metadata of current
+ * runtimes) that call answers, decoded with the runtime's own types. Otherwise (the devnet on spec 233, spec
+ * ≤ 218 with opaque results), or with `source: 'storage'`, from storage: the hotkeys it stakes to
+ * (`StakingHotkeys` ∪ `OwnedHotkeys`), its shares of each (`Alpha`, and `AlphaV2` where the runtime has it:
+ * spec 424 migrates a position to the SafeFloat map on its next write), valued through each hotkey's share pool
+ * (`TotalHotkeyShares`, else `TotalHotkeySharesV2`).
  */
 export async function readColdkeyStakes(
   client: ChainClient,
   coldkey: string,
   blockHash?: `0x${string}`,
+  options: { readonly source?: StakeSource } = {},
 ): Promise<StakeEntry[]> {
   return client.call(`read stakes of ${coldkey}`, async (api) => {
     const block = await resolveBlock(api, blockHash);
-    if (new ChainFeatures(api).runtimeApiOutput(STAKE_INFO_API.trait, STAKE_INFO_API.method) === 'typed') {
+    const typedApi = new ChainFeatures(api).runtimeApiOutput(STAKE_INFO_API.trait, STAKE_INFO_API.method) === 'typed';
+    if ((options.source ?? 'auto') === 'auto' && typedApi) {
       const fromRuntime = await stakesFromRuntimeApi(api, block.hash, coldkey);
       if (fromRuntime !== undefined) {
         return fromRuntime;
@@ -72,25 +78,44 @@ export async function readColdkeyStakes(
     const hotkeys = await stakingHotkeys(api, block.hash, coldkey);
     const shares = await Promise.all(hotkeys.map(async (hotkey) => shareEntries(api, block.hash, hotkey, coldkey)));
     const positions = shares.flat();
-    const totalAlpha = storageEntry(api, 'subtensorModule', 'totalHotkeyAlpha');
-    const totalShares = storageEntry(api, 'subtensorModule', 'totalHotkeyShares');
+    const entries = {
+      alpha: storageEntry(api, 'subtensorModule', 'totalHotkeyAlpha'),
+      legacyShares: findStorageEntry(api, 'subtensorModule', 'totalHotkeyShares'),
+      currentShares: findStorageEntry(api, 'subtensorModule', 'totalHotkeySharesV2'),
+    };
+    const perPosition = [entries.alpha, entries.legacyShares, entries.currentShares].filter(
+      (entry) => entry !== undefined,
+    );
     const values = await queryStorageAt(
       api,
       block.hash,
-      positions.flatMap((position) => [
-        storageQuery(totalAlpha, position.hotkey, position.netuid),
-        storageQuery(totalShares, position.hotkey, position.netuid),
-      ]),
+      positions.flatMap((position) =>
+        perPosition.map((entry) => storageQuery(entry, position.hotkey, position.netuid)),
+      ),
     );
     return positions
       .map((position, index) => {
-        const alpha = (values[2 * index] as u64 | undefined)?.toBigInt() ?? 0n;
-        const sharesBits = fixedBitsOf(values[2 * index + 1]);
-        const stakeRao = stakeFromShares(alpha, sharesBits, position.shareBits);
+        const valueOf = (entry: (typeof perPosition)[number] | undefined): Codec | undefined =>
+          entry === undefined ? undefined : values[index * perPosition.length + perPosition.indexOf(entry)];
+        const alpha = (valueOf(entries.alpha) as u64 | undefined)?.toBigInt() ?? 0n;
+        const denominator = poolDenominator(valueOf(entries.legacyShares), valueOf(entries.currentShares));
+        const stakeRao = stakeFromStoredShares(alpha, denominator, position.share);
         return { coldkey, hotkey: position.hotkey, netuid: position.netuid, stakeRao, stake: raoToTao(stakeRao) };
       })
       .filter((entry) => entry.stakeRao > 0n);
   });
+}
+
+/** The pool's denominator: the legacy U64F64 one while it is non-zero, else the SafeFloat one (spec 424). */
+function poolDenominator(legacy: Codec | undefined, current: Codec | undefined): StoredShare {
+  const legacyBits = fixedBitsOf(legacy);
+  return legacyBits !== 0n || current === undefined ? { kind: 'fixed', bits: legacyBits } : safeFloatOf(current);
+}
+
+/** A `share_pool::SafeFloat { mantissa: u128, exponent: i64 }` storage value. */
+function safeFloatOf(value: Codec): StoredShare {
+  const { mantissa, exponent } = value as unknown as { mantissa: INumber; exponent: INumber };
+  return { kind: 'safe-float', mantissa: mantissa.toBigInt(), exponent: exponent.toNumber() };
 }
 
 /** The runtime's answer, or undefined when @polkadot/api did not decorate the call at that block. */
@@ -153,20 +178,36 @@ async function stakingHotkeys(api: ApiPromise, blockHash: string, coldkey: strin
 interface SharePosition {
   readonly hotkey: string;
   readonly netuid: number;
-  readonly shareBits: bigint;
+  readonly share: StoredShare;
 }
 
+/** The coldkey's shares of `hotkey` per subnet: `Alpha` entries, then `AlphaV2` ones for the other subnets. */
 async function shareEntries(
   api: ApiPromise,
   blockHash: string,
   hotkey: string,
   coldkey: string,
 ): Promise<SharePosition[]> {
-  const alpha = storageEntry(api, 'subtensorModule', 'alpha');
-  const entries = await alpha.entriesAt<Codec, [AccountId32, AccountId32, u16]>(blockHash, hotkey, coldkey);
-  return entries.map(([key, value]) => ({
+  const legacy = await storageEntry(api, 'subtensorModule', 'alpha').entriesAt<Codec, [AccountId32, AccountId32, u16]>(
+    blockHash,
+    hotkey,
+    coldkey,
+  );
+  const positions: SharePosition[] = legacy.map(([key, value]) => ({
     hotkey,
     netuid: key.args[2].toNumber(),
-    shareBits: fixedBitsOf(value),
+    share: { kind: 'fixed', bits: fixedBitsOf(value) },
   }));
+  const v2 = findStorageEntry(api, 'subtensorModule', 'alphaV2');
+  if (v2 !== undefined) {
+    const seen = new Set(positions.map((position) => position.netuid));
+    const current = await v2.entriesAt<Codec, [AccountId32, AccountId32, u16]>(blockHash, hotkey, coldkey);
+    for (const [key, value] of current) {
+      const netuid = key.args[2].toNumber();
+      if (!seen.has(netuid)) {
+        positions.push({ hotkey, netuid, share: safeFloatOf(value) });
+      }
+    }
+  }
+  return positions;
 }

@@ -7,9 +7,10 @@ import type { ChainClient } from '../client/chain-client';
 import { SILENT_LOGGER, type ChainLogger } from '../client/chain-logger';
 import { storageEntry } from '../client/runtime-items';
 import { ChainError } from '../errors/chain.error';
+import type { RefusedCall } from '../errors/pool-refusal';
 import { classifyTransactionRejection, toChainError } from '../errors/rpc-error.classifier';
 import { withDeadline } from '../network/deadline';
-import { dispatchErrorToChainError } from './dispatch-error';
+import { dispatchErrorToChainError, poolRefusalError } from './dispatch-error';
 import { KeypairSigner, type TransactionSigner } from './keypair-signer';
 import { DEFAULT_ERA_PERIOD } from './mortal-era';
 import { NonceManager } from './nonce-manager';
@@ -253,7 +254,7 @@ export class ExtrinsicSubmitter {
       try {
         unsubscribe = await this.client.call(`submit ${what}`, () => tx.send(onStatus));
       } catch (error) {
-        throw this.onRejected(error, address, nonce, what);
+        throw this.onRejected(error, address, nonce, what, tx.method);
       } finally {
         onSent();
       }
@@ -293,7 +294,7 @@ export class ExtrinsicSubmitter {
     }
   }
 
-  private onRejected(error: unknown, address: string, nonce: number, what: string): Error {
+  private onRejected(error: unknown, address: string, nonce: number, what: string, call: RefusedCall): Error {
     const chainError = toChainError(error, `submit ${what}`);
     const rejection = classifyTransactionRejection(error);
     switch (rejection) {
@@ -309,8 +310,10 @@ export class ExtrinsicSubmitter {
       case 'already-imported':
         this.#nonces.accepted(address, nonce);
         return chainError;
-      case 'banned':
       case 'invalid':
+        this.#nonces.release(address, nonce);
+        return poolRefusalError(this.client.api.registry, error, call, what) ?? chainError;
+      case 'banned':
       case undefined:
         this.#nonces.release(address, nonce);
         return chainError;

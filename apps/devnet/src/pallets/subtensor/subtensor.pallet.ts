@@ -16,6 +16,7 @@ import { servePrometheus } from './serving/serve-prometheus';
 import { addStake } from './staking/add-stake';
 import { removeStake } from './staking/remove-stake';
 import type { SubtensorErrorName } from './subtensor-error';
+import { bySubtensorExtension, transactionExtensionValidity } from './transaction/subtensor-transaction-extension';
 import {
   addStakeValidity,
   registrationValidity,
@@ -25,7 +26,7 @@ import {
 import { batchCommitWeights, batchRevealWeights, batchSetWeights } from './weights/batch-weights';
 import { commitCrv3Weights } from './weights/commit-crv3-weights';
 import { commitWeights } from './weights/commit-weights';
-import { onMechanism, setMechanismWeights } from './weights/mechanism-weights';
+import { onMechanism } from './weights/mechanism-weights';
 import { revealWeights } from './weights/reveal-weights';
 import { setWeights } from './weights/set-weights';
 
@@ -84,7 +85,6 @@ const STAKE_ERRORS: readonly SubtensorErrorName[] = [
   'AmountTooLow',
   'InsufficientLiquidity',
   'SlippageTooHigh',
-  'SubtokenDisabled',
 ];
 const BALANCE_DEBIT_ERRORS: readonly SubtensorErrorName[] = [
   'NotEnoughBalanceToStake',
@@ -96,7 +96,7 @@ const BALANCE_DEBIT_ERRORS: readonly SubtensorErrorName[] = [
  * SubtensorModule (pallet 7) as far as miners and validators use it, one definition per call; the registry
  * offers those the served metadata has (the `*_mechanism_weights` calls only on spec 424, `commit_crv3_weights`
  * only on 233). Weight and serving calls are `Pays::No` on both runtimes; staking and registration are free on
- * 233 and pay on 424. `start_call` is in registration/start-call.ts.
+ * 233 and pay on 424. `start_call` is not simulated (subnets emit from registration on).
  */
 export const subtensorPallet: PalletModule = {
   name: 'subtensorModule',
@@ -105,7 +105,7 @@ export const subtensorPallet: PalletModule = {
       name: 'set_weights',
       weight: declared(22_060_000_000n, 4106, 2),
       pays: 'No',
-      validate: weightsCallValidity,
+      validate: bySubtensorExtension(weightsCallValidity, transactionExtensionValidity('set_weights')),
       errors: ['CommitRevealEnabled', ...WEIGHTS_SUBMISSION_ERRORS],
       dispatch: setWeights,
     }),
@@ -113,15 +113,15 @@ export const subtensorPallet: PalletModule = {
       name: 'set_mechanism_weights',
       weight: declared(22_060_000_000n, 4106, 2),
       pays: 'No',
-      validate: weightsCallValidity,
+      validate: bySubtensorExtension(weightsCallValidity, transactionExtensionValidity('set_mechanism_weights')),
       errors: ['MechanismDoesNotExist', 'CommitRevealEnabled', ...WEIGHTS_SUBMISSION_ERRORS],
-      dispatch: setMechanismWeights,
+      dispatch: onMechanism(setWeights),
     }),
     subtensorCall({
       name: 'commit_mechanism_weights',
       weight: declared(46_000_000n, 1, 1),
       pays: 'No',
-      validate: weightsCallValidity,
+      validate: bySubtensorExtension(weightsCallValidity, transactionExtensionValidity('commit_mechanism_weights')),
       errors: ['MechanismDoesNotExist', ...COMMIT_ERRORS],
       dispatch: onMechanism(commitWeights),
     }),
@@ -129,7 +129,7 @@ export const subtensorPallet: PalletModule = {
       name: 'reveal_mechanism_weights',
       weight: declared(103_000_000n, 11, 3),
       pays: 'No',
-      validate: weightsCallValidity,
+      validate: bySubtensorExtension(weightsCallValidity, transactionExtensionValidity('reveal_mechanism_weights')),
       errors: ['MechanismDoesNotExist', ...REVEAL_ERRORS],
       dispatch: onMechanism(revealWeights),
     }),
@@ -137,7 +137,7 @@ export const subtensorPallet: PalletModule = {
       name: 'batch_set_weights',
       weight: declared(22_060_000_000n, 4106, 2),
       pays: 'No',
-      validate: NO_CUSTOM_VALIDITY,
+      validate: bySubtensorExtension(NO_CUSTOM_VALIDITY, transactionExtensionValidity('batch_set_weights')),
       // Each netuid's failure goes into `BatchWeightItemFailed`; only the input shape fails the call.
       errors: ['InputLengthsUnequal'],
       dispatch: batchSetWeights,
@@ -146,7 +146,7 @@ export const subtensorPallet: PalletModule = {
       name: 'commit_weights',
       weight: declared(46_000_000n, 1, 1),
       pays: 'No',
-      validate: weightsCallValidity,
+      validate: bySubtensorExtension(weightsCallValidity, transactionExtensionValidity('commit_weights')),
       errors: COMMIT_ERRORS,
       dispatch: commitWeights,
     }),
@@ -154,7 +154,7 @@ export const subtensorPallet: PalletModule = {
       name: 'batch_commit_weights',
       weight: declared(46_000_000n, 1, 2),
       pays: 'No',
-      validate: NO_CUSTOM_VALIDITY,
+      validate: bySubtensorExtension(NO_CUSTOM_VALIDITY, transactionExtensionValidity('batch_commit_weights')),
       errors: ['InputLengthsUnequal'],
       dispatch: batchCommitWeights,
     }),
@@ -162,7 +162,7 @@ export const subtensorPallet: PalletModule = {
       name: 'reveal_weights',
       weight: declared(103_000_000n, 11, 3),
       pays: 'No',
-      validate: weightsCallValidity,
+      validate: bySubtensorExtension(weightsCallValidity, transactionExtensionValidity('reveal_weights')),
       errors: REVEAL_ERRORS,
       dispatch: revealWeights,
     }),
@@ -170,7 +170,7 @@ export const subtensorPallet: PalletModule = {
       name: 'batch_reveal_weights',
       weight: declared(367_612_000n, 14, 3),
       pays: 'No',
-      validate: weightsCallValidity,
+      validate: bySubtensorExtension(weightsCallValidity, transactionExtensionValidity('batch_reveal_weights')),
       errors: ['InputLengthsUnequal', ...REVEAL_ERRORS],
       dispatch: batchRevealWeights,
     }),
@@ -178,7 +178,7 @@ export const subtensorPallet: PalletModule = {
       name: 'commit_crv3_weights',
       weight: declared(46_000_000n, 1, 1),
       pays: 'No',
-      validate: weightsCallValidity,
+      validate: bySubtensorExtension(weightsCallValidity, transactionExtensionValidity('unguarded')),
       errors: COMMIT_ERRORS,
       dispatch: commitCrv3Weights,
     }),
@@ -186,7 +186,7 @@ export const subtensorPallet: PalletModule = {
       name: 'burned_register',
       weight: declared(177_000_000n, 26, 24),
       pays: FREE_UNTIL_424,
-      validate: registrationValidity,
+      validate: bySubtensorExtension(registrationValidity, transactionExtensionValidity('unguarded')),
       errors: [
         'RegistrationNotPermittedOnRootSubnet',
         'SubNetworkDoesNotExist',
@@ -205,7 +205,7 @@ export const subtensorPallet: PalletModule = {
       name: 'register_network',
       weight: declared(157_000_000n, 16, 30, 'Operational'),
       pays: FREE_UNTIL_424,
-      validate: NO_CUSTOM_VALIDITY,
+      validate: bySubtensorExtension(NO_CUSTOM_VALIDITY, transactionExtensionValidity('register_network')),
       errors: ['NetworkTxRateLimitExceeded', 'NonAssociatedColdKey', ...BALANCE_DEBIT_ERRORS],
       dispatch: registerNetwork,
     }),
@@ -213,7 +213,7 @@ export const subtensorPallet: PalletModule = {
       name: 'serve_axon',
       weight: declared(46_000_000n, 4, 1),
       pays: 'No',
-      validate: NO_CUSTOM_VALIDITY,
+      validate: bySubtensorExtension(NO_CUSTOM_VALIDITY, transactionExtensionValidity('serve_axon')),
       errors: SERVING_ERRORS,
       dispatch: serveAxon,
     }),
@@ -221,7 +221,7 @@ export const subtensorPallet: PalletModule = {
       name: 'serve_axon_tls',
       weight: declared(46_000_000n, 4, 1),
       pays: 'No',
-      validate: NO_CUSTOM_VALIDITY,
+      validate: bySubtensorExtension(NO_CUSTOM_VALIDITY, transactionExtensionValidity('serve_axon_tls')),
       errors: SERVING_ERRORS,
       dispatch: serveAxonTls,
     }),
@@ -229,7 +229,7 @@ export const subtensorPallet: PalletModule = {
       name: 'serve_prometheus',
       weight: declared(45_000_000n, 4, 1),
       pays: 'No',
-      validate: NO_CUSTOM_VALIDITY,
+      validate: bySubtensorExtension(NO_CUSTOM_VALIDITY, transactionExtensionValidity('serve_prometheus')),
       errors: SERVING_ERRORS,
       dispatch: servePrometheus,
     }),
@@ -237,7 +237,7 @@ export const subtensorPallet: PalletModule = {
       name: 'add_stake',
       weight: declared(124_000_000n, 10, 7),
       pays: FREE_UNTIL_424,
-      validate: addStakeValidity,
+      validate: bySubtensorExtension(addStakeValidity, transactionExtensionValidity('unguarded')),
       errors: [...STAKE_ERRORS, ...BALANCE_DEBIT_ERRORS],
       dispatch: addStake,
     }),
@@ -245,7 +245,7 @@ export const subtensorPallet: PalletModule = {
       name: 'remove_stake',
       weight: declared(111_000_000n, 10, 7),
       pays: FREE_UNTIL_424,
-      validate: removeStakeValidity,
+      validate: bySubtensorExtension(removeStakeValidity, transactionExtensionValidity('unguarded')),
       errors: [...STAKE_ERRORS, 'NotEnoughStakeToWithdraw'],
       dispatch: removeStake,
     }),

@@ -25,4 +25,14 @@ describe('serving IP rules of the spec-224 runtime', () => {
     expect(isValidIpAddress(6, (1n << 128n) - 1n)).toBe(false);
     expect(isValidIpAddress(6, 0x20010db8000000000000000000000001n)).toBe(true);
   });
+
+  it('accepts the address 0 only where allowed (spec 424 axons), never the loopbacks or all-ones', () => {
+    expect(isValidIpAddress(4, 0n, true)).toBe(true);
+    expect(isValidIpAddress(6, 0n, true)).toBe(true);
+    expect(isValidIpAddress(4, 0n, false)).toBe(false);
+    expect(isValidIpAddress(4, ipv4('127.0.0.1'), true)).toBe(false);
+    expect(isValidIpAddress(4, ipv4('255.255.255.255'), true)).toBe(false);
+    expect(isValidIpAddress(6, 1n, true)).toBe(false);
+    expect(isValidIpAddress(6, (1n << 128n) - 1n, true)).toBe(false);
+  });
 });

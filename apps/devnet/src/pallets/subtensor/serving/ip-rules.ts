@@ -8,14 +8,14 @@ export function isValidIpType(ipType: number): boolean {
 }
 
 /**
- * `is_valid_ip_address` as the spec-224 runtime applies it (private ranges are allowed; the runtime never
- * implemented their exclusion):
- * - any type: the address must not be 0;
+ * `is_valid_ip_address(ip_type, addr, allow_zero)` (private ranges are allowed; the runtime never implemented
+ * their exclusion):
+ * - the address 0 only where `allowZero` (axons on spec 424; never on spec 233, never for prometheus);
  * - IPv4: below u32::MAX (so 255.255.255.255 is refused too) and not 127.0.0.1;
  * - IPv6: not all-ones and not ::1.
  */
-export function isValidIpAddress(ipType: number, ip: bigint): boolean {
-  if (!isValidIpType(ipType) || ip === 0n) {
+export function isValidIpAddress(ipType: number, ip: bigint, allowZero = false): boolean {
+  if (!isValidIpType(ipType) || (ip === 0n && !allowZero)) {
     return false;
   }
   if (ipType === 4) {
