@@ -14,6 +14,8 @@ import {
   transferCall,
   type Metagraph,
 } from '../src';
+import { u16Argument } from '../src/metagraph/metagraph-runtime-api.reader';
+import { decodeRuntimeApiValue } from '../src/runtime-api/runtime-api.decoder';
 import { settledHead } from './support/chain-spec.helpers';
 
 const NETUID = 1;
@@ -166,6 +168,44 @@ describe.each(devnetRuntimes())('metagraph against the devnet ($label)', ({ meta
         fromRuntimeApi.neurons.map(() => ({ rank: 0, trust: 0, pruningScore: 65535 })),
       );
     }
+  });
+
+  it('reads hyperparameters equal to what get_subnet_hyperparams answers, in the layout the runtime declares', async () => {
+    const head = await settledHead(plain);
+    const hyper = await new ChainMetagraphReader(client).readHyperparameters(NETUID, head);
+    const bytes = (
+      await plain.rpc.state.call('SubnetInfoRuntimeApi_get_subnet_hyperparams', u16Argument(NETUID), head)
+    ).toU8a(true);
+    const features = client.features;
+    const [answer] = decodeRuntimeApiValue(
+      'Option<TaonodeSubnetHyperparams>',
+      bytes,
+      features.runtimeApiOutput('SubnetInfoRuntimeApi', 'get_subnet_hyperparams'),
+      features.runtimeApiLayout('SubnetInfoRuntimeApi', 'get_subnet_hyperparams'),
+    ) as Record<string, number | bigint | boolean>[];
+    expect(answer).toBeDefined();
+    const fromApi = answer as Record<string, number | bigint | boolean>;
+    expect({
+      tempo: hyper.tempo,
+      immunityPeriod: hyper.immunityPeriod,
+      activityCutoff: hyper.activityCutoff,
+      maxValidators: hyper.maxAllowedValidators,
+      maxWeightsLimit: hyper.maxWeightsLimit,
+      registrationAllowed: hyper.registrationAllowed,
+      commitRevealWeightsEnabled: hyper.commitRevealWeightsEnabled,
+      minBurn: hyper.minBurnRao,
+      maxBurn: hyper.maxBurnRao,
+    }).toEqual({
+      tempo: Number(fromApi.tempo),
+      immunityPeriod: Number(fromApi.immunityPeriod),
+      activityCutoff: Number(fromApi.activityCutoff),
+      maxValidators: Number(fromApi.maxValidators),
+      maxWeightsLimit: Number(fromApi.maxWeightsLimit),
+      registrationAllowed: fromApi.registrationAllowed,
+      commitRevealWeightsEnabled: fromApi.commitRevealWeightsEnabled,
+      minBurn: BigInt(fromApi.minBurn as bigint),
+      maxBurn: BigInt(fromApi.maxBurn as bigint),
+    });
   });
 
   it('uses the runtime API when the runtime lists it', async () => {

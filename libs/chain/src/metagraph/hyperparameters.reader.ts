@@ -52,11 +52,24 @@ export function hyperparameterQueries(api: ApiPromise, netuid: number): StorageQ
   );
   const liquidAlpha = findStorageEntry(api, 'subtensorModule', 'liquidAlphaOn');
   const alphaValues = findStorageEntry(api, 'subtensorModule', 'alphaValues');
+  const cutoffFactor = findStorageEntry(api, 'subtensorModule', ACTIVITY_CUTOFF_FACTOR);
   return [
     ...queries,
     ...(liquidAlpha === undefined ? [] : [storageQuery(liquidAlpha, netuid)]),
     ...(alphaValues === undefined ? [] : [storageQuery(alphaValues, netuid)]),
+    ...(cutoffFactor === undefined ? [] : [storageQuery(cutoffFactor, netuid)]),
   ];
+}
+
+/**
+ * Runtimes that declare `ActivityCutoffFactorMilli` (spec 424) derive the activity cutoff from it and the tempo,
+ * `max(1, factor × tempo / 1000)` blocks (`utils/misc.rs`): the stored `ActivityCutoff` is no longer what the
+ * epoch and the runtime APIs use.
+ */
+const ACTIVITY_CUTOFF_FACTOR = 'activityCutoffFactorMilli';
+
+function effectiveActivityCutoff(factorMilli: number, tempo: number): number {
+  return Math.max(1, Math.floor((factorMilli * tempo) / 1000));
 }
 
 function convert(value: Codec | undefined, kind: Kind): number | bigint | boolean {
@@ -85,6 +98,10 @@ export function decodeHyperparameters(api: ApiPromise, values: readonly (Codec |
     const pair = values[next] as Tuple | undefined;
     result.alphaLow = (pair?.[0] as u16 | undefined)?.toNumber() ?? 0;
     result.alphaHigh = (pair?.[1] as u16 | undefined)?.toNumber() ?? 0;
+    next += 1;
+  }
+  if (findStorageEntry(api, 'subtensorModule', ACTIVITY_CUTOFF_FACTOR) !== undefined) {
+    result.activityCutoff = effectiveActivityCutoff(convert(values[next], 'number') as number, result.tempo as number);
   }
   return result as unknown as SubnetHyperparameters;
 }

@@ -81,6 +81,10 @@ export interface SubnetHyperparameters {
   readonly servingRateLimit: number;
   readonly maxAllowedUids: number;
   readonly maxAllowedValidators: number;
+  /**
+   * Blocks without a weights update after which a neuron is inactive: the stored `ActivityCutoff`, or where the
+   * runtime declares `ActivityCutoffFactorMilli` (spec 424) the effective `max(1, factor × tempo / 1000)`.
+   */
   readonly activityCutoff: number;
   readonly registrationAllowed: boolean;
   /** Burn cost of `burned_register` in rao. */
