@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_BLOCK_TIME_MS, startDevnet, type RunningDevnet } from './devnet';
 import { fetchMetadataOnce } from './runtime/metadata-source';
 
@@ -37,6 +37,7 @@ interface DevnetFlags {
   readonly blockRetention: number;
   readonly metadata?: string;
   readonly metadataFrom?: string;
+  readonly commitReveal?: 'on' | 'off';
 }
 
 /**
@@ -58,6 +59,12 @@ export async function runDevnetCommand(argv: readonly string[]): Promise<void> {
     .option('--block-retention <blocks>', 'recent blocks whose header and body are kept', parseCount, 16_384)
     .option('--metadata <file>', 'serve this RuntimeMetadataPrefixed (V14-V16, SCALE or 0x hex) instead of spec 233')
     .option('--metadata-from <url>', 'take the metadata from a node (wss://…) once and cache it under .cache/')
+    .addOption(
+      new Option(
+        '--commit-reveal <mode>',
+        'commit-reveal of every genesis subnet (default: as the genesis says)',
+      ).choices(['on', 'off']),
+    )
     .exitOverride();
   command.parse([...argv], { from: 'user' });
   const flags = command.opts<DevnetFlags>();
@@ -75,6 +82,7 @@ export async function runDevnetCommand(argv: readonly string[]): Promise<void> {
     finalityLag: flags.finalityLag,
     stateRetention: Math.max(1, flags.stateRetention),
     blockRetention: Math.max(1, flags.blockRetention),
+    commitReveal: flags.commitReveal === undefined ? undefined : flags.commitReveal === 'on',
   });
   const mode = flags.manual ? 'manual blocks (dev_newBlock)' : `a block every ${flags.blockTime} ms`;
   process.stdout.write(`devnet: ${devnet.runtimeLabel}, genesis ${devnet.chain.genesisHash}, ${mode}\n`);

@@ -1,7 +1,7 @@
 import { BlockTimer } from './chain/block-timer';
 import { Chain } from './chain/chain';
 import { buildGenesis } from './genesis/genesis-builder';
-import { loadGenesisConfig, type GenesisConfig } from './genesis/genesis-config';
+import { loadGenesisConfig, withCommitReveal, type GenesisConfig } from './genesis/genesis-config';
 import { devnetBeacon } from './pallets/drand';
 import { createRpcMethods } from './rpc/rpc-methods';
 import { RpcServer } from './rpc/rpc-server';
@@ -36,6 +36,8 @@ export interface DevnetOptions {
    * spec-233 metadata; what the devnet offers follows it (calls, storage, events, errors, runtime version).
    */
   readonly metadataFile?: string;
+  /** Overrides `commitRevealWeightsEnabled` of every genesis subnet (default: as the genesis says). */
+  readonly commitReveal?: boolean;
 }
 
 export interface RunningDevnet {
@@ -53,8 +55,10 @@ export const DEFAULT_BLOCK_TIME_MS = 12_000;
 
 /** Starts the simulated subtensor: runtime, genesis, chain, block timer (unless manual) and RPC server. */
 export async function startDevnet(options: DevnetOptions = {}): Promise<RunningDevnet> {
-  const genesisConfig =
+  const loadedGenesis =
     typeof options.genesis === 'object' ? options.genesis : loadGenesisConfig(options.genesis ?? undefined);
+  const genesisConfig =
+    options.commitReveal === undefined ? loadedGenesis : withCommitReveal(loadedGenesis, options.commitReveal);
   const drandBeacon = devnetBeacon(genesisConfig.drand?.beaconSeed);
   const runtime = createDevnetRuntime(
     options.metadataFile ? runtimeMetadataFromBytes(readMetadataFile(options.metadataFile)) : undefined,

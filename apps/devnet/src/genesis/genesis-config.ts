@@ -96,3 +96,20 @@ function resolveDevUris(value: unknown, resolve: (uri: string) => string): unkno
   }
   return value;
 }
+
+/**
+ * The genesis with `commitRevealWeightsEnabled` of every subnet set to `enabled` (`taonode devnet --commit-reveal`):
+ * how `taonode start --metadata` runs today's runtime as finney does, with commit-reveal on.
+ */
+export function withCommitReveal(config: GenesisConfig, enabled: boolean): GenesisConfig {
+  return {
+    ...config,
+    subtensor: {
+      ...config.subtensor,
+      subnets: config.subtensor.subnets.map((subnet) => ({
+        ...subnet,
+        hyperparameters: { ...subnet.hyperparameters, commitRevealWeightsEnabled: enabled },
+      })),
+    },
+  };
+}

@@ -20,7 +20,10 @@ export interface LocalNodeOptions {
   readonly dataDirectory: string;
   readonly devnetPort: number;
   readonly blockTimeMs: number;
-  /** Passed to the devnet as `--metadata` (an absolute path): the runtime the whole stack runs on. */
+  /**
+   * Passed to the devnet as `--metadata` (an absolute path): the runtime the whole stack runs on, with
+   * commit-reveal on (`--commit-reveal on`) as on finney.
+   */
   readonly metadataFile?: string;
   readonly netuid: number;
   /** The miner's axon port (8091, as the Python axon; 0: any free port). */
@@ -75,7 +78,9 @@ export async function startLocalNode(
         String(options.devnetPort),
         '--block-time',
         `${options.blockTimeMs}ms`,
-        ...(options.metadataFile === undefined ? [] : ['--metadata', options.metadataFile]),
+        // Another runtime (today's) runs as finney does: commit-reveal on, so the validator commits timelocked
+        // where the runtime has it and the devnet's drand beacon reveals.
+        ...(options.metadataFile === undefined ? [] : ['--metadata', options.metadataFile, '--commit-reveal', 'on']),
       ],
       readyLine: /devnet: listening on (ws:\/\/\S+)/,
       ports: [options.devnetPort],
