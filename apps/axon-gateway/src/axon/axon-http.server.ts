@@ -1,36 +1,58 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '@taonode/config';
 import type { GatewayConfig } from '../config';
 import type { AxonAnswer } from './axon-answer';
 import { type AdmittedRequest, AxonRequestService } from './axon-request.service';
 
-const ADMITTED = Symbol('axon-admitted');
+/** Why a body could not be read: too large (answered 413), or the client went away (nothing to answer). */
+type BodyOutcome = { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly tooLarge: boolean };
 
-type AxonFastifyRequest = FastifyRequest & { [ADMITTED]?: AdmittedRequest };
-
-function send(reply: FastifyReply, answer: AxonAnswer): FastifyReply {
-  reply.code(answer.status).headers(answer.headers);
-  switch (answer.kind) {
-    case 'whole':
-      // A Buffer, so Fastify leaves `content-type: application/json` exactly as the Python axon sends it.
-      return reply.send(Buffer.from(answer.body, 'utf8'));
-    case 'stream':
-      // Chunked transfer, each chunk written as the worker produced it (no buffering in the gateway).
-      return reply.send(Readable.from(answer.chunks, { objectMode: false }));
+/**
+ * Reads a request body up to `limit` bytes. A `content-length` over the limit is refused before a byte is read;
+ * a body that grows past it is refused as soon as it does.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<BodyOutcome> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    return Promise.resolve({ ok: false, tooLarge: true });
   }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const onData = (chunk: Buffer): void => {
+      length += chunk.length;
+      if (length > limit) {
+        request.off('data', onData);
+        resolve({ ok: false, tooLarge: true });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('end', () =>
+      resolve({ ok: true, body: chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks) }),
+    );
+    request.once('error', () => resolve({ ok: false, tooLarge: false }));
+    request.once('aborted', () => resolve({ ok: false, tooLarge: false }));
+  });
 }
 
 /**
- * The axon's HTTP transport on the Fastify instance Nest runs: every path and method goes to one route, as in the
- * Python axon (whose middleware sees every request before routing). Bodies are taken raw (the protocol parser reads
- * them losslessly); the head checks run in `onRequest`, before Fastify reads the body.
+ * The axon's HTTP transport: the gateway's port serves the axon protocol and nothing else (health and metrics
+ * live on the ops server), so it takes the node:http server's `request` event from Fastify and runs the pipeline
+ * as plain functions. Every path and method goes to the one handler, as in the Python axon (whose middleware sees
+ * every request before routing). The head checks run before a byte of the body is read; bodies are taken raw (the
+ * protocol parser reads them losslessly). Fastify's routing, hooks, reply and Nest's middleware runner cost more
+ * CPU per request than the checks they would carry, at thousands of requests a second.
  */
 @Injectable()
 export class AxonHttpServer implements OnModuleInit {
+  private readonly logger = new Logger(AxonHttpServer.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
     private readonly adapterHost: HttpAdapterHost,
@@ -45,47 +67,89 @@ export class AxonHttpServer implements OnModuleInit {
     server.headersTimeout = http.headersTimeoutMs;
     server.requestTimeout = http.requestTimeoutMs;
     server.keepAliveTimeout = http.keepAliveTimeoutMs;
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.removeAllContentTypeParsers();
-    fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: http.maxBodyBytes }, (_request, body, done) =>
-      done(null, body),
-    );
-    fastify.route({
-      method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      url: '/*',
-      onRequest: async (request: AxonFastifyRequest, reply) => {
-        const admission = this.axon.admit({
-          url: request.raw.url ?? '/',
-          headers: request.headers,
-          peer: { ip: request.socket.remoteAddress ?? '', port: request.socket.remotePort ?? 0 },
-        });
-        if (!admission.admitted) {
-          return send(reply, admission.answer);
-        }
-        request[ADMITTED] = admission.request;
-        return undefined;
-      },
-      onResponse: async (request: AxonFastifyRequest) => {
-        request[ADMITTED]?.release();
-        return Promise.resolve();
-      },
-      onRequestAbort: async (request: AxonFastifyRequest) => {
-        request[ADMITTED]?.release();
-        return Promise.resolve();
-      },
-      errorHandler: (error: FastifyError, request: AxonFastifyRequest, reply) => {
-        const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
-        const message = status === 413 ? 'Payload Too Large' : status === 500 ? 'Internal Server Error' : error.message;
-        send(reply, this.axon.bodyRejected(request[ADMITTED], status, message));
-      },
-      handler: async (request: AxonFastifyRequest, reply) => {
-        const admitted = request[ADMITTED];
-        if (admitted === undefined) {
-          return reply;
-        }
-        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        return send(reply, await this.axon.answer(admitted, body));
-      },
+    // Fastify keeps its `clientError` answers (malformed heads, 431); requests are ours alone.
+    server.removeAllListeners('request');
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => this.handle(request, response));
+  }
+
+  private handle(request: IncomingMessage, response: ServerResponse): void {
+    const admission = this.axon.admit({
+      url: request.url ?? '/',
+      headers: request.headers,
+      peer: { ip: request.socket.remoteAddress ?? '', port: request.socket.remotePort ?? 0 },
     });
+    if (!admission.admitted) {
+      // The body is never parsed: Node discards what is left of it once the answer is written and keeps the
+      // connection (a shed or refused caller's next request needs no new connection).
+      this.sendSafely(response, admission.answer, false);
+      return;
+    }
+    const admitted = admission.request;
+    // 'close' comes after the answer is written and when the client goes away first: the slot is freed either way.
+    response.once('close', () => admitted.release());
+    this.answer(request, response, admitted).catch((error: unknown) => this.failed(response, error));
+  }
+
+  private sendSafely(response: ServerResponse, answer: AxonAnswer, close: boolean): void {
+    try {
+      this.send(response, answer, { close });
+    } catch (error) {
+      this.failed(response, error);
+    }
+  }
+
+  /** A bug past the protocol's own error answers (e.g. a header value Node refuses): 500 if nothing was sent yet. */
+  private failed(response: ServerResponse, error: unknown): void {
+    this.logger.error({ err: error }, 'answer could not be written');
+    if (response.headersSent || response.destroyed) {
+      response.destroy();
+      return;
+    }
+    const body = JSON.stringify({ message: 'Internal Server Error' });
+    response.writeHead(500, {
+      bt_header_axon_status_code: '500',
+      bt_header_axon_status_message: 'Internal Server Error',
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    });
+    response.end(body);
+  }
+
+  private async answer(request: IncomingMessage, response: ServerResponse, admitted: AdmittedRequest): Promise<void> {
+    const read = await readBody(request, this.config.http.maxBodyBytes);
+    if (!read.ok) {
+      if (read.tooLarge) {
+        this.send(response, this.axon.bodyRejected(admitted, 413, 'Payload Too Large'), { close: true });
+      }
+      return;
+    }
+    this.send(response, await this.axon.answer(admitted, read.body), { close: false });
+  }
+
+  private send(response: ServerResponse, answer: AxonAnswer, options: { readonly close: boolean }): void {
+    if (response.destroyed) {
+      return;
+    }
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', ...answer.headers };
+    if (options.close) {
+      headers.connection = 'close';
+    }
+    switch (answer.kind) {
+      case 'whole': {
+        const body = Buffer.from(answer.body, 'utf8');
+        headers['content-length'] = body.length;
+        response.writeHead(answer.status, headers);
+        response.end(body);
+        return;
+      }
+      case 'stream':
+        // Chunked transfer, each chunk written as the worker produced it (no buffering in the gateway). A stream
+        // that fails midway ends the connection, as the Python axon's does.
+        response.writeHead(answer.status, headers);
+        pipeline(Readable.from(answer.chunks, { objectMode: false }), response).catch((error: unknown) =>
+          this.logger.debug({ err: error }, 'stream ended early'),
+        );
+        return;
+    }
   }
 }
