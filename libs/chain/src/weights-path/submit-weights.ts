@@ -1,5 +1,5 @@
 import type { WaitFor } from '../extrinsic/extrinsic.submitter';
-import { revealWindow } from '../subtensor/reveal-window';
+import { readCommitRevealTiming } from '../subtensor/reveal-window.reader';
 import {
   revealWeights,
   preflightWeights,
@@ -118,20 +118,17 @@ export async function revealPendingWeights(
 ): Promise<WeightsOutcome> {
   let currentBlock: number | null = null;
   try {
-    const [preflight, state] = await Promise.all([
+    const [preflight, timing] = await Promise.all([
       preflightWeights(chain.client, reveal.netuid, chain.hotkey.ss58Address, reveal.mechanismId),
-      readSubnetWeightsState(chain.client, reveal.netuid),
+      readCommitRevealTiming(chain.client, reveal),
     ]);
     currentBlock = preflight.currentBlock;
-    if (reveal.commitBlock === undefined) {
-      return { kind: 'rejected', code: 'unknown-commit-block', detail: `commit ${reveal.commitHash} has no block` };
+    const window = timing.window;
+    if (window === undefined) {
+      return reveal.commitBlock === undefined
+        ? { kind: 'rejected', code: 'unknown-commit-block', detail: `commit ${reveal.commitHash} has no block` }
+        : { kind: 'rejected', code: 'expired', detail: `commit ${reveal.commitHash} is no longer on chain` };
     }
-    const window = revealWindow({
-      netuid: reveal.netuid,
-      tempo: state.tempo,
-      revealPeriodEpochs: preflight.revealPeriodEpochs,
-      commitBlock: reveal.commitBlock,
-    });
     // A transaction sent now goes into the block after the head.
     const nextBlock = currentBlock + 1;
     if (nextBlock < window.firstBlock) {

@@ -16,8 +16,9 @@ const Q32 = 32n;
 const ONE_Q32 = 1n << Q32;
 
 /**
- * The largest Q32 factor `f` with `f^halfLife ≤ 1/2`, so that applying it once per block halves the burn
- * every `halfLife` blocks. A half-life of 0 means no decay (factor 1).
+ * The largest Q32 factor `f` whose `halfLife`-th power, computed in Q32 rounding up, is ≤ 1/2: applying it once
+ * per block halves the burn every `halfLife` blocks (to within a few parts in 10^7, never faster). A half-life
+ * of 0 means no decay (factor 1).
  */
 export function burnDecayFactorQ32(halfLife: number): bigint {
   if (halfLife <= 0) {
