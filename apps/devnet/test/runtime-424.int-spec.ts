@@ -143,18 +143,65 @@ if (!METADATA_424) {
       expect(describeDispatchError(api, sudid.dispatchError)).toBeUndefined();
       const refused = await send(tx(api, 'subtensorModule', 'setWeights')(1, [0], [1], 0), hotkey);
       expect(describeDispatchError(api, refused.dispatchError)).toBe('subtensorModule.CommitRevealEnabled');
+      // As on chain, set_mechanism_weights checks commit-reveal before the mechanism: even mechanism 1 says so.
+      const onMissingMechanism = await send(
+        tx(api, 'subtensorModule', 'setMechanismWeights')(1, 1, [0], [1], 0),
+        hotkey,
+      );
+      expect(describeDispatchError(api, onMissingMechanism.dispatchError)).toBe('subtensorModule.CommitRevealEnabled');
     });
 
-    it('runs epochs on the spec-424 storage: blocks past two tempos build', async () => {
+    it('runs the stateful epoch scheduler: SubnetEpochIndex counts epochs every tempo blocks from LastEpochBlock', async () => {
+      const read = async (item: string): Promise<number> =>
+        Number((await query(api, 'subtensorModule', item)(1)).toString());
+      const tempo = await read('tempo');
+      // `get_next_epoch_start_block`: LastEpochBlock + Tempo (no trigger pending here).
+      expect(await read('pendingEpochAt')).toBe(0);
+      const next = (await read('lastEpochBlock')) + tempo;
       const before = (await api.rpc.chain.getHeader()).number.toNumber();
-      await devnet.newBlock(25);
-      expect((await api.rpc.chain.getHeader()).number.toNumber()).toBe(before + 25);
+      const index = await read('subnetEpochIndex');
+      await devnet.newBlock(next - before);
+      expect(await read('lastEpochBlock')).toBe(next);
+      expect(await read('subnetEpochIndex')).toBe(index + 1);
+      expect(await read('blocksSinceLastStep')).toBe(0);
+      await devnet.newBlock(tempo);
+      expect(await read('lastEpochBlock')).toBe(next + tempo);
+      expect(await read('subnetEpochIndex')).toBe(index + 2);
+      // The timelocked-commit version the runtime requires, stored as genesis leaves it.
+      expect((await query(api, 'subtensorModule', 'commitRevealWeightsVersion')()).toString()).toBe('4');
+    });
+
+    it('gates a new subnet on start_call: staking refused with SubtokenDisabled until its owner starts it', async () => {
+      const bob = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Bob');
+      const registered = await send(tx(api, 'subtensorModule', 'registerNetwork')(bob.address), alice);
+      expect(describeDispatchError(api, registered.dispatchError)).toBeUndefined();
+      const netuid = Number(eventField(registered.events, 'subtensorModule.NetworkAdded', 0));
+      // Commit-reveal is on for a new subnet (the metadata's default), and it has not started.
+      expect((await query(api, 'subtensorModule', 'commitRevealWeightsEnabled')(netuid)).toString()).toBe('true');
+      expect((await query(api, 'subtensorModule', 'firstEmissionBlockNumber')(netuid)).toJSON()).toBeNull();
+      const early = await send(tx(api, 'subtensorModule', 'addStake')(hotkey.address, netuid, 10_000_000_000n), alice);
+      expect(describeDispatchError(api, early.dispatchError)).toBe('subtensorModule.SubtokenDisabled');
+
+      const byStranger = await send(tx(api, 'subtensorModule', 'startCall')(netuid), bob);
+      expect(describeDispatchError(api, byStranger.dispatchError)).toBe('BadOrigin');
+      const started = await send(tx(api, 'subtensorModule', 'startCall')(netuid), alice);
+      expect(describeDispatchError(api, started.dispatchError)).toBeUndefined();
+      const firstEmission = Number(eventField(started.events, 'subtensorModule.FirstEmissionBlockNumberSet', 1));
+      const startedAt = (await api.rpc.chain.getHeader(started.blockHash)).number.toNumber();
+      expect(firstEmission).toBe(startedAt + 1);
+      expect((await query(api, 'subtensorModule', 'subtokenEnabled')(netuid)).toString()).toBe('true');
+      const again = await send(tx(api, 'subtensorModule', 'startCall')(netuid), alice);
+      expect(describeDispatchError(api, again.dispatchError)).toBe(
+        'subtensorModule.FirstEmissionBlockNumberAlreadySet',
+      );
+      const staked = await send(tx(api, 'subtensorModule', 'addStake')(hotkey.address, netuid, 10_000_000_000n), alice);
+      expect(describeDispatchError(api, staked.dispatchError)).toBeUndefined();
     });
 
     it('lets free calls through CheckNonce for a hotkey that never held a rao', async () => {
       const nonce = await runtimeCall(api, 'accountNonceApi', 'accountNonce')(hotkey.address);
-      // serve_axon, set_mechanism_weights twice, set_weights: all signed by the zero-balance hotkey.
-      expect(Number(nonce.toString())).toBe(4);
+      // serve_axon, set_mechanism_weights three times, set_weights: all signed by the zero-balance hotkey.
+      expect(Number(nonce.toString())).toBe(5);
     });
   });
 }
