@@ -31,7 +31,7 @@ export interface SubnetHyperparameters {
 
 /**
  * Dev-friendly defaults for genesis subnets, chosen so tests and the local demo move quickly:
- * - tempo 10 (the fast-runtime value the localnet image uses): an epoch every 11 blocks;
+ * - tempo 10 (the fast-runtime value the localnet image uses): an epoch every 11 blocks (every 10 on spec 424);
  * - burn 0.001 TAO, pinned by `minBurn` (the registration price adjustment can only lower it toward `minBurn`
  *   unless a subnet takes more than 100 registrations per 100-block interval);
  * - weights rate limit 1 block, serving rate limit 0 (off), commit-reveal off with a 1-epoch reveal period;
