@@ -2,6 +2,7 @@ import { networkLockCost } from '../../pallets/subtensor/registration/network-lo
 import { readOptional } from '../../pallets/subtensor/state/subtensor-storage';
 import type { Storage } from '../../state/storage';
 import { currentBlock } from './chain-reads';
+import { allDelegates, delegatedBy, delegateInfo } from './delegate-info';
 import { buildDynamicInfo } from './dynamic-info';
 import { buildMetagraph } from './metagraph';
 import { allNeurons, neuronFull, neuronLite, oneNeuron } from './neuron-info';
@@ -17,7 +18,7 @@ import {
   buildSubnetInfoV2,
 } from './subnet-info';
 import { buildSubnetState } from './subnet-state';
-import { alphaPrice, alphaPrices } from './swap-info';
+import { alphaPrice, alphaPrices, simulateSwap } from './swap-info';
 
 /** A runtime API method's answer as a plain value, from storage and its decoded arguments (JSON form). */
 export type ApiBuilder = (storage: Storage, args: readonly unknown[]) => unknown;
@@ -31,6 +32,11 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
  * with which types, depends on the metadata (see `createSubtensorRuntimeApis`); the values are the same.
  */
 export const SUBTENSOR_API_BUILDERS: Readonly<Record<string, Readonly<Record<string, ApiBuilder>>>> = {
+  DelegateInfoRuntimeApi: {
+    get_delegates: (storage) => allDelegates(storage),
+    get_delegate: (storage, [hotkey]) => delegateInfo(storage, text(hotkey)),
+    get_delegated: (storage, [coldkey]) => delegatedBy(storage, text(coldkey)),
+  },
   NeuronInfoRuntimeApi: {
     get_neurons_lite: (storage, [netuid]) => allNeurons(storage, num(netuid), neuronLite),
     get_neuron_lite: (storage, [netuid, uid]) => oneNeuron(storage, num(netuid), num(uid), neuronLite),
@@ -75,6 +81,10 @@ export const SUBTENSOR_API_BUILDERS: Readonly<Record<string, Readonly<Record<str
   SwapRuntimeApi: {
     current_alpha_price: (storage, [netuid]) => alphaPrice(storage, num(netuid)),
     current_alpha_price_all: (storage) => alphaPrices(storage),
+    sim_swap_tao_for_alpha: (storage, [netuid, tao]) =>
+      simulateSwap(storage, num(netuid), BigInt(String(tao)), 'taoForAlpha'),
+    sim_swap_alpha_for_tao: (storage, [netuid, alpha]) =>
+      simulateSwap(storage, num(netuid), BigInt(String(alpha)), 'alphaForTao'),
   },
 };
 

@@ -1,3 +1,4 @@
+import { simulateAlphaForTao, simulateTaoForAlpha } from '../../pallets/subtensor/state/subnet-pool';
 import type { Storage } from '../../state/storage';
 import { readBig, readNum, subnetNetuids } from './chain-reads';
 
@@ -19,4 +20,29 @@ export function alphaPrice(storage: Storage, netuid: number): bigint {
 /** `current_alpha_price_all`: one `{ netuid, price }` per existing subnet, ascending. */
 export function alphaPrices(storage: Storage): { netuid: number; price: bigint }[] {
   return subnetNetuids(storage).map((netuid) => ({ netuid, price: alphaPrice(storage, netuid) }));
+}
+
+/**
+ * `sim_swap_tao_for_alpha` / `sim_swap_alpha_for_tao`: the constant-product quote of the devnet's pool (the same
+ * the staking calls use), 0 out when the pool is too thin. Fees and slippage are 0: the devnet's swap has no fee
+ * tiers or concentrated liquidity.
+ */
+export function simulateSwap(
+  storage: Storage,
+  netuid: number,
+  amount: bigint,
+  direction: 'taoForAlpha' | 'alphaForTao',
+) {
+  const out =
+    direction === 'taoForAlpha'
+      ? (simulateTaoForAlpha(storage, netuid, amount) ?? 0n)
+      : (simulateAlphaForTao(storage, netuid, amount) ?? 0n);
+  return {
+    taoAmount: direction === 'taoForAlpha' ? amount : out,
+    alphaAmount: direction === 'taoForAlpha' ? out : amount,
+    taoFee: 0n,
+    alphaFee: 0n,
+    taoSlippage: 0n,
+    alphaSlippage: 0n,
+  };
 }
