@@ -6,6 +6,8 @@ import { REPO_ROOT } from './cli-process.helper';
 
 /** Bound for a stopped node's process group to be gone (its services' grace periods on a busy box). */
 const GONE_WITHIN_MS = 60_000;
+/** Default bound for a line to appear: services compile on first start on a shared 2-core box. */
+const DEFAULT_LINE_TIMEOUT_MS = 300_000;
 
 /** A running `taonode miner|validator|node` started by a test, in its own process group. */
 export interface NodeProcess {
@@ -13,10 +15,13 @@ export interface NodeProcess {
   /** Every stdout line, and stderr lines prefixed `stderr: `. */
   readonly lines: string[];
   readonly exited: Promise<number | null>;
-  /** Resolves with the first stdout line matching `pattern` (also one already seen); rejects if the node exits. */
-  line(pattern: RegExp): Promise<RegExpMatchArray>;
-  /** The services' ops base URLs by name, from the lines printed once it runs. */
-  opsUrls(): Promise<Record<string, string>>;
+  /**
+   * Resolves with the first stdout line matching `pattern` (also one already seen); rejects, quoting the node's last
+   * lines, if the node exits first or after `timeoutMs`.
+   */
+  line(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** The services' ops base URLs by name, from the lines printed once it runs (within `timeoutMs`). */
+  opsUrls(timeoutMs?: number): Promise<Record<string, string>>;
 }
 
 const started: NodeProcess[] = [];
@@ -39,24 +44,32 @@ export function startNodeProcess(args: readonly string[], env: NodeJS.ProcessEnv
   });
   createInterface({ input: child.stderr }).on('line', (text) => lines.push(`stderr: ${text}`));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const line = (pattern: RegExp): Promise<RegExpMatchArray> =>
+  const tail = (): string => lines.slice(-40).join('\n');
+  const line = (pattern: RegExp, timeoutMs = DEFAULT_LINE_TIMEOUT_MS): Promise<RegExpMatchArray> =>
     new Promise((resolve, reject) => {
       const seen = lines.map((text) => pattern.exec(text)).find((match) => match !== null);
       if (seen) {
         resolve(seen);
         return;
       }
+      const timer = setTimeout(() => {
+        if (listeners.delete(onLine)) {
+          reject(new Error(`${args[0]} printed no ${pattern} within ${timeoutMs} ms; last lines:\n${tail()}`));
+        }
+      }, timeoutMs);
       const onLine = (text: string): void => {
         const match = pattern.exec(text);
         if (match) {
           listeners.delete(onLine);
+          clearTimeout(timer);
           resolve(match);
         }
       };
       listeners.add(onLine);
       void exited.then((code) => {
         if (listeners.delete(onLine)) {
-          reject(new Error(`${args[0]} exited (${code}) before printing ${pattern}:\n${lines.join('\n')}`));
+          clearTimeout(timer);
+          reject(new Error(`${args[0]} exited (${code}) before printing ${pattern}; last lines:\n${tail()}`));
         }
       });
     });
@@ -65,8 +78,8 @@ export function startNodeProcess(args: readonly string[], env: NodeJS.ProcessEnv
     lines,
     exited,
     line,
-    opsUrls: async () => {
-      await line(/: running \(children [\d ]+\)/u);
+    opsUrls: async (timeoutMs) => {
+      await line(/: running \(children [\d ]+\)/u, timeoutMs);
       const urls: Record<string, string> = {};
       for (const text of lines) {
         const match = /^\s+(\S+)\s+health (http:\/\/\S+)\/health\s+metrics /u.exec(text);
