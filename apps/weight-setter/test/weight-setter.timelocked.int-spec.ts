@@ -162,8 +162,15 @@ describeOn424(
       expect(metrics).toMatch(
         /taonode_weight_setter_submissions_total\{action="commit",outcome="timelocked-committed"[^}]*\} [1-9]/,
       );
-      const revealed = (await client.api.query.system?.events?.()) as unknown;
-      void revealed;
+      // After the reveal epoch the weight-setter itself confirms that the chain revealed its commit.
+      let confirmed = '';
+      const confirmDeadline = Date.now() + 60_000;
+      while (!/action="reveal",outcome="revealed"[^}]*\} [1-9]/.test(confirmed) && Date.now() < confirmDeadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        confirmed = await (await fetch(`http://127.0.0.1:${setterOps}/metrics`)).text();
+      }
+      expect(confirmed).toMatch(/action="reveal",outcome="revealed"[^}]*\} [1-9]/);
+      expect(confirmed).not.toMatch(/action="reveal",outcome="rejected"[^}]*\} [1-9]/);
     });
   },
 );

@@ -106,16 +106,7 @@ export {
 } from './subtensor/subtensor-calls';
 export { readRegistrations, readUid, type Registration } from './subtensor/neuron-lookup';
 export { readWeights, type WeightRow } from './subtensor/weights.reader';
-export {
-  epochIndex,
-  nextStatefulEpochBlock,
-  revealWindow,
-  statefulRevealWindow,
-  type RevealWindow,
-  type StatefulEpochs,
-} from './subtensor/reveal-window';
-export { readCommitRevealTiming, type CommitRevealTiming, type CommitToReveal } from './subtensor/reveal-window.reader';
-export { assertStartCallSupported, startSubnet, type SubnetStartResult } from './subtensor/subnet-start.operations';
+export { epochIndex, revealWindow, type RevealWindow } from './subtensor/reveal-window';
 export {
   registerNeuron,
   serveAxon,
@@ -148,6 +139,11 @@ export {
   type TimelockContext,
 } from './timelock/timelock-context';
 export { readTimelockContext } from './timelock/timelock-context.reader';
+export {
+  readTimelockedCommitStatus,
+  type TimelockedCommitRecord,
+  type TimelockedCommitStatus,
+} from './timelock/timelocked-commit-status';
 export {
   commitTimelockedWeights,
   planTimelockedCommit,

@@ -2,12 +2,15 @@ import {
   ALL_WEIGHTS_STRATEGIES,
   ChainClient,
   ExtrinsicSubmitter,
+  readTimelockedCommitStatus,
   readWeightsActivity,
   revealPendingWeights,
   submitWeights,
   withDeadline,
   type PendingReveal,
   type ScoreVector,
+  type TimelockedCommitRecord,
+  type TimelockedCommitStatus,
   type TransactionSigner,
   type WeightsActivity,
   type WeightsAttempt,
@@ -94,5 +97,9 @@ export class ChainWeightsAdapter implements WeightsChainPort {
 
   activity(netuid: number, uid: number): Promise<WeightsActivity> {
     return readWeightsActivity(this.chain.client, netuid, uid, this.hotkey);
+  }
+
+  timelockedStatus(record: TimelockedCommitRecord): Promise<TimelockedCommitStatus> {
+    return readTimelockedCommitStatus(this.chain.client, record);
   }
 }

@@ -1,5 +1,7 @@
 import type {
   PendingReveal,
+  TimelockedCommitRecord,
+  TimelockedCommitStatus,
   ScoreVector,
   WeightsActivity,
   WeightsAttempt,
@@ -18,6 +20,8 @@ export interface WeightsChainPort {
   ): Promise<WeightsAttempt>;
   reveal(reveal: PendingReveal): Promise<WeightsOutcome>;
   activity(netuid: number, uid: number): Promise<WeightsActivity>;
+  /** Where a timelocked commit of ours stands: still queued, revealed (our weights on chain), or vanished. */
+  timelockedStatus(record: TimelockedCommitRecord): Promise<TimelockedCommitStatus>;
 }
 
 export const WEIGHTS_CHAIN = Symbol('WEIGHTS_CHAIN');

@@ -1,6 +1,8 @@
 import type {
   PendingReveal,
   ScoreVector,
+  TimelockedCommitRecord,
+  TimelockedCommitStatus,
   WeightsActivity,
   WeightsAttempt,
   WeightsOutcome,
@@ -106,6 +108,12 @@ class FakeChain implements WeightsChainPort {
   activity(): Promise<WeightsActivity> {
     return Promise.resolve(this.activityResult);
   }
+  timelockedStatusResult: TimelockedCommitStatus = 'queued';
+  statusQueries: TimelockedCommitRecord[] = [];
+  timelockedStatus(record: TimelockedCommitRecord): Promise<TimelockedCommitStatus> {
+    this.statusQueries.push(record);
+    return Promise.resolve(this.timelockedStatusResult);
+  }
 }
 
 const NO_METRICS: WeightsMetricsSink = {
@@ -115,21 +123,22 @@ const NO_METRICS: WeightsMetricsSink = {
   pendingReveals: () => undefined,
 };
 
-function newEngine(options: { leader?: boolean; dryRun?: boolean } = {}) {
+function newEngine(options: { leader?: boolean; dryRun?: boolean; metrics?: WeightsMetricsSink } = {}) {
   const chain = new FakeChain();
   const ledger = new MemoryLedger();
   const scores = { current: () => Promise.resolve({ uids: [2], scores: [1] }) };
   const lock = { acquire: () => Promise.resolve(options.leader ?? true) };
+  const warnings: string[] = [];
   const sut = new WeightSetterEngine(
     { netuid: 1, dryRun: options.dryRun ?? false, minIntervalBlocks: 0 },
     chain,
     ledger,
     scores,
     lock,
-    NO_METRICS,
-    { log: () => undefined, warn: () => undefined },
+    options.metrics ?? NO_METRICS,
+    { log: () => undefined, warn: (message) => warnings.push(message) },
   );
-  return { sut, chain, ledger };
+  return { sut, chain, ledger, warnings };
 }
 
 describe('WeightSetterEngine', () => {
@@ -233,5 +242,55 @@ describe('WeightSetterEngine', () => {
     await sut.step(UPDATE);
     await sut.step({ ...UPDATE, block: 5 });
     expect(chain.submissions).toHaveLength(2);
+  });
+
+  describe('a timelocked commit, followed until the chain has dealt with it', () => {
+    const TIMELOCKED: WeightsAttempt = {
+      outcome: {
+        kind: 'timelocked-committed',
+        block: 101,
+        weights: { uids: [2], values: [65535] },
+        revealRound: 5000,
+        firstRevealBlock: 110,
+        commitHash: '0xc0ffee',
+      },
+      path: 'timelocked',
+      preflight: { ...PREFLIGHT, commitRevealEnabled: true },
+    };
+
+    function recordingMetrics(): WeightsMetricsSink & { readonly seen: string[] } {
+      const seen: string[] = [];
+      return { ...NO_METRICS, seen, attempted: (action, outcome) => seen.push(`${action}:${outcome}`) };
+    }
+
+    it('asks nothing before the first reveal block, waits while queued, then counts the reveal', async () => {
+      const metrics = recordingMetrics();
+      const { sut, chain, warnings } = newEngine({ metrics });
+      chain.nextAttempt = TIMELOCKED;
+      await sut.step(UPDATE);
+      await sut.step({ ...UPDATE, block: 109 });
+      expect(chain.statusQueries).toHaveLength(0);
+      await sut.step({ ...UPDATE, block: 110 });
+      expect(chain.statusQueries).toEqual([
+        { netuid: 1, hotkey: HOTKEY, uid: 1, commitHash: '0xc0ffee', weights: { uids: [2], values: [65535] } },
+      ]);
+      chain.timelockedStatusResult = 'revealed';
+      await sut.step({ ...UPDATE, block: 111 });
+      await sut.step({ ...UPDATE, block: 112 });
+      expect(chain.statusQueries).toHaveLength(2);
+      expect(metrics.seen).toContain('reveal:revealed');
+      expect(warnings).toEqual([]);
+    });
+
+    it('warns when the commit left the queue without our weights on chain', async () => {
+      const metrics = recordingMetrics();
+      const { sut, chain, warnings } = newEngine({ metrics });
+      chain.nextAttempt = TIMELOCKED;
+      await sut.step(UPDATE);
+      chain.timelockedStatusResult = 'vanished';
+      await sut.step({ ...UPDATE, block: 120 });
+      expect(metrics.seen).toContain('reveal:rejected');
+      expect(warnings).toEqual([expect.stringContaining('vanished without a reveal')]);
+    });
   });
 });

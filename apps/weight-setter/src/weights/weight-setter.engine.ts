@@ -3,6 +3,7 @@ import {
   retryPolicyOf,
   type PendingReveal,
   type ScoreVector,
+  type TimelockedCommitRecord,
   type WeightsOutcome,
   type WeightsSubmissionIntent,
 } from '@taonode/chain';
@@ -62,7 +63,9 @@ export type StepReport =
  * 1. only the lock holder acts;
  * 2. an intent left by a crash or a timeout is reconciled with the chain first (did LastUpdate move, is our
  *    commit stored, is our transaction still in the pool?), so a window is never submitted twice;
- * 3. pending hash commits are revealed in their window, and no new commit is made while one is pending;
+ * 3. pending hash commits are revealed in their window, and no new commit is made while one is pending; a
+ *    timelocked commit is followed from its first reveal block until the chain has revealed it (our weights on
+ *    chain: `timelocked-revealed`) or it left the queue without them (`timelocked-vanished`, a warning);
  * 4. new weights go out when the retry policy of the last outcome allows, through the shared
  *    `submitWeights` path of @taonode/chain.
  * Updates arriving while a step runs collapse into the newest: only the latest block matters.
@@ -75,6 +78,8 @@ export class WeightSetterEngine {
   private lastLanded: number | null = null;
   private lastBlock = 0;
   private readonly revealNotBefore = new Map<string, number>();
+  /** The last timelocked commit and the block from which the chain may have revealed it. */
+  private timelocked: { readonly record: TimelockedCommitRecord; readonly checkFrom: number } | null = null;
 
   constructor(
     private readonly options: WeightSetterEngineOptions,
@@ -134,6 +139,7 @@ export class WeightSetterEngine {
       this.nextAttemptBlock = 0;
       this.revealNotBefore.clear();
       this.lastLanded = null;
+      this.timelocked = null;
     }
     this.lastBlock = update.block;
     const uid = update.hotkeys.indexOf(this.chain.hotkey);
@@ -144,6 +150,7 @@ export class WeightSetterEngine {
         return { role: 'leader', waiting, outcomes };
       }
       outcomes.push(...(await this.revealDue(update.block)));
+      await this.followTimelocked(update.block);
       if ((await this.ledger.pendingReveals()).length > 0) {
         // One commit at a time: the next one waits until this one is revealed (or expired).
         return { role: 'leader', waiting: 'reveal', outcomes };
@@ -264,6 +271,41 @@ export class WeightSetterEngine {
     return outcomes;
   }
 
+  /**
+   * After its first reveal block, asks the chain where our last timelocked commit stands until it is settled:
+   * revealed (metric `reveal`/`revealed`), or vanished without a reveal (metric `reveal`/`rejected`, a warning:
+   * the chain dropped it silently — wrong round, failed checks, expiry). A newer commit replaces the one followed.
+   */
+  private async followTimelocked(block: number): Promise<void> {
+    const followed = this.timelocked;
+    if (followed === null || block < followed.checkFrom || this.options.dryRun) {
+      return;
+    }
+    let status;
+    try {
+      status = await this.chain.timelockedStatus(followed.record);
+    } catch (error) {
+      this.logger.warn('cannot read the timelocked commit; retrying next block', { err: error });
+      return;
+    }
+    const commitHash = followed.record.commitHash;
+    switch (status) {
+      case 'queued':
+        return;
+      case 'revealed':
+        this.metrics.attempted('reveal', 'revealed');
+        this.logger.log('timelocked commit revealed by the chain: our weights are on chain', { commitHash });
+        break;
+      case 'vanished':
+        this.metrics.attempted('reveal', 'rejected');
+        this.logger.warn('timelocked commit vanished without a reveal: our weights are not on chain', {
+          commitHash,
+        });
+        break;
+    }
+    this.timelocked = null;
+  }
+
   private async submit(update: MetagraphUpdate): Promise<WeightsOutcome> {
     const scores = await this.scores.current(this.options.netuid, update.hotkeys);
     const attempt = await this.chain.submit(this.options.netuid, scores, {
@@ -275,10 +317,25 @@ export class WeightSetterEngine {
     this.logger.log(`weights ${describeWeightsOutcome(outcome)}`, { block: update.block, path: attempt.path });
     switch (outcome.kind) {
       case 'set':
-      case 'timelocked-committed':
         await this.ledger.clearIntent();
         this.lastLanded = outcome.block ?? update.block;
         break;
+      case 'timelocked-committed': {
+        await this.ledger.clearIntent();
+        this.lastLanded = outcome.block ?? update.block;
+        const uid = update.hotkeys.indexOf(this.chain.hotkey);
+        this.timelocked = {
+          record: {
+            netuid: this.options.netuid,
+            hotkey: this.chain.hotkey,
+            uid,
+            commitHash: outcome.commitHash,
+            weights: outcome.weights,
+          },
+          checkFrom: outcome.firstRevealBlock,
+        };
+        break;
+      }
       case 'committed':
         await this.ledger.commitLanded(outcome.reveal);
         this.lastLanded = outcome.block ?? update.block;

@@ -30,6 +30,7 @@ export const TIMELOCKED_WEIGHTS_STRATEGY: WeightsStrategy = {
       weights: request.weights,
       revealRound: result.revealRound,
       firstRevealBlock: result.firstRevealBlock,
+      commitHash: result.commitHash,
     };
   },
 };

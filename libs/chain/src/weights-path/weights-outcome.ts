@@ -18,6 +18,8 @@ export type WeightsOutcome =
       readonly weights: U16Weights;
       readonly revealRound: number;
       readonly firstRevealBlock: number;
+      /** blake2-256 of the ciphertext, as the commit event names it (how to find the commit on chain later). */
+      readonly commitHash: `0x${string}`;
     }
   | { readonly kind: 'dry-run'; readonly path: WeightsPathKind; readonly weights: U16Weights }
   /** The rate limit has not elapsed: possible from `possibleAtBlock` (or the reveal window opens then). */
