@@ -1,5 +1,5 @@
 import { spec424MetadataFile, startDevnet, type LaunchedDevnet } from '@taonode/testing';
-import { DRAND_QUICKNET } from '@taonode/timelock';
+import { DRAND_QUICKNET, revealSchedule } from '@taonode/timelock';
 import { ChainClient, readTimelockContext } from '../src';
 
 // The devnet serves its default (spec-233) metadata: no SubnetEpochIndex and no CommitRevealWeightsVersion, so the reader
@@ -85,4 +85,17 @@ const METADATA_424 = spec424MetadataFile();
     });
     expect(context.beacon?.period).toBe(DRAND_QUICKNET.period);
   });
+
+  it('predicts the block in which the devnet starts the reveal epoch (revealSchedule on the stateful state)', async () => {
+    const context = await readTimelockContext(client, NETUID);
+    const schedule = revealSchedule(context.epochs, context.blockNumber, context.revealPeriod);
+    const read = async (item: string): Promise<number> =>
+      Number((await client.api.query.subtensorModule?.[item]?.(NETUID))?.toString());
+    // Every epoch until then comes a tempo after the last one; the reveal epoch starts in firstRevealBlock.
+    await devnet.newBlock(schedule.firstRevealBlock - 1 - context.blockNumber);
+    expect(await read('subnetEpochIndex')).toBe(schedule.revealEpoch - 1);
+    await devnet.newBlock(1);
+    expect(await read('subnetEpochIndex')).toBe(schedule.revealEpoch);
+    expect(await read('lastEpochBlock')).toBe(schedule.firstRevealBlock);
+  }, 300_000);
 });
