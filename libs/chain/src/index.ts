@@ -145,6 +145,11 @@ export {
   type TimelockedCommitStatus,
 } from './timelock/timelocked-commit-status';
 export {
+  readTimelockedCommitStatus,
+  type TimelockedCommitRecord,
+  type TimelockedCommitStatus,
+} from './timelock/timelocked-commit-status';
+export {
   commitTimelockedWeights,
   planTimelockedCommit,
   type TimelockedCommitPlan,
