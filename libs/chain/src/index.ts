@@ -106,7 +106,16 @@ export {
 } from './subtensor/subtensor-calls';
 export { readRegistrations, readUid, type Registration } from './subtensor/neuron-lookup';
 export { readWeights, type WeightRow } from './subtensor/weights.reader';
-export { epochIndex, revealWindow, type RevealWindow } from './subtensor/reveal-window';
+export {
+  epochIndex,
+  nextStatefulEpochBlock,
+  revealWindow,
+  statefulRevealWindow,
+  type RevealWindow,
+  type StatefulEpochs,
+} from './subtensor/reveal-window';
+export { readCommitRevealTiming, type CommitRevealTiming, type CommitToReveal } from './subtensor/reveal-window.reader';
+export { assertStartCallSupported, startSubnet, type SubnetStartResult } from './subtensor/subnet-start.operations';
 export {
   registerNeuron,
   serveAxon,
@@ -139,11 +148,6 @@ export {
   type TimelockContext,
 } from './timelock/timelock-context';
 export { readTimelockContext } from './timelock/timelock-context.reader';
-export {
-  readTimelockedCommitStatus,
-  type TimelockedCommitRecord,
-  type TimelockedCommitStatus,
-} from './timelock/timelocked-commit-status';
 export {
   readTimelockedCommitStatus,
   type TimelockedCommitRecord,
