@@ -1,4 +1,5 @@
 import type { TypeRegistry } from '@polkadot/types';
+import { getTypeDef } from '@polkadot/types/create';
 import { TypeDefInfo, type TypeDef } from '@polkadot/types/types';
 
 /**
@@ -15,7 +16,16 @@ export function conformToType(
 ): { readonly value: unknown; readonly missing: readonly string[] } {
   const missing = new Set<string>();
   const walker = new Conformer(registry, missing);
-  return { value: walker.walk(registry.lookup.getTypeDef(type), value, ''), missing: [...missing] };
+  return { value: walker.walk(typeDefOf(registry, type), value, ''), missing: [...missing] };
+}
+
+/** The definition of a registry type name: a metadata lookup type (`Lookup670`) or a plain type string (`u16`). */
+export function typeDefOf(registry: TypeRegistry, type: string): TypeDef {
+  return isLookupName(type) ? registry.lookup.getTypeDef(type) : getTypeDef(type);
+}
+
+function isLookupName(type: string): type is `Lookup${number}` {
+  return /^Lookup\d+$/.test(type);
 }
 
 class Conformer {

@@ -1,7 +1,7 @@
 import type { TypeRegistry } from '@polkadot/types';
 import { TypeDefInfo, type TypeDef } from '@polkadot/types/types';
 import { u8aConcat } from '@polkadot/util';
-import { conformToType } from './conform-to-type';
+import { conformToType, typeDefOf } from './conform-to-type';
 import { MetagraphSelection } from './selective-metagraph';
 
 /**
@@ -34,7 +34,7 @@ function only(definition: TypeDef): TypeDef {
 
 /** `Option<SelectiveMetagraph>`: `Some`, field 0 (`netuid`) bare, every other field `Some` when requested. */
 function encodeSelection(registry: TypeRegistry, type: string, selection: MetagraphSelection): Uint8Array {
-  const option = resolve(registry, registry.lookup.getTypeDef(type));
+  const option = resolve(registry, typeDefOf(registry, type));
   if (option.info !== TypeDefInfo.Option) {
     throw new Error(`${type} is not an Option of a selective metagraph`);
   }
