@@ -143,9 +143,10 @@ if (!METADATA_424) {
     it('stores the commits, then at the reveal epoch applies the validator’s and drops the rest', async () => {
       const publicKey = devnetBeacon().config.publicKey;
       const [validatorUid, m0, m1] = await Promise.all([validator, ...miners].map(uidOf));
-      // A round a few blocks ahead of the beacon (4 rounds per block), published long before the reveal epoch.
+      // Ten blocks ahead of the beacon (4 rounds per block): still ahead while the commits go in (the pool refuses a
+      // round the beacon has passed), published only after the reveal epoch began — so the reveal waits for it.
       await devnet.newBlock();
-      const round = (await lastStoredRound(api)) + 8;
+      const round = (await lastStoredRound(api)) + 40;
       const weights = { uids: [m0 ?? 1, m1 ?? 2], values: [65535, 16384], versionKey: 0n };
       const honest = encryptTimelocked({
         publicKey,
@@ -157,6 +158,10 @@ if (!METADATA_424) {
       expect(describeDispatchError(api, wrongVersion.dispatchError)).toBe(
         'subtensorModule.IncorrectCommitRevealVersion',
       );
+
+      // A round the beacon already passed: the transaction extension refuses it in the pool (InvalidRevealRound).
+      const stale = tx(api, 'subtensorModule', 'commitTimelockedMechanismWeights')(NETUID, 0, u8aToHex(honest), 1, 4);
+      await expect(stale.signAndSend(validator, { nonce: -1 })).rejects.toThrow(/Custom error: 15/);
 
       const landed = await commit(validator, honest, round);
       expect(describeDispatchError(api, landed.dispatchError)).toBeUndefined();

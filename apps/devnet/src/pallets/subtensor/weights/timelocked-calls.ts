@@ -1,11 +1,12 @@
 import { dbWeight, defineCall, weighs, type CallDefinition } from '../../../runtime/call-definition';
 import type { PalletModule } from '../../../runtime/dispatch-context';
 import type { SubtensorErrorName } from '../subtensor-error';
+import { transactionExtensionValidity } from '../transaction/subtensor-transaction-extension';
 import {
   commitCrv3MechanismWeights,
   commitTimelockedMechanismWeights,
   commitTimelockedWeights,
-  timelockedCommitValidity,
+  withCommitSizeBound,
 } from './timelocked-commit';
 
 const TIMELOCKED_COMMIT_ERRORS: readonly SubtensorErrorName[] = [
@@ -17,14 +18,18 @@ const TIMELOCKED_COMMIT_ERRORS: readonly SubtensorErrorName[] = [
   'TooManyUnrevealedCommits',
 ];
 
-const timelockedCall = (name: string, dispatch: CallDefinition['dispatch']): CallDefinition =>
+type TimelockedCallName =
+  'commit_timelocked_weights' | 'commit_timelocked_mechanism_weights' | 'commit_crv3_mechanism_weights';
+
+const timelockedCall = (name: TimelockedCallName, dispatch: CallDefinition['dispatch']): CallDefinition =>
   defineCall({
     pallet: 'subtensorModule',
     name,
     // `#[pallet::weight]` of the timelocked commit calls at spec 424: 77 µs base, 7 reads, 2 writes.
     weight: weighs(dbWeight(77_000_000n, 7, 2)),
     pays: 'No',
-    validate: timelockedCommitValidity,
+    // These calls exist only with SubtensorTransactionExtension (424): its guards, `InvalidRevealRound` included.
+    validate: withCommitSizeBound(transactionExtensionValidity(name)),
     errors: TIMELOCKED_COMMIT_ERRORS,
     dispatch,
   });

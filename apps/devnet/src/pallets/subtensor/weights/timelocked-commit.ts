@@ -11,7 +11,6 @@ import { currentEpochWithLookahead } from '../epoch/epoch-schedule';
 import { readBool, readNum, readOptional } from '../state/subtensor-storage';
 import { setAt } from '../state/uid-vectors';
 import { ensure, subtensorError } from '../subtensor-error';
-import { weightsCallValidity } from '../transaction/subtensor-transaction-validity';
 import {
   mechanismCount,
   mechanismStorageIndex,
@@ -73,14 +72,16 @@ function commitTimelocked(context: DispatchContext, request: TimelockedCommitReq
 
 /**
  * The commit is a `BoundedVec<u8, 5000>` on chain: a longer one does not even decode, so the node refuses the
- * transaction as malformed (1001) before any other check; otherwise the weights calls' validity rule applies.
+ * transaction as malformed (1001) before any other check; otherwise `inner` (the transaction extension's guards).
  */
-export const timelockedCommitValidity: CallValidity = (environment, args) => {
-  if (argBytes(args, 'commit').length > MAX_COMMIT_BYTES) {
-    throw new BadExtrinsicFormatError(`commit: longer than BoundedVec<u8, ${MAX_COMMIT_BYTES}>`);
-  }
-  return weightsCallValidity(environment, args);
-};
+export function withCommitSizeBound(inner: CallValidity): CallValidity {
+  return (environment, args) => {
+    if (argBytes(args, 'commit').length > MAX_COMMIT_BYTES) {
+      throw new BadExtrinsicFormatError(`commit: longer than BoundedVec<u8, ${MAX_COMMIT_BYTES}>`);
+    }
+    return inner(environment, args);
+  };
+}
 
 function request(args: CallArgs, mecid: number, version: number): TimelockedCommitRequest {
   return {
