@@ -180,11 +180,23 @@ async function runLoad(
   const latenciesMs: number[] = [];
   const wrongStatuses = new Map<number, number>();
   let firstWrongBody: string | undefined;
+  // BENCH_MINER_RATE=<requests/s>: an open loop at that rate instead of back to back, so CPU per answer can be
+  // compared between builds at the same request rate whatever else the machine runs.
+  const offeredRate = Number(process.env.BENCH_MINER_RATE ?? 0);
+  const laneIntervalMs = offeredRate > 0 ? (1000 * lanes.length) / offeredRate : 0;
   await Promise.all(
-    lanes.map(async (requests) => {
+    lanes.map(async (requests, laneIndex) => {
       const client = new Client(url, { pipelining: 1 });
       try {
+        let next = start + (laneIntervalMs * laneIndex) / Math.max(1, lanes.length);
         for (const request of requests) {
+          if (laneIntervalMs > 0) {
+            const wait = next - performance.now();
+            next += laneIntervalMs;
+            if (wait > 0) {
+              await new Promise((resolve) => setTimeout(resolve, wait));
+            }
+          }
           const sentAt = performance.now();
           if (sentAt >= stopAt) {
             break;

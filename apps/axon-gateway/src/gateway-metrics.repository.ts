@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Registry } from 'prom-client';
+import type { Counter, Histogram, Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '@taonode/observability';
 import { type BlacklistReason, createGatewayMetrics, type GatewayMetrics, type RequestStage } from './metrics';
 
@@ -7,17 +7,34 @@ import { type BlacklistReason, createGatewayMetrics, type GatewayMetrics, type R
 @Injectable()
 export class GatewayMetricsRepository {
   private readonly metrics: GatewayMetrics;
+  /**
+   * Labelled children, looked up once per label set: prom-client hashes the label object on every call otherwise,
+   * and the gateway records five of them per request. Label values are bounded (see metrics.ts).
+   */
+  private readonly answeredBy = new Map<string, Counter.Internal>();
+  private readonly stages = new Map<RequestStage, Histogram.Internal<'stage'>>();
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     this.metrics = createGatewayMetrics(registry);
   }
 
   answered(synapse: string, status: number): void {
-    this.metrics.requests.inc({ synapse, status: String(status) });
+    const key = `${synapse} ${status}`;
+    let counter = this.answeredBy.get(key);
+    if (counter === undefined) {
+      counter = this.metrics.requests.labels({ synapse, status: String(status) });
+      this.answeredBy.set(key, counter);
+    }
+    counter.inc();
   }
 
   stage(stage: RequestStage, seconds: number): void {
-    this.metrics.stageDuration.observe({ stage }, seconds);
+    let histogram = this.stages.get(stage);
+    if (histogram === undefined) {
+      histogram = this.metrics.stageDuration.labels({ stage });
+      this.stages.set(stage, histogram);
+    }
+    histogram.observe(seconds);
   }
 
   blacklisted(reason: BlacklistReason): void {
