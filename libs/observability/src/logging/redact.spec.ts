@@ -60,6 +60,13 @@ describe('redactSecrets', () => {
     expect(JSON.stringify(redactSecrets(deep))).not.toContain('deepest');
   });
 
+  it("redacts btwallet's BT_PW_ password variables, e.g. in a logged environment", () => {
+    const env = { BT_PW__HOME_OP__BITTENSOR_WALLETS_W_HOTKEYS_DEFAULT: 'c2VjcmV0', NETUID: '1' };
+    expect(redactSecrets({ env })).toEqual({
+      env: { BT_PW__HOME_OP__BITTENSOR_WALLETS_W_HOTKEYS_DEFAULT: REDACTED, NETUID: '1' },
+    });
+  });
+
   it('does not treat ordinary keys as secrets', () => {
     expect(['hotkey', 'max_tokens', 'seedWords', 'signatures'].filter(isSecretKey)).toEqual([]);
   });

@@ -23,9 +23,12 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
 /** Nesting beyond which a logged value is replaced whole rather than walked (its secrets cannot be checked). */
 const MAX_DEPTH = 32;
 
-/** Whether the value under `key` is a secret (see {@link SECRET_KEYS}). */
+/** btwallet's keyfile password variables, `BT_PW_<keyfile path>` (e.g. an environment logged as an object). */
+const PASSWORD_VARIABLE_PREFIX = /^bt_pw_/i;
+
+/** Whether the value under `key` is a secret (see {@link SECRET_KEYS}, and any `BT_PW_…` variable). */
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.has(key.replace(/[_-]/g, '').toLowerCase());
+  return PASSWORD_VARIABLE_PREFIX.test(key) || SECRET_KEYS.has(key.replace(/[_-]/g, '').toLowerCase());
 }
 
 function isSchemeChar(code: number): boolean {
