@@ -22,6 +22,12 @@
 // Errors
 export { ChainError, isChainError, type ChainErrorCode } from './errors/chain.error';
 export { classifyTransactionRejection, toChainError, type TransactionRejection } from './errors/rpc-error.classifier';
+export {
+  customRefusalCode,
+  poolRefusalModuleError,
+  SUBTENSOR_POOL_REFUSALS,
+  type RefusedCall,
+} from './errors/pool-refusal';
 
 // Connection
 export {
@@ -57,7 +63,7 @@ export {
 export { callNeuronsLite, u16Argument } from './metagraph/metagraph-runtime-api.reader';
 export { followFinalizedHeads, type FollowOptions } from './head/finalized-head.follower';
 export { readBalance, readBalances, existentialDeposit, type AccountBalance } from './account/balance.reader';
-export { readColdkeyStakes, readHotkeyStake, type StakeEntry } from './account/stake.reader';
+export { readColdkeyStakes, readHotkeyStake, type StakeEntry, type StakeSource } from './account/stake.reader';
 export { stakeFromShares } from './account/alpha-shares';
 export { listNetuids, readSubnets, type SubnetSummary } from './subnet/subnets.reader';
 export { raoToTao, u16ToFloat, RAO_PER_TAO, ROOT_TAO_STAKE_WEIGHT } from './metagraph/neuron.mapper';
