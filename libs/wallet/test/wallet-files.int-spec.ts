@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { thrownBy } from '@taonode/testing';
+import { encodePasswordForEnv } from '../src/keyfile/password-env.util';
 import { Keypair } from '../src/keypair/keypair';
 import { Wallet } from '../src/wallet/wallet';
 import { listWallets, WalletListing } from '../src/wallet/wallet-listing';
@@ -186,6 +187,34 @@ describe('wallet folders written by other tools (btwallet format fixtures)', () 
     const hotkey = await wallet.getHotkey(() => Promise.resolve(keyfileVectors.nacl_encryption.password));
     expect(hotkey.ss58Address).toBe(keyVectors.ss58_format_42);
   });
+
+  /** Runs `read` with the hotkey file's `BT_PW_…` variable holding `password` (btwallet's encoding), then unsets it. */
+  async function withPasswordVariable<T>(wallet: Wallet, password: string, read: () => Promise<T>): Promise<T> {
+    const variable = wallet.hotkeyFile.passwordEnvVarName;
+    process.env[variable] = encodePasswordForEnv(variable, password);
+    try {
+      return await read();
+    } finally {
+      delete process.env[variable];
+    }
+  }
+
+  // SLOW: two Argon2i derivations (~5 s each). How a service started by `taonode miner|validator` loads the hotkey.
+  it('loads an encrypted hotkey with the password from its BT_PW_ variable, and a wrong one is a typed error', async () => {
+    const wallet = new Wallet({ path: root, name: 'btcli', hotkey: 'locked' });
+    const hotkey = await withPasswordVariable(wallet, keyfileVectors.nacl_encryption.password, () =>
+      wallet.getHotkey(),
+    );
+    expect(hotkey.ss58Address).toBe(keyVectors.ss58_format_42);
+
+    const error = await withPasswordVariable(wallet, 'not-the-password', () =>
+      wallet.hotkeyFile.readKeypair().catch((caught: unknown) => caught),
+    );
+    expect(error).toMatchObject({
+      code: 'TAONODE_WALLET_WRONG_PASSWORD',
+      message: `wrong password for ${wallet.hotkeyFile.path}`,
+    });
+  }, 240_000);
 
   it('reports an unparsable hotkey as malformed, with its path', async () => {
     const wallet = new Wallet({ path: root, name: 'btcli', hotkey: 'junk' });

@@ -8,7 +8,7 @@ import {
 } from './keyfile-encryption';
 import { deserializeKeyfile, serializeKeyfile, serializePublicKeyfile } from './keyfile-json.codec';
 import { KeyfileRepository, type WrittenKeyfile } from './keyfile.repository';
-import { passwordEnvVarName } from './password-env.util';
+import { passwordEnvVarName, passwordFromEnvironment } from './password-env.util';
 
 /** A password, or a function asked for it only when the file turns out to be encrypted (e.g. a prompt). */
 export type PasswordInput = string | (() => string | Promise<string>);
@@ -66,10 +66,14 @@ export class Keyfile {
   }
 
   /**
-   * The keypair stored in the file. `password` is consulted only for encrypted files; an encrypted file
-   * without one fails with `TAONODE_WALLET_PASSWORD_REQUIRED`, a wrong one with `TAONODE_WALLET_WRONG_PASSWORD`.
+   * The keypair stored in the file. `password` is consulted only for encrypted files; without one, the file's
+   * `BT_PW_…` variable in this process's environment is used, as btwallet does (that is how a service started
+   * unattended gets an encrypted hotkey's password: its supervisor puts the variable in the service's environment).
+   * An encrypted file with neither fails with `TAONODE_WALLET_PASSWORD_REQUIRED`, a wrong password with
+   * `TAONODE_WALLET_WRONG_PASSWORD`.
    */
-  async readKeypair(password?: PasswordInput): Promise<Keypair> {
+  async readKeypair(givenPassword?: PasswordInput): Promise<Keypair> {
+    const password = givenPassword ?? passwordFromEnvironment(this.path, process.env);
     const data = await this.repository.read(this.path);
     try {
       const encryption = detectKeyfileEncryption(data);
@@ -82,7 +86,7 @@ export class Keyfile {
       if (password === undefined) {
         throw new WalletError(
           'TAONODE_WALLET_PASSWORD_REQUIRED',
-          `keyfile ${this.path} is encrypted: a password is needed`,
+          `keyfile ${this.path} is encrypted: a password is needed (or ${this.passwordEnvVarName} in the environment)`,
         );
       }
       const secret = typeof password === 'string' ? password : await password();
