@@ -9,8 +9,8 @@ import { DRAND, hasDrandPallet, lastStoredRound } from './drand-storage';
 export const MAX_PULSES_PER_BLOCK = 50;
 
 /**
- * Pulses kept in state; older ones are pruned (at most {@link MAX_PULSES_PER_BLOCK} per block). The runtime keeps
- * 216 000 (7.5 days of quicknet); the devnet keeps 6 hours of rounds, which bounds memory on fast blocks.
+ * Pulses kept in state; older ones are pruned. The runtime keeps 216 000 (7.5 days of quicknet); the devnet keeps
+ * 6 hours of rounds, which bounds memory on fast blocks.
  */
 export const MAX_KEPT_PULSES = 7_200;
 
@@ -28,7 +28,7 @@ export function latestRoundAt(beacon: DevnetBeacon, unixSeconds: number): number
  * the rounds the beacon has published by the block's slot time (`Aura.CurrentSlot × slotDurationMs`) are signed
  * with the devnet beacon's key and stored as `Drand.Pulses[r] = { round, randomness: sha256(sig), signature }`,
  * from `LastStoredRound + 1` (the latest two when nothing is stored yet, as the worker starts), at most 50 per
- * block; then `LastStoredRound`, `OldestStoredRound` on the first store, pruning, and `Drand.NewPulse(rounds)`.
+ * block; then `LastStoredRound`, pruning with `OldestStoredRound`, and `Drand.NewPulse(rounds)`.
  *
  * Why the slot clock: the Aura slot advances at least one slot per block, so the beacon runs at 12 s of chain
  * time per block whatever the real block interval — with manual or 250 ms blocks rounds pass exactly as a client
@@ -59,20 +59,26 @@ export function writeDuePulses(context: BlockHookContext, beacon: DevnetBeacon, 
     rounds.push(round);
   }
   storage.set(DRAND, 'lastStoredRound', [], upTo);
-  if (storage.hasItem(DRAND, 'oldestStoredRound')) {
-    pruneOldPulses(context, upTo, last === 0 ? first : undefined);
-  }
+  pruneOldPulses(context, rounds, last === 0);
   context.deposit(DRAND, 'NewPulse', [rounds]);
 }
 
-/** Sets `OldestStoredRound` on the first store, then drops pulses beyond {@link MAX_KEPT_PULSES}, 50 per block. */
-function pruneOldPulses(context: BlockHookContext, latestStored: number, firstEverStored: number | undefined): void {
+/**
+ * Keeps {@link MAX_KEPT_PULSES} rounds: each new round evicts the one that many rounds older (so the bound holds on
+ * runtimes without `OldestStoredRound` too), and `OldestStoredRound` (spec 424) follows: the first round ever
+ * stored, then the oldest kept.
+ */
+function pruneOldPulses(context: BlockHookContext, rounds: readonly number[], firstStore: boolean): void {
   const { storage } = context;
-  let oldest = firstEverStored ?? storage.get<INumber>(DRAND, 'oldestStoredRound').toNumber();
-  const keepFrom = latestStored - MAX_KEPT_PULSES + 1;
-  for (let pruned = 0; oldest < keepFrom && pruned < MAX_PULSES_PER_BLOCK; pruned += 1) {
-    storage.remove(DRAND, 'pulses', oldest);
-    oldest += 1;
+  for (const round of rounds) {
+    if (round - MAX_KEPT_PULSES >= 1) {
+      storage.remove(DRAND, 'pulses', round - MAX_KEPT_PULSES);
+    }
   }
-  storage.set(DRAND, 'oldestStoredRound', [], oldest);
+  if (!storage.hasItem(DRAND, 'oldestStoredRound')) {
+    return;
+  }
+  const latest = rounds[rounds.length - 1] ?? 0;
+  const oldest = firstStore ? (rounds[0] ?? 0) : storage.get<INumber>(DRAND, 'oldestStoredRound').toNumber();
+  storage.set(DRAND, 'oldestStoredRound', [], Math.max(oldest, latest - MAX_KEPT_PULSES + 1));
 }
