@@ -30,6 +30,12 @@ describe('timelockRevealRound', () => {
     expect(timelockRevealRound({ ...context, lastStoredRound: 19_000_000 }, clock).round).toBe(19_065_880);
   });
 
+  it('keeps the legacy pulse-delay margin when anchoring on LastStoredRound', () => {
+    const legacy = timelockRevealRound({ ...context, commitRevealVersion: 3, lastStoredRound: 30_000_000 }, clock);
+    // The legacy target is the first reveal block itself: (1081 − 1000) · 12 s = 972 s = 324 rounds, minus 24.
+    expect(legacy).toMatchObject({ targetBlock: 1081, round: 30_000_300 });
+  });
+
   it('refuses a runtime without the drand pallet as unsupported', () => {
     const { beacon: _beacon, ...withoutBeacon } = context;
     let error: unknown;

@@ -1,4 +1,11 @@
-import { legacyRevealRound, revealRound, type DrandBeacon, type EpochState, type RevealRound } from '@taonode/timelock';
+import {
+  LEGACY_PULSE_DELAY_ROUNDS,
+  legacyRevealRound,
+  revealRound,
+  type DrandBeacon,
+  type EpochState,
+  type RevealRound,
+} from '@taonode/timelock';
 import { ChainError } from '../errors/chain.error';
 
 /** Everything a timelocked commit on one subnet depends on, read at one block. */
@@ -36,7 +43,8 @@ export const DEFAULT_BLOCK_TIME_SECONDS = 12;
  * The reveal round for a commit sent now, from what the chain says: its epoch model and reveal period, its
  * beacon's clock (never assumed quicknet) and its commit-reveal version (v4 rule, or the legacy v3 rule with its
  * pulse-delay margin). Never below `Drand.LastStoredRound` plus the rounds until the target block, since the
- * chain refuses rounds it already stores and a beacon ahead of our clock would otherwise open the commit early.
+ * chain refuses rounds it already stores and a beacon ahead of our clock would otherwise open the commit early
+ * (less the legacy rule's pulse-delay margin on runtimes that drop a commit whose pulse is late).
  */
 export function timelockRevealRound(context: TimelockContext, options: RevealRoundOptions = {}): RevealRound {
   const beacon = context.beacon;
@@ -60,6 +68,9 @@ export function timelockRevealRound(context: TimelockContext, options: RevealRou
     return computed;
   }
   const secondsToTarget = Math.max(0, computed.targetBlock - context.blockNumber) * input.blockTimeSeconds;
-  const anchored = context.lastStoredRound + Math.floor(secondsToTarget / beacon.period);
+  // The legacy rule keeps its pulse-delay margin on the beacon's clock too: those runtimes reveal at the target
+  // block and drop a commit whose pulse is not stored yet. (Its target is ≥ 72 s away, so this stays ≥ LastStoredRound.)
+  const margin = legacy ? LEGACY_PULSE_DELAY_ROUNDS : 0;
+  const anchored = context.lastStoredRound + Math.floor(secondsToTarget / beacon.period) - margin;
   return { ...computed, round: Math.max(computed.round, anchored) };
 }
