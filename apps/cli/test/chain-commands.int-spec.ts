@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import type { Option, Struct, u128, u16, u64, Vec } from '@polkadot/types';
 import type { AccountInfo } from '@polkadot/types/interfaces';
-import type { ITuple } from '@polkadot/types/types';
+import type { Codec, ITuple } from '@polkadot/types/types';
 import { ChainClient, encodeIp, ExtrinsicSubmitter, setWeights, SUBTENSOR_SIGNED_EXTENSIONS } from '@taonode/chain';
 import { devnetRuntimes, mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
@@ -322,6 +322,37 @@ describe.each(devnetRuntimes())('taonode chain commands (CLI end to end on the d
     } finally {
       await client.disconnect();
     }
+  });
+
+  it('subnet start: refused where the runtime has no start_call; on 424 its owner starts a new subnet', async () => {
+    if (metadata === undefined) {
+      const refused = await cli('subnet', 'start', '--netuid', String(NETUID), ...wallet(), '--no-prompt');
+      expectOneLineError(refused, 'TAONODE_CHAIN_UNSUPPORTED');
+      expect(refused.stderr).toContain('no start_call');
+      return;
+    }
+    // The dev subnet was started at genesis.
+    const genesisSubnet = json<{ already_started: boolean; first_emission_block: number }>(
+      await cli('subnet', 'start', '--netuid', String(NETUID), ...wallet(), '--no-prompt', '--json'),
+    );
+    expect(genesisSubnet).toMatchObject({ already_started: true, first_emission_block: 1 });
+
+    // A subnet Bob registers does not emit or take stake until Bob's coldkey starts it.
+    const bob = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Bob');
+    const registerNetwork = api.tx.subtensorModule?.registerNetwork;
+    if (registerNetwork === undefined) {
+      throw new Error('register_network is in the metadata');
+    }
+    await mineUntilSettled(devnet, registerNetwork(Keypair.fromUri('//Bob//owner').ss58Address).signAndSend(bob));
+    await devnet.newBlock();
+    const netuid = 2;
+    expect(((await query('subnetOwner', netuid)) as Codec).toString()).toBe(coldkey.ss58Address);
+    expect(((await query('firstEmissionBlockNumber', netuid)) as Option<u64>).isNone).toBe(true);
+    const result = await spend('subnet', 'start', '--netuid', String(netuid), ...wallet(), '--no-prompt');
+    expectOk(result);
+    const firstEmission = ((await query('firstEmissionBlockNumber', netuid)) as Option<u64>).unwrap().toNumber();
+    expect(result.stdout).toContain(`Started subnet ${netuid}: it emits from block ${firstEmission}`);
+    expect(((await query('subtokenEnabled', netuid)) as Codec).toString()).toBe('true');
   });
 
   it('fails with one line and a stable code on chain errors', async () => {

@@ -4,12 +4,16 @@ import { registerSubnetHyperparametersCommand } from './subnet/subnet-hyperparam
 import { registerSubnetListCommand } from './subnet/subnet-list.command';
 import { registerSubnetMetagraphCommand } from './subnet/subnet-metagraph.command';
 import { registerSubnetRegisterCommand } from './subnet/subnet-register.command';
+import { registerSubnetStartCommand } from './subnet/subnet-start.command';
 
 /** `taonode subnet …`: btcli's `subnets` commands against any network. */
 export function registerSubnetCommands(program: Command, deps: CliDeps = processDeps()): void {
-  const subnet = program.command('subnet').description('list subnets, show metagraphs and hyperparameters, register');
+  const subnet = program
+    .command('subnet')
+    .description('list subnets, show metagraphs and hyperparameters, register, start');
   registerSubnetListCommand(subnet, deps);
   registerSubnetMetagraphCommand(subnet, deps);
   registerSubnetHyperparametersCommand(subnet, deps);
   registerSubnetRegisterCommand(subnet, deps);
+  registerSubnetStartCommand(subnet, deps);
 }

@@ -1,4 +1,3 @@
-import type { Codec } from '@polkadot/types/types';
 import { bestBlock } from '../client/block-ref';
 import type { ChainClient } from '../client/chain-client';
 import { storageEntry, txFunction } from '../client/runtime-items';
@@ -18,11 +17,6 @@ export interface SubnetStartResult {
   readonly firstEmissionBlock: number;
   readonly alreadyStarted: boolean;
   readonly submission?: SubmissionResult;
-}
-
-interface OptionCodec extends Codec {
-  readonly isSome: boolean;
-  unwrap(): Codec;
 }
 
 /**
@@ -48,11 +42,11 @@ export async function startSubnet(
       storageQuery(entry('subnetOwner'), netuid),
       storageQuery(entry('firstEmissionBlockNumber'), netuid),
     ]);
-    const started = firstEmission as OptionCodec | undefined;
+    // An Optional item: `undefined` until `start_call` writes it.
     return {
       exists: added?.toString() === 'true',
       owner: owner?.toString(),
-      firstEmissionBlock: started?.isSome ? Number(started.unwrap().toString()) : undefined,
+      firstEmissionBlock: firstEmission === undefined ? undefined : Number(firstEmission.toString()),
     };
   });
   if (!preflight.exists) {
