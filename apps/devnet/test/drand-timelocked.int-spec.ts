@@ -6,7 +6,7 @@ import type { Codec } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { devnetRuntimes, spec424MetadataFile, startDevnet, type LaunchedDevnet } from '@taonode/testing';
-import { encodeWeightsPayload, encryptTimelocked, verifyPulse } from '@taonode/timelock';
+import { encodeLegacyWeightsPayload, encodeWeightsPayload, encryptTimelocked, verifyPulse } from '@taonode/timelock';
 import { devnetBeacon } from '../src/pallets/drand';
 import { connect, describeDispatchError, eventNames, sendAndSeal } from './support/chain-client';
 import { query, tx } from './support/typed-api';
@@ -70,6 +70,73 @@ describe.each(devnetRuntimes())('the devnet drand test beacon ($label)', ({ meta
   });
 });
 
+/** Subnet 1 with commit-reveal on: the validator (stake, permit) and two miners. */
+const COMMIT_REVEAL_GENESIS = {
+  sudo: '//Alice',
+  balances: [['//Alice', '1000000000000000']],
+  subtensor: {
+    subnets: [
+      {
+        netuid: 1,
+        ownerColdkey: '//Alice',
+        ownerHotkey: '//Alice//hot',
+        hyperparameters: { tempo: 10, weightsSetRateLimit: 0, commitRevealWeightsEnabled: true },
+        neurons: [
+          { hotkey: '//Alice//validator', coldkey: '//Alice', stake: '1000000000000', validatorPermit: true },
+          { hotkey: '//Bob//m0', coldkey: '//Bob' },
+          { hotkey: '//Bob//m1', coldkey: '//Bob' },
+        ],
+      },
+    ],
+  },
+};
+
+describe('commit_crv3_weights revealed by the devnet at the epoch block (spec 233, legacy payload)', () => {
+  let devnet: LaunchedDevnet;
+  let api: ApiPromise;
+
+  beforeAll(async () => {
+    await cryptoWaitReady();
+    devnet = await startDevnet({ manual: true, genesis: COMMIT_REVEAL_GENESIS });
+    api = await connect(devnet.url);
+  });
+
+  afterAll(async () => {
+    await api?.disconnect();
+    await devnet?.stop();
+  });
+
+  it('applies the weights of a legacy payload once its epoch ends', async () => {
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const validator = keyring.addFromUri('//Alice//validator');
+    const uidOf = async (address: string): Promise<number> =>
+      Number((await query(api, 'subtensorModule', 'uids')(1, address)).toString());
+    const [validatorUid, m0] = await Promise.all(
+      [validator.address, keyring.addFromUri('//Bob//m0').address].map(uidOf),
+    );
+    await devnet.newBlock();
+    const round = (await lastStoredRound(api)) + 4;
+    const commit = encryptTimelocked({
+      publicKey: devnetBeacon().config.publicKey,
+      round,
+      plaintext: encodeLegacyWeightsPayload({ uids: [m0 ?? 2], values: [65535], versionKey: 0n }),
+    });
+    const landed = await sendAndSeal(
+      tx(api, 'subtensorModule', 'commitCrv3Weights')(1, u8aToHex(commit), round),
+      validator,
+      () => devnet.newBlock(),
+      { nonce: -1 },
+    );
+    expect(eventNames(landed.events)).toContain('subtensorModule.CRV3WeightsCommitted');
+    let weights: unknown = [];
+    for (let block = 0; block < 15 && (weights as unknown[]).length === 0; block += 1) {
+      await devnet.newBlock();
+      weights = (await query(api, 'subtensorModule', 'weights')(1, validatorUid)).toJSON();
+    }
+    expect(weights).toEqual([[m0, 65535]]);
+  });
+});
+
 const METADATA_424 = spec424MetadataFile();
 const NETUID = 1;
 const title = 'timelocked weight commits revealed by the devnet at the reveal epoch (spec 424)';
@@ -91,29 +158,7 @@ if (!METADATA_424) {
       const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
       validator = keyring.addFromUri('//Alice//validator');
       miners = ['//Bob//m0', '//Bob//m1'].map((uri) => keyring.addFromUri(uri));
-      devnet = await startDevnet({
-        manual: true,
-        metadata: fixture,
-        genesis: {
-          sudo: '//Alice',
-          balances: [['//Alice', '1000000000000000']],
-          subtensor: {
-            subnets: [
-              {
-                netuid: NETUID,
-                ownerColdkey: '//Alice',
-                ownerHotkey: '//Alice//hot',
-                hyperparameters: { tempo: 10, weightsSetRateLimit: 0, commitRevealWeightsEnabled: true },
-                neurons: [
-                  { hotkey: '//Alice//validator', coldkey: '//Alice', stake: '1000000000000', validatorPermit: true },
-                  { hotkey: '//Bob//m0', coldkey: '//Bob' },
-                  { hotkey: '//Bob//m1', coldkey: '//Bob' },
-                ],
-              },
-            ],
-          },
-        },
-      });
+      devnet = await startDevnet({ manual: true, metadata: fixture, genesis: COMMIT_REVEAL_GENESIS });
       api = await connect(devnet.url);
     });
 
