@@ -8,6 +8,7 @@ import {
   adminUtilsPallet,
   subtensorPallet,
   subtensorRuntimeApis,
+  subtensorStartCall,
   subtensorTimelockedCalls,
 } from '../pallets/subtensor';
 import { createSudoPallet } from '../pallets/sudo/sudo.pallet';
@@ -76,6 +77,7 @@ export function createDevnetRuntime(
     createDrandPallet(drandBeacon, bigintConstant(metadata, 'aura', 'slotDuration')),
     subtensorPallet,
     subtensorTimelockedCalls,
+    subtensorStartCall,
     createUtilityPallet(index),
     createSudoPallet(index),
     adminUtilsPallet,

@@ -26,7 +26,7 @@ import {
 import { batchCommitWeights, batchRevealWeights, batchSetWeights } from './weights/batch-weights';
 import { commitCrv3Weights } from './weights/commit-crv3-weights';
 import { commitWeights } from './weights/commit-weights';
-import { onMechanism } from './weights/mechanism-weights';
+import { onMechanism, setMechanismWeights } from './weights/mechanism-weights';
 import { revealWeights } from './weights/reveal-weights';
 import { setWeights } from './weights/set-weights';
 
@@ -85,6 +85,7 @@ const STAKE_ERRORS: readonly SubtensorErrorName[] = [
   'AmountTooLow',
   'InsufficientLiquidity',
   'SlippageTooHigh',
+  'SubtokenDisabled',
 ];
 const BALANCE_DEBIT_ERRORS: readonly SubtensorErrorName[] = [
   'NotEnoughBalanceToStake',
@@ -96,7 +97,7 @@ const BALANCE_DEBIT_ERRORS: readonly SubtensorErrorName[] = [
  * SubtensorModule (pallet 7) as far as miners and validators use it, one definition per call; the registry
  * offers those the served metadata has (the `*_mechanism_weights` calls only on spec 424, `commit_crv3_weights`
  * only on 233). Weight and serving calls are `Pays::No` on both runtimes; staking and registration are free on
- * 233 and pay on 424. `start_call` is not simulated (subnets emit from registration on).
+ * 233 and pay on 424. `start_call` is in registration/start-call.ts.
  */
 export const subtensorPallet: PalletModule = {
   name: 'subtensorModule',
@@ -115,7 +116,7 @@ export const subtensorPallet: PalletModule = {
       pays: 'No',
       validate: bySubtensorExtension(weightsCallValidity, transactionExtensionValidity('set_mechanism_weights')),
       errors: ['MechanismDoesNotExist', 'CommitRevealEnabled', ...WEIGHTS_SUBMISSION_ERRORS],
-      dispatch: onMechanism(setWeights),
+      dispatch: setMechanismWeights,
     }),
     subtensorCall({
       name: 'commit_mechanism_weights',
