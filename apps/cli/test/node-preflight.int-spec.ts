@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -7,12 +8,14 @@ import type { Codec } from '@polkadot/types/types';
 import { SUBTENSOR_SIGNED_EXTENSIONS } from '@taonode/chain';
 import { rpcCall, startDevnet, waitFor, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
-import { cleanEnv, runCli, type CliResult } from './cli-process.helper';
+import { cleanEnv, REPO_ROOT, runCli, type CliResult } from './cli-process.helper';
 
 // Each refusal of `taonode miner|validator` against a separately started devnet ("the network", producing blocks on
 // its own so anything submitted would land): one line naming the reason and the command that fixes it, exit code
 // 1, and nothing on chain changed (nonces, axons, weights; nothing left in the pool). Nothing here waits for a block:
 // a refusal happens before the only transaction a node sends (serve_axon), and blocks come from the devnet's timer.
+// One run gets through: an encrypted hotkey unlocked with its BT_PW_ variable passes the preflight, announces its
+// axon and starts the services, then is stopped with SIGTERM.
 jest.setTimeout(180_000);
 
 const NETUID = 1;
@@ -23,7 +26,11 @@ const registeredHot = Keypair.fromUri('//Dave//miner');
 /** Never registered anywhere. */
 const unregisteredCold = Keypair.fromUri('//Eve');
 const unregisteredHot = Keypair.fromUri('//Eve//fresh');
-const ACCOUNTS = [registeredCold, registeredHot, unregisteredCold, unregisteredHot];
+/** A registered neuron whose hotkey file is encrypted (btcli `--use-password`), held by the wallet "locked". */
+const lockedCold = Keypair.fromUri('//Ferdie');
+const lockedHot = Keypair.fromUri('//Ferdie//miner');
+const LOCKED_HOTKEY_PASSWORD = 'hot-password';
+const ACCOUNTS = [registeredCold, registeredHot, unregisteredCold, unregisteredHot, lockedCold, lockedHot];
 
 const genesis = {
   sudo: '//Alice',
@@ -31,6 +38,8 @@ const genesis = {
     ['//Alice', '1000000000000000'],
     ['//Dave', '2000000000000'],
     ['//Eve', '2000000000000'],
+    ['//Ferdie', '2000000000000'],
+    ['//Ferdie//miner', '2000000000000'],
   ],
   subtensor: {
     subnets: [
@@ -41,7 +50,10 @@ const genesis = {
         ownerStake: '100000000000',
         // One validator slot, held by the owner's stake: every epoch leaves //Dave//miner without a permit.
         hyperparameters: { tempo: 10, maxAllowedValidators: 1, weightsSetRateLimit: 0, servingRateLimit: 0 },
-        neurons: [{ hotkey: '//Dave//miner', coldkey: '//Dave' }],
+        neurons: [
+          { hotkey: '//Dave//miner', coldkey: '//Dave' },
+          { hotkey: '//Ferdie//miner', coldkey: '//Ferdie' },
+        ],
       },
     ],
   },
@@ -59,6 +71,7 @@ describe('taonode miner / validator preflight refusals against a running network
   let api: ApiPromise;
   let home: string;
   let walletPath: string;
+  let lockedPasswordVariable: string;
 
   const subtensorEntries = async (item: string): Promise<string> => {
     const entry = api.query.subtensorModule?.[item];
@@ -79,25 +92,24 @@ describe('taonode miner / validator preflight refusals against a running network
   });
   const bestBlock = async (): Promise<number> => (await api.rpc.chain.getHeader()).number.toNumber();
 
-  /** Runs the node command as an operator would, with flags only, against the devnet. */
+  /** The node command as an operator would type it, with flags only, against the devnet. */
+  const nodeArgs = (role: 'miner' | 'validator', walletName: string, ...extra: string[]): string[] => [
+    role,
+    '--netuid',
+    String(NETUID),
+    '--subtensor.chain_endpoint',
+    devnet.url,
+    '--wallet.path',
+    walletPath,
+    '--wallet.name',
+    walletName,
+    '--wallet.hotkey',
+    'default',
+    ...extra,
+  ];
+  /** Runs the node command without a terminal and without any password variable. */
   const node = (role: 'miner' | 'validator', walletName: string, ...extra: string[]): Promise<CliResult> =>
-    runCli(
-      [
-        role,
-        '--netuid',
-        String(NETUID),
-        '--subtensor.chain_endpoint',
-        devnet.url,
-        '--wallet.path',
-        walletPath,
-        '--wallet.name',
-        walletName,
-        '--wallet.hotkey',
-        'default',
-        ...extra,
-      ],
-      cleanEnv(home),
-    );
+    runCli(nodeArgs(role, walletName, ...extra), cleanEnv(home));
 
   /**
    * Runs `refused`, then lets the network build a few more blocks (so anything sent would have landed) and checks the
@@ -138,10 +150,11 @@ describe('taonode miner / validator preflight refusals against a running network
     const unregistered = new Wallet({ name: 'unregistered', hotkey: 'default', path: walletPath });
     await unregistered.writeColdkey(unregisteredCold, { password: null });
     await unregistered.writeHotkey(unregisteredHot);
-    // btcli's `--use-password` hotkey: the services load the hotkey unattended, so the node refuses it.
+    // btcli's `--use-password` hotkey (one Argon2i derivation here, one per test that unlocks it).
     const locked = new Wallet({ name: 'locked', hotkey: 'default', path: walletPath });
-    await locked.writeColdkey(unregisteredCold, { password: null });
-    await locked.writeHotkey(registeredHot, { password: 'hot-password' });
+    await locked.writeColdkey(lockedCold, { password: null });
+    await locked.writeHotkey(lockedHot, { password: LOCKED_HOTKEY_PASSWORD });
+    lockedPasswordVariable = locked.hotkeyFile.passwordEnvVarName;
   }, 120_000);
 
   afterAll(async () => {
@@ -174,39 +187,57 @@ describe('taonode miner / validator preflight refusals against a running network
     );
   });
 
-  it.each([
-    ['no password at all', {}],
-    ['a wrong password in BT_PW_<hotkey file>', { wrong: true }],
-  ])(
-    'refuses an encrypted hotkey (%s): the services load it unattended, and the coldkey is never unlocked',
-    async (_label, { wrong }: { wrong?: boolean }) => {
-      const hotkeyFile = path.join(walletPath, 'locked', 'hotkeys', 'default');
-      const variable = `BT_PW_${hotkeyFile.toUpperCase().replace(/[/.]/gu, '_')}`;
-      const env = wrong === true ? { [variable]: btPasswordValue(variable, 'not-the-password') } : {};
-      const result = await expectNothingSubmitted(() =>
-        runCli(
-          [
-            'validator',
-            '--netuid',
-            String(NETUID),
-            '--subtensor.chain_endpoint',
-            devnet.url,
-            '--wallet.path',
-            walletPath,
-            '--wallet.name',
-            'locked',
-          ],
-          cleanEnv(home, env),
-        ),
-      );
-      expectRefusal(
-        result,
-        'validator',
-        /^hotkey "default" of wallet "locked" is encrypted; the services load it unattended and need an unencrypted hotkey$/u,
-        /^taonode wallet regen-hotkey --wallet\.name locked --wallet\.hotkey default --wallet\.path \S+ --overwrite/u,
-      );
-    },
-  );
+  it('refuses an encrypted hotkey when there is no terminal and no BT_PW_ variable, naming the variable', async () => {
+    const result = await expectNothingSubmitted(() => node('miner', 'locked', '--axon.external_ip', '10.1.2.3'));
+    expectRefusal(
+      result,
+      'miner',
+      /^hotkey "default" of wallet "locked" is encrypted and there is no terminal to ask for its password$/u,
+      new RegExp(`^set ${lockedPasswordVariable} to the password in btwallet's encoding `, 'u'),
+    );
+    expect(lockedPasswordVariable).toBe(
+      `BT_PW_${path.join(walletPath, 'locked', 'hotkeys', 'default').toUpperCase().replace(/[/.]/gu, '_')}`,
+    );
+  });
+
+  // One Argon2i derivation (a few seconds).
+  it('refuses an encrypted hotkey whose BT_PW_ variable holds a wrong password: nothing started or submitted', async () => {
+    const env = { [lockedPasswordVariable]: btPasswordValue(lockedPasswordVariable, 'not-the-password') };
+    const result = await expectNothingSubmitted(() =>
+      runCli(nodeArgs('miner', 'locked', '--axon.external_ip', '10.1.2.3'), cleanEnv(home, env)),
+    );
+    expectRefusal(
+      result,
+      'miner',
+      /^wrong password for hotkey "default" of wallet "locked"$/u,
+      new RegExp(`^set ${lockedPasswordVariable} to the hotkey's password in btwallet's encoding`, 'u'),
+    );
+    expect(`${result.stdout}${result.stderr}`).not.toContain('not-the-password');
+  });
+
+  // One Argon2i derivation; the miner then announces its axon (the one transaction it sends) and starts its services.
+  it('unlocks an encrypted hotkey with its BT_PW_ variable, passes the preflight and starts the services', async () => {
+    const env = { [lockedPasswordVariable]: btPasswordValue(lockedPasswordVariable, LOCKED_HOTKEY_PASSWORD) };
+    const result = await runCliUntil(
+      nodeArgs('miner', 'locked', '--axon.external_ip', '10.1.2.3', '--axon.port', '18094'),
+      cleanEnv(home, env),
+      // The first line after the preflight: the supervisor started the node's Redis. Then SIGTERM stops it all.
+      /^ {2}redis {5}redis:\/\//mu,
+    );
+    expect(result.stderr).not.toMatch(/preflight failed/u);
+    expect(result.stdout).toContain(
+      `  wallet    hotkey "default" of wallet "locked" unlocked (password from ${lockedPasswordVariable})`,
+    );
+    expect(result.stdout).toMatch(new RegExp(`^ {2}hotkey {4}${lockedHot.ss58Address} uid 2$`, 'mu'));
+    expect(result.stdout).toMatch(/^ {2}axon {6}10\.1\.2\.3:18094 announced now \(serve_axon\)$/mu);
+    expect(result.stdout).toMatch(/^taonode miner: stopped$/mu);
+    expect(result.code).toBe(0);
+    // Neither the password nor its variable's value is printed (the child environment is never logged).
+    expect(`${result.stdout}${result.stderr}`).not.toContain(LOCKED_HOTKEY_PASSWORD);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(env[lockedPasswordVariable]);
+    const axon = (await api.query.subtensorModule?.axons?.(NETUID, lockedHot.ss58Address))?.toJSON();
+    expect(axon).toMatchObject({ port: 18094 });
+  });
 
   it('starts nothing for a hotkey whose coldkey is encrypted: the coldkey is not needed, no password is asked', async () => {
     // The encrypted-coldkey wallet gets past the wallet checks to the next refusal (no permit): no prompt, no unlock.
@@ -256,6 +287,34 @@ describe('taonode miner / validator preflight refusals against a running network
     expect(result.stderr).toMatch(/^taonode miner: --netuid must be an integer in 0\.\.65535, got "x"$/mu);
   });
 });
+
+/**
+ * Runs `node bin/taonode.js …` (stdin a closed pipe) until its stdout shows `until`, then sends SIGTERM, as an
+ * operator's Ctrl-C or systemd's stop would, and resolves once it has exited.
+ */
+function runCliUntil(args: string[], env: NodeJS.ProcessEnv, until: RegExp): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'taonode.js'), ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child.stdin.end();
+    let stdout = '';
+    let stderr = '';
+    let signalled = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (!signalled && until.test(stdout)) {
+        signalled = true;
+        child.kill('SIGTERM');
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 /** btwallet's `save_password_to_env` value: base64 of the password XOR-ed with the repeated variable name. */
 function btPasswordValue(variable: string, password: string): string {

@@ -22,6 +22,28 @@ export interface ServiceProcessContext {
   readonly onLine?: (name: string, line: string) => void;
 }
 
+/** btwallet's keyfile password variables (`BT_PW_<keyfile path>`): secrets a child gets only when handed them. */
+const PASSWORD_VARIABLE = /^BT_PW_/u;
+
+/**
+ * The environment of a child: this process's environment (the supervisor merges it in) without any `BT_PW_…`
+ * password variable, then `env`. A password variable reaches a child only when it is in `env`: the operator's
+ * `BT_PW_…` for the hotkey goes to the services that sign with it, never to chain-sync, the workers or redis.
+ */
+export function childEnvironment(
+  env: Readonly<Record<string, string>>,
+  parentEnv: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
+  const unset: NodeJS.ProcessEnv = {};
+  for (const key of Object.keys(parentEnv)) {
+    if (PASSWORD_VARIABLE.test(key)) {
+      // An undefined value is left out of the child's environment (child_process skips it).
+      unset[key] = undefined;
+    }
+  }
+  return { ...unset, ...env };
+}
+
 /**
  * Starts `apps/<app>` as `name` on a free ops port and resolves with its ops base URL (`/metrics`, `/health`,
  * `/ready`) once `/ready` answers. `ports` are the other ports it binds (checked free before start).
@@ -39,7 +61,7 @@ export async function startServiceProcess(
     name,
     command: process.execPath,
     args: [RUN_APP_BIN, app],
-    env: { ...ctx.commonEnv, OPS_HOST: '127.0.0.1', OPS_PORT: String(opsPort), ...env },
+    env: childEnvironment({ ...ctx.commonEnv, OPS_HOST: '127.0.0.1', OPS_PORT: String(opsPort), ...env }),
     readyUrl: `${opsUrl}/ready`,
     readyTimeoutMs: SERVICE_READY_TIMEOUT_MS,
     ports: [opsPort, ...ports],
@@ -100,6 +122,7 @@ export async function startPrivateRedis(ctx: ServiceProcessContext, directory: s
       '--maxmemory-policy',
       'noeviction',
     ],
+    env: childEnvironment({}),
     readyLine: /Ready to accept connections/,
     ports: [port],
     logFile: ctx.logFile('redis'),

@@ -8,7 +8,8 @@ import {
   type NeuronInfo,
 } from '@taonode/chain';
 import { TaonodeError } from '@taonode/errors';
-import { Wallet, type Keypair } from '@taonode/wallet';
+import type { Keypair } from '@taonode/wallet';
+import { walletFlags } from './node-hotkey';
 import type { NodeSettings } from './node-settings';
 
 /** A preflight check failed: nothing was started and nothing submitted. `fix` is the command that fixes it. */
@@ -32,55 +33,6 @@ export interface PreflightReport {
   /** The address announced on chain once the preflight is done (miner role). */
   readonly axon?: { readonly ip: string; readonly port: number; readonly served: boolean };
   readonly notes: readonly string[];
-}
-
-function walletFlags(settings: NodeSettings): string {
-  const { name, hotkey, path } = settings.wallet;
-  return `--wallet.name ${name} --wallet.hotkey ${hotkey} --wallet.path ${path}`;
-}
-
-/**
- * The wallet's files exist and the hotkey loads without a password. Why no password is ever asked:
- * - the coldkey is never unlocked: serve_axon, set_weights and commit/reveal are hotkey calls, and the node never
- *   registers, stakes or spends; only coldkeypub.txt is read, so an encrypted coldkey is fine and never prompted for;
- * - the hotkey is loaded by each service from disk, unattended (after a crash, a reboot, a `Restart=` of systemd):
- *   an encrypted hotkey (btcli `--use-password`) is refused before anything starts, whatever password the terminal
- *   or a `BT_PW_…` variable offers — a prompt the services cannot answer is worse than a clear refusal.
- */
-export async function loadNodeHotkey(settings: NodeSettings): Promise<Keypair> {
-  const wallet = new Wallet(settings.wallet);
-  const { name, hotkey } = settings.wallet;
-  try {
-    await wallet.getColdkeypub();
-  } catch {
-    throw new NodePreflightError(
-      `wallet "${name}" has no readable coldkeypub in ${settings.wallet.path}`,
-      `taonode wallet new-coldkey --wallet.name ${name} --wallet.path ${settings.wallet.path}`,
-    );
-  }
-  if (!(await wallet.hotkeyFile.exists())) {
-    throw new NodePreflightError(
-      `wallet "${name}" has no hotkey "${hotkey}" in ${settings.wallet.path}`,
-      `taonode wallet new-hotkey ${walletFlags(settings)}`,
-    );
-  }
-  // A legacy-fernet file decrypts without a password, as the services read it: only a real password stops them.
-  const encryption = await wallet.hotkeyFile.encryption();
-  if (encryption === 'nacl' || encryption === 'ansible-vault') {
-    throw new NodePreflightError(
-      `hotkey "${hotkey}" of wallet "${name}" is encrypted; the services load it unattended and need an unencrypted hotkey`,
-      `taonode wallet regen-hotkey ${walletFlags(settings)} --overwrite (from its mnemonic, without --use-password)`,
-    );
-  }
-  try {
-    return await wallet.getHotkey();
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new NodePreflightError(
-      `hotkey "${hotkey}" of wallet "${name}" cannot be loaded (${why})`,
-      `taonode wallet regen-hotkey ${walletFlags(settings)} --overwrite (from its mnemonic)`,
-    );
-  }
 }
 
 /** The address to announce: the flag's, else a usable one the chain already holds; 127.0.0.1 never. */

@@ -8,7 +8,8 @@ import { onTerminationSignal, ProcessSupervisor, type ExitStatus } from '@taonod
 import { CliUsageError } from '../../cli/cli-usage.error';
 import type { CliDeps } from '../../cli/cli.deps';
 import { startPrivateRedis, type ServiceProcessContext } from '../../cli/service-processes';
-import { loadNodeHotkey, NodePreflightError, runPreflight, type PreflightReport } from './node-preflight';
+import { loadNodeHotkey, type NodeHotkey } from './node-hotkey';
+import { NodePreflightError, runPreflight, type PreflightReport } from './node-preflight';
 import { nodeCommonEnv, startRoleServices } from './node-services';
 import {
   addNodeOptions,
@@ -64,11 +65,17 @@ async function runNode(
   const settings = resolveNodeSettings(roles ?? parseRoles(flags.role ?? 'miner,validator'), flags, deps.env);
   print(`taonode ${name}: ${settings.roles.join('+')} on subnet ${settings.netuid} (${settings.network})`);
 
-  const hotkey = await loadNodeHotkey(settings);
+  const hotkey = await loadNodeHotkey(settings, deps);
+  if (hotkey.unlockedWith !== undefined) {
+    const source = hotkey.unlockedWith === 'environment' ? Object.keys(hotkey.passwordEnv).join('') : 'the prompt';
+    print(
+      `  wallet    hotkey "${settings.wallet.hotkey}" of wallet "${settings.wallet.name}" unlocked (password from ${source})`,
+    );
+  }
   const client = await ChainClient.connect({ chainEndpoint: [...settings.chainEndpoints], connectTimeoutMs: 30_000 });
   let report: PreflightReport;
   try {
-    report = await runPreflight(settings, client, hotkey);
+    report = await runPreflight(settings, client, hotkey.keypair);
   } finally {
     await client.disconnect();
   }
@@ -79,10 +86,15 @@ async function runNode(
   }
   report.notes.forEach((note) => print(`  ${note}`));
 
-  await superviseServices(name, settings, print);
+  await superviseServices(name, settings, hotkey, print);
 }
 
-async function superviseServices(name: string, settings: NodeSettings, print: (line: string) => void): Promise<void> {
+async function superviseServices(
+  name: string,
+  settings: NodeSettings,
+  hotkey: NodeHotkey,
+  print: (line: string) => void,
+): Promise<void> {
   const loggingDir = settings.loggingDir === undefined ? undefined : resolve(settings.loggingDir);
   if (loggingDir !== undefined) {
     mkdirSync(loggingDir, { recursive: true });
@@ -119,7 +131,12 @@ async function superviseServices(name: string, settings: NodeSettings, print: (l
         join(homedir(), '.taonode', `redis-${settings.roles.join('-')}-${settings.netuid}`),
       ));
     print(`  redis     ${redactUrl(redisUrl)}`);
-    const opsUrls = await startRoleServices({ ...ctx, commonEnv: nodeCommonEnv(settings, redisUrl) }, settings);
+    // The hotkey's password variable (if any) goes only to the services that sign; the child env is never printed.
+    const opsUrls = await startRoleServices(
+      { ...ctx, commonEnv: nodeCommonEnv(settings, redisUrl) },
+      settings,
+      hotkey.passwordEnv,
+    );
     for (const [service, url] of Object.entries(opsUrls)) {
       print(`  ${service.padEnd(20)} health ${url}/health  metrics ${url}/metrics`);
     }

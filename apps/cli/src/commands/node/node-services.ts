@@ -21,8 +21,14 @@ export function nodeCommonEnv(settings: NodeSettings, redisUrl: string): Record<
 /**
  * chain-sync, then the inference workers, then the role's services: the miner's axon gateway (on all interfaces,
  * without AXON_EXTERNAL_IP: the preflight already announced the address), the validator's scorer and weight-setter.
+ * `hotkeyPasswordEnv` (an encrypted hotkey's `BT_PW_…` variable, or nothing) reaches only those three: they load
+ * and sign with the hotkey; chain-sync and the workers never see it.
  */
-export async function startRoleServices(ctx: ServiceProcessContext, settings: NodeSettings): Promise<NodeOpsUrls> {
+export async function startRoleServices(
+  ctx: ServiceProcessContext,
+  settings: NodeSettings,
+  hotkeyPasswordEnv: Readonly<Record<string, string>> = {},
+): Promise<NodeOpsUrls> {
   const chainSync = await startChainSyncProcess(ctx, { netuid: settings.netuid });
   const env: ServiceProcessContext = {
     ...ctx,
@@ -44,14 +50,15 @@ export async function startRoleServices(ctx: ServiceProcessContext, settings: No
       env,
       'axon-gateway',
       'axon-gateway',
-      { AXON_HOST: '0.0.0.0', AXON_PORT: String(settings.axonPort) },
+      { ...hotkeyPasswordEnv, AXON_HOST: '0.0.0.0', AXON_PORT: String(settings.axonPort) },
       [settings.axonPort],
     );
   }
   if (isValidator) {
     const [scorer, weightSetter] = await Promise.all([
-      startServiceProcess(env, 'validator-scorer', 'validator-scorer', {}),
+      startServiceProcess(env, 'validator-scorer', 'validator-scorer', { ...hotkeyPasswordEnv }),
       startServiceProcess(env, 'weight-setter', 'weight-setter', {
+        ...hotkeyPasswordEnv,
         METAGRAPH_GRPC_URL: chainSync.grpcAddress,
       }),
     ]);
