@@ -7,7 +7,6 @@ import { createDrandPallet, devnetBeacon, type DevnetBeacon } from '../pallets/d
 import {
   adminUtilsPallet,
   subtensorPallet,
-  subtensorRuntimeApis,
   subtensorStartCall,
   subtensorTimelockedCalls,
 } from '../pallets/subtensor';
@@ -20,7 +19,7 @@ import { createAuraApi } from '../runtime-apis/aura.runtime-api';
 import { createCoreApi } from '../runtime-apis/core.runtime-api';
 import { createMetadataApi } from '../runtime-apis/metadata.runtime-api';
 import { RuntimeApiRegistry } from '../runtime-apis/runtime-api-registry';
-import { createStakeInfoApi } from '../runtime-apis/subtensor/stake-info.runtime-api';
+import { createSubtensorRuntimeApis } from '../runtime-apis/subtensor';
 import { createTransactionPaymentApis } from '../runtime-apis/transaction-payment.runtime-api';
 import { CallRegistry } from './call-registry';
 import type { PalletModule } from './dispatch-context';
@@ -59,7 +58,7 @@ export interface DevnetRuntimeOptions {
 /**
  * Wires the pallets (in the real runtime's pallet order, so `on_initialize` hooks run in that order), the
  * validity checks, the block builder and the runtime APIs. The runtime version's `apis` list is the
- * metadata's own, completed with the subtensor runtime API modules.
+ * metadata's own, completed with the subtensor runtime API modules it does not list.
  */
 export function createDevnetRuntime(
   metadata: RuntimeMetadata = loadRuntimeMetadata(),
@@ -82,9 +81,10 @@ export function createDevnetRuntime(
     createSudoPallet(index),
     adminUtilsPallet,
   ];
+  const subtensorApis = createSubtensorRuntimeApis(metadata);
   const version = new RuntimeVersionInfo(
     metadata,
-    subtensorRuntimeApis.map((api) => ({ trait: api.trait, version: api.version })),
+    subtensorApis.map((api) => ({ trait: api.trait, version: api.version })),
   );
   const calls = new CallRegistry(pallets, metadata);
   const dispatcher = new Dispatcher(calls);
@@ -105,8 +105,7 @@ export function createDevnetRuntime(
     createAccountNonceApi(metadata),
     createAuraApi(metadata),
     ...createTransactionPaymentApis(metadata, calls, fees, (storage) => validator.feeMultiplier(storage)),
-    ...subtensorRuntimeApis,
-    ...[createStakeInfoApi(metadata)].filter((api) => api !== undefined),
+    ...subtensorApis,
   ]);
   return {
     metadata,
