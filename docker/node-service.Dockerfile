@@ -5,14 +5,24 @@
 # Plain Dockerfile syntax (no BuildKit-only features): the legacy builder of Debian's docker.io builds it.
 ARG NODE_IMAGE=node:20.20-bookworm-slim
 
+# Only the workspaces' package.json files: the `npm ci` layers below then stay cached until a dependency changes,
+# instead of being redone on every source edit (the legacy builder has no COPY --parents).
+FROM ${NODE_IMAGE} AS manifests
+WORKDIR /app
+COPY apps ./apps
+COPY libs ./libs
+RUN find apps libs -mindepth 2 -maxdepth 2 ! -name package.json -exec rm -rf {} +
+
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV ONNXRUNTIME_NODE_INSTALL=skip
 COPY package.json package-lock.json ./
-COPY apps ./apps
-COPY libs ./libs
+COPY --from=manifests /app/apps ./apps
+COPY --from=manifests /app/libs ./libs
 RUN npm ci --ignore-scripts --no-audit --no-fund \
   && npm rebuild @swc/core
+COPY apps ./apps
+COPY libs ./libs
 COPY .swcrc tsconfig.base.json tsconfig.json ./
 COPY scripts ./scripts
 COPY proto ./proto
@@ -29,13 +39,15 @@ WORKDIR /app
 ENV NODE_ENV=production \
   ONNXRUNTIME_NODE_INSTALL=skip
 COPY package.json package-lock.json ./
-# The compiled workspaces keep their package.json, `main` pointing at src/*.js: npm links @taonode/* to them.
-COPY --from=build /app/dist/apps ./apps
-COPY --from=build /app/dist/libs ./libs
+COPY --from=manifests /app/apps ./apps
+COPY --from=manifests /app/libs ./libs
 # The swc packages are production dependencies only for `npm start` from sources; the image never compiles.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && rm -rf node_modules/@swc node_modules/@swc-node node_modules/typescript \
   && npm cache clean --force
+# The compiled workspaces keep their package.json, `main` pointing at src/*.js: npm links @taonode/* to them.
+COPY --from=build /app/dist/apps ./apps
+COPY --from=build /app/dist/libs ./libs
 COPY proto ./proto
 COPY docker/healthcheck.mjs docker/dev-neurons.sh ./docker/
 COPY --from=build --chown=node:node /app/.cache ./.cache
@@ -44,7 +56,8 @@ RUN mkdir -p /wallets && chown node:node /wallets
 USER node
 ARG APP
 ENV APP=${APP}
-HEALTHCHECK --interval=15s --timeout=3s --start-period=60s CMD ["node", "docker/healthcheck.mjs"]
-# tini is PID 1 (signals, zombies); arguments given to the container (compose `command:`) reach the app.
-ENTRYPOINT ["/usr/bin/tini", "--", "sh", "-c", "exec node \"apps/$APP/src/main.js\" \"$@\"", "taonode"]
+HEALTHCHECK --interval=15s --timeout=10s --start-period=60s CMD ["node", "docker/healthcheck.mjs"]
+# tini reaps zombies and forwards signals (PID 1, or with -s a subreaper under compose's `init: true`);
+# arguments given to the container (compose `command:`) reach the app.
+ENTRYPOINT ["/usr/bin/tini", "-s", "--", "sh", "-c", "exec node \"apps/$APP/src/main.js\" \"$@\"", "taonode"]
 CMD []
