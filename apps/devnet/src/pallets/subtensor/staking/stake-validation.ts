@@ -34,10 +34,8 @@ function exceedsLiquidityCap(storage: Storage, netuid: number, amount: bigint): 
 
 /**
  * `validate_add_stake` (no price limit): on spec 424 first the amount within 1000 × `SubnetTAO` on a dynamic
- * subnet; then subnet exists, amount ≥ min stake + fee, the coldkey can pay, the hotkey exists, the pool can
- * absorb the TAO. Returns the first failing error name.
- * TODO(epochs, issue 10 part A): spec 424 checks `SubtokenEnabled` right after the subnet (SubtokenDisabled)
- * once `start_call` exists and genesis enables the dev subnets; call its check here.
+ * subnet; then subnet exists, the subnet started (`SubtokenEnabled`, 424), amount ≥ min stake + fee, the
+ * coldkey can pay, the hotkey exists, the pool can absorb the TAO. Returns the first failing error name.
  */
 export function validateAddStake(
   storage: Storage,
@@ -51,6 +49,9 @@ export function validateAddStake(
   }
   if (!readBool(storage, 'networksAdded', netuid)) {
     return 'SubnetNotExists';
+  }
+  if (isSubtokenDisabled(storage, netuid)) {
+    return 'SubtokenDisabled';
   }
   if (amount < minStake(storage) + STAKING_FEE) {
     return 'AmountTooLow';
@@ -81,6 +82,9 @@ export function validateRemoveStake(
   if (!readBool(storage, 'networksAdded', netuid)) {
     return 'SubnetNotExists';
   }
+  if (isSubtokenDisabled(storage, netuid)) {
+    return 'SubtokenDisabled';
+  }
   const tao = simulateAlphaForTao(storage, netuid, alpha);
   if (tao === undefined) {
     return 'InsufficientLiquidity';
@@ -97,3 +101,10 @@ export function validateRemoveStake(
   return undefined;
 }
 
+/**
+ * Spec 424 gates staking on `SubtokenEnabled`, which `start_call` sets (`SubtokenDisabled` before it); a
+ * runtime without the item (233) never gates.
+ */
+export function isSubtokenDisabled(storage: Storage, netuid: number): boolean {
+  return isDeclared(storage, 'subtokenEnabled') && !readBool(storage, 'subtokenEnabled', netuid);
+}
