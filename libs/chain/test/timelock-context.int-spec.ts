@@ -1,9 +1,10 @@
+import { hexToU8a } from '@polkadot/util';
 import { spec424MetadataFile, startDevnet, type LaunchedDevnet } from '@taonode/testing';
-import { DRAND_QUICKNET, revealSchedule } from '@taonode/timelock';
+import { DRAND_QUICKNET, revealSchedule, verifyPulse } from '@taonode/timelock';
 import { ChainClient, readTimelockContext } from '../src';
 
 // The devnet serves its default (spec-233) metadata: no SubnetEpochIndex and no CommitRevealWeightsVersion, so the reader
-// falls back to the modulo epoch model; the Drand pallet exists there with its default (quicknet) configuration.
+// falls back to the modulo epoch model; the Drand pallet exists there and the devnet runs its own test beacon in it.
 const NETUID = 2;
 const genesis = {
   sudo: '//Alice',
@@ -46,13 +47,20 @@ describe('readTimelockContext against the devnet', () => {
       epochs: { model: 'modulo', netuid: NETUID, tempo: 77 },
     });
     expect(context.commitRevealVersion).toBeUndefined();
-    // The drand pallet is there, unconfigured: its declared default is quicknet, read from the chain like any value.
-    expect(context.beacon).toEqual({
-      publicKey: DRAND_QUICKNET.publicKey,
-      genesisTime: DRAND_QUICKNET.genesisTime,
-      period: DRAND_QUICKNET.period,
-    });
-    expect(context.lastStoredRound).toBe(0);
+    // The devnet's own beacon: quicknet's clock, its own key — the key read must verify the pulse the chain stored.
+    const beacon = context.beacon;
+    if (beacon === undefined) {
+      throw new Error('no Drand.BeaconConfig read from the devnet');
+    }
+    expect(beacon.genesisTime).toBe(DRAND_QUICKNET.genesisTime);
+    expect(beacon.period).toBe(DRAND_QUICKNET.period);
+    expect(context.lastStoredRound).toBeGreaterThan(0);
+    const pulse = (await client.api.query.drand.pulses(context.lastStoredRound)) as unknown as {
+      unwrap(): { signature: { toHex(): string } };
+    };
+    const signature = hexToU8a(pulse.unwrap().signature.toHex());
+    expect(verifyPulse(beacon.publicKey, context.lastStoredRound, signature)).toBe(true);
+    expect(verifyPulse(beacon.publicKey, context.lastStoredRound + 1, signature)).toBe(false);
     expect(context.timestampSeconds).toBeGreaterThan(DRAND_QUICKNET.genesisTime);
   });
 });
