@@ -130,10 +130,12 @@ describeOn424(
       // The validator weighted the one miner fully, and the chain holds exactly what was printed.
       expect(printedWeights.length).toBeGreaterThan(0);
       expect(printedWeights).toEqual(view.weights);
-      // Incentives as the chain holds them (printed to 5 decimals).
+      // Incentives as the chain holds them (printed to 5 decimals), and the miner earns after the epoch (the
+      // genesis subnet is started, so the 424 scheduler's epochs pay it).
       expect(printedIncentive.map(([uid]) => uid)).toEqual(view.incentive.map((_, uid) => uid));
       printedIncentive.forEach(([uid, value]) => expect(value).toBeCloseTo(view.incentive[uid ?? 0] ?? -1, 4));
-      // (No incentive check: on 424 a genesis subnet emits only once started, which `taonode start` does not do.)
+      const minerUid = printedWeights[0]?.[0] ?? -1;
+      expect(view.incentive[minerUid]).toBeGreaterThan(0);
       // The weights got there the only way this runtime allows: timelocked commits, revealed by the chain.
       expect(timelocked.committed).toBeGreaterThan(0);
       expect(timelocked.revealed).toBeGreaterThan(0);
