@@ -4,12 +4,7 @@ import { FeeCalculator } from '../extrinsic/fees';
 import { TransactionValidator } from '../extrinsic/validator';
 import { createBalancesPallet } from '../pallets/balances';
 import { createDrandPallet, devnetBeacon, type DevnetBeacon } from '../pallets/drand';
-import {
-  adminUtilsPallet,
-  subtensorPallet,
-  subtensorStartCall,
-  subtensorTimelockedCalls,
-} from '../pallets/subtensor';
+import { adminUtilsPallet, subtensorPallet, subtensorStartCall, subtensorTimelockedCalls } from '../pallets/subtensor';
 import { createSudoPallet } from '../pallets/sudo/sudo.pallet';
 import { systemPallet } from '../pallets/system/system.pallet';
 import { timestampPallet } from '../pallets/timestamp/timestamp.pallet';
