@@ -79,8 +79,12 @@ describe('devnet transactions', () => {
           if (result.status.isReady) {
             fixture.seal().catch(reject);
           }
+          // InBlock or Finalized, whichever the client reports first: @polkadot/api drops InBlock (switchMap) when
+          // the finalized notification arrives before it has fetched the block's events, as on a busy machine.
           if (result.status.isInBlock) {
             resolve(result.status.asInBlock.toHex());
+          } else if (result.status.isFinalized) {
+            resolve(result.status.asFinalized.toHex());
           }
         })
         .catch(reject);
@@ -196,15 +200,23 @@ describe('devnet transactions', () => {
     const charlie = accounts.charlie;
     const current = await nonce(charlie.address);
     const statuses: string[] = [];
-    const later = tx(api, 'balances', 'transferKeepAlive')(accounts.bob.address, 1n);
+    const later = await tx(
+      api,
+      'balances',
+      'transferKeepAlive',
+    )(accounts.bob.address, 1n).signAsync(charlie, {
+      nonce: current + 1,
+    });
     let onPooled: () => void = () => undefined;
     const pooled = new Promise<void>((resolve) => (onPooled = resolve));
+    // The raw subscription, as the devnet sends it: the submittable's own callback would fetch each block's events
+    // first and drop InBlock (switchMap) if Finalized arrived meanwhile, which a busy machine makes happen.
     const finalized = new Promise<void>((resolve, reject) => {
-      later
-        .signAndSend(charlie, { nonce: current + 1 }, (result) => {
-          statuses.push(result.status.type);
+      api.rpc.author
+        .submitAndWatchExtrinsic(later, (status) => {
+          statuses.push(status.type);
           onPooled();
-          if (result.status.isFinalized) {
+          if (status.isFinalized) {
             resolve();
           }
         })
