@@ -282,6 +282,21 @@ describe('WeightSetterEngine', () => {
       expect(warnings).toEqual([]);
     });
 
+    it('follows every commit: a newer commit before the older one is revealed does not hide its reveal', async () => {
+      const metrics = recordingMetrics();
+      const { sut, chain, warnings } = newEngine({ metrics });
+      chain.nextAttempt = TIMELOCKED;
+      await sut.step(UPDATE);
+      const newer = { ...TIMELOCKED.outcome, block: 105, firstRevealBlock: 130, commitHash: '0xbeef' };
+      chain.nextAttempt = { ...TIMELOCKED, outcome: newer };
+      await sut.step({ ...UPDATE, block: 105 });
+      chain.timelockedStatusResult = 'revealed';
+      await sut.step({ ...UPDATE, block: 110 });
+      expect(chain.statusQueries.map((query) => query.commitHash)[0]).toBe('0xc0ffee');
+      expect(metrics.seen).toContain('reveal:revealed');
+      expect(warnings).toEqual([]);
+    });
+
     it('warns when the commit left the queue without our weights on chain', async () => {
       const metrics = recordingMetrics();
       const { sut, chain, warnings } = newEngine({ metrics });

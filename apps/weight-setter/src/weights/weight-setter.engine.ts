@@ -70,6 +70,9 @@ export type StepReport =
  *    `submitWeights` path of @taonode/chain.
  * Updates arriving while a step runs collapse into the newest: only the latest block matters.
  */
+/** How many of our timelocked commits are followed at once (the chain keeps at most 10 per hotkey). */
+const MAX_FOLLOWED_TIMELOCKED_COMMITS = 16;
+
 export class WeightSetterEngine {
   private running: Promise<void> | null = null;
   private queued: MetagraphUpdate | null = null;
@@ -78,8 +81,12 @@ export class WeightSetterEngine {
   private lastLanded: number | null = null;
   private lastBlock = 0;
   private readonly revealNotBefore = new Map<string, number>();
-  /** The last timelocked commit and the block from which the chain may have revealed it. */
-  private timelocked: { readonly record: TimelockedCommitRecord; readonly checkFrom: number } | null = null;
+  /**
+   * Our timelocked commits not yet settled, oldest first, each with the block from which the chain may have
+   * revealed it. Every one is followed: a validator commits again before the last commit's reveal epoch, so
+   * following only the newest would never reach a reveal. Bounded like the chain's own queue.
+   */
+  private timelocked: { readonly record: TimelockedCommitRecord; readonly checkFrom: number }[] = [];
 
   constructor(
     private readonly options: WeightSetterEngineOptions,
@@ -139,7 +146,7 @@ export class WeightSetterEngine {
       this.nextAttemptBlock = 0;
       this.revealNotBefore.clear();
       this.lastLanded = null;
-      this.timelocked = null;
+      this.timelocked = [];
     }
     this.lastBlock = update.block;
     const uid = update.hotkeys.indexOf(this.chain.hotkey);
@@ -272,38 +279,45 @@ export class WeightSetterEngine {
   }
 
   /**
-   * After its first reveal block, asks the chain where our last timelocked commit stands until it is settled:
-   * revealed (metric `reveal`/`revealed`), or vanished without a reveal (metric `reveal`/`rejected`, a warning:
-   * the chain dropped it silently — wrong round, failed checks, expiry). A newer commit replaces the one followed.
+   * From its first reveal block, asks the chain where each of our timelocked commits stands, oldest first, until
+   * it is settled: revealed (metric `reveal`/`revealed`), or vanished without a reveal (metric `reveal`/`rejected`,
+   * a warning: the chain dropped it silently — wrong round, failed checks, expiry). A commit whose weights were
+   * overwritten by a newer commit of ours revealed by the same block is superseded, not vanished: the newer one's
+   * own check reports it.
    */
   private async followTimelocked(block: number): Promise<void> {
-    const followed = this.timelocked;
-    if (followed === null || block < followed.checkFrom || this.options.dryRun) {
+    if (this.options.dryRun) {
       return;
     }
-    let status;
-    try {
-      status = await this.chain.timelockedStatus(followed.record);
-    } catch (error) {
-      this.logger.warn('cannot read the timelocked commit; retrying next block', { err: error });
-      return;
-    }
-    const commitHash = followed.record.commitHash;
-    switch (status) {
-      case 'queued':
+    for (let head = this.timelocked[0]; head !== undefined && block >= head.checkFrom; head = this.timelocked[0]) {
+      let status;
+      try {
+        status = await this.chain.timelockedStatus(head.record);
+      } catch (error) {
+        this.logger.warn('cannot read the timelocked commit; retrying next block', { err: error });
         return;
-      case 'revealed':
-        this.metrics.attempted('reveal', 'revealed');
-        this.logger.log('timelocked commit revealed by the chain: our weights are on chain', { commitHash });
-        break;
-      case 'vanished':
-        this.metrics.attempted('reveal', 'rejected');
-        this.logger.warn('timelocked commit vanished without a reveal: our weights are not on chain', {
-          commitHash,
-        });
-        break;
+      }
+      const commitHash = head.record.commitHash;
+      switch (status) {
+        case 'queued':
+          return;
+        case 'revealed':
+          this.metrics.attempted('reveal', 'revealed');
+          this.logger.log('timelocked commit revealed by the chain: our weights are on chain', { commitHash });
+          break;
+        case 'vanished':
+          if (this.timelocked.slice(1).some((newer) => block >= newer.checkFrom)) {
+            this.logger.log('timelocked commit superseded by a newer commit of ours revealed since', { commitHash });
+            break;
+          }
+          this.metrics.attempted('reveal', 'rejected');
+          this.logger.warn('timelocked commit vanished without a reveal: our weights are not on chain', {
+            commitHash,
+          });
+          break;
+      }
+      this.timelocked.shift();
     }
-    this.timelocked = null;
   }
 
   private async submit(update: MetagraphUpdate): Promise<WeightsOutcome> {
@@ -324,7 +338,7 @@ export class WeightSetterEngine {
         await this.ledger.clearIntent();
         this.lastLanded = outcome.block ?? update.block;
         const uid = update.hotkeys.indexOf(this.chain.hotkey);
-        this.timelocked = {
+        this.timelocked.push({
           record: {
             netuid: this.options.netuid,
             hotkey: this.chain.hotkey,
@@ -333,7 +347,10 @@ export class WeightSetterEngine {
             weights: outcome.weights,
           },
           checkFrom: outcome.firstRevealBlock,
-        };
+        });
+        if (this.timelocked.length > MAX_FOLLOWED_TIMELOCKED_COMMITS) {
+          this.timelocked.shift();
+        }
         break;
       }
       case 'committed':
