@@ -287,7 +287,14 @@ describe('WeightSetterEngine', () => {
       const { sut, chain, warnings } = newEngine({ metrics });
       chain.nextAttempt = TIMELOCKED;
       await sut.step(UPDATE);
-      const newer = { ...TIMELOCKED.outcome, block: 105, firstRevealBlock: 130, commitHash: '0xbeef' };
+      const newer: WeightsOutcome = {
+        kind: 'timelocked-committed',
+        block: 105,
+        weights: { uids: [2], values: [65535] },
+        revealRound: 5010,
+        firstRevealBlock: 130,
+        commitHash: '0xbeef',
+      };
       chain.nextAttempt = { ...TIMELOCKED, outcome: newer };
       await sut.step({ ...UPDATE, block: 105 });
       chain.timelockedStatusResult = 'revealed';
