@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /**
@@ -35,4 +36,37 @@ export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
     });
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
   });
+}
+
+/** Lowest port {@link stablePort} picks: clear of the well-known and registered ports services usually hold. */
+const STABLE_PORT_FLOOR = 20_000;
+/** Where Linux starts handing out ephemeral ports when /proc does not say (its default range is 32768–60999). */
+const DEFAULT_EPHEMERAL_FLOOR = 32_768;
+const STABLE_PORT_TRIES = 64;
+
+/**
+ * A free port below the OS's ephemeral range, for a server that is stopped and started again on the same port
+ * (a test restarting Redis or the chain under its clients). A port the OS picked for `listen(0)` goes back to the
+ * ephemeral pool when its server stops, and any other process binding port 0 or connecting out may get it before
+ * the restart; a port below that range is never handed out by the OS, so only an explicit pick can collide.
+ */
+export async function stablePort(host = '127.0.0.1'): Promise<number> {
+  const ceiling = ephemeralFloor();
+  for (let attempt = 0; attempt < STABLE_PORT_TRIES; attempt += 1) {
+    const port = STABLE_PORT_FLOOR + Math.floor(Math.random() * (ceiling - STABLE_PORT_FLOOR));
+    if (await isPortFree(port, host)) {
+      return port;
+    }
+  }
+  return freePort(host);
+}
+
+function ephemeralFloor(): number {
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    const floor = Number(low);
+    return Number.isInteger(floor) && floor > STABLE_PORT_FLOOR + 1_000 ? floor : DEFAULT_EPHEMERAL_FLOOR;
+  } catch {
+    return DEFAULT_EPHEMERAL_FLOOR;
+  }
 }

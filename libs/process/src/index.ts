@@ -3,7 +3,7 @@
  * children started with ready-line and ready-URL detection and deadlines, log files, ordered stop (SIGTERM, then
  * SIGKILL to the process group), and children that die with their parent however it ends (the lifeline watchdog).
  */
-export { freePort, isPortFree } from './free-port';
+export { freePort, isPortFree, stablePort } from './free-port';
 export { findPortHolder } from './port-holder';
 export { PortInUseError, ProcessError, type PortHolder, type ProcessErrorCode } from './process.error';
 export { isProcessAlive, isProcessGroupAlive, signalProcessGroup, waitForProcessGroupExit } from './process-group';

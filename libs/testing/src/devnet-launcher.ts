@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startChild, type SupervisedChild } from '@taonode/process';
+import { PortInUseError, stablePort, startChild, type SupervisedChild } from '@taonode/process';
 import { rpcCall } from './json-rpc';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -10,6 +10,8 @@ const TAONODE_BIN = join(REPO_ROOT, 'bin', 'taonode.js');
 const READY_LINE = /devnet: listening on (ws:\/\/\S+)/;
 /** The devnet closes its server and exits on SIGTERM; SIGKILL only if it hangs that long. */
 const STOP_GRACE_MS = 10_000;
+/** Ports tried when the one picked is taken before the devnet binds it. */
+const STABLE_PORT_ATTEMPTS = 3;
 
 export interface DevnetLaunchOptions {
   /** Blocks only on `newBlock()` / `dev_newBlock` (default true: tests drive blocks, they do not sleep). */
@@ -19,8 +21,9 @@ export interface DevnetLaunchOptions {
   /** A genesis file path, or a genesis object written to a temporary file. */
   readonly genesis?: string | object;
   /**
-   * The port to listen on (default 0: the OS picks one, so there is no free-port race). A fixed port is for
-   * tests of a client that must find the chain where it was, e.g. one started before the chain.
+   * The port to listen on (default: a free one below the OS's ephemeral range, so that no other process is handed
+   * it while a test restarts the chain on it). A fixed port is for tests of a client that must find the chain
+   * where it was, e.g. one started before the chain.
    */
   readonly port?: number;
   /** How long to wait for the ready line (default 60 s: cold swc compilation on a busy CI box). */
@@ -98,7 +101,7 @@ export async function startDevnet(options: DevnetLaunchOptions = {}): Promise<La
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   let launched: { child: SupervisedChild; url: string };
   try {
-    launched = await launch(args, options.port ?? 0, startTimeoutMs);
+    launched = await launchOnStablePort(args, options.port, startTimeoutMs);
   } catch (error) {
     cleanup();
     throw error;
@@ -120,6 +123,29 @@ export async function startDevnet(options: DevnetLaunchOptions = {}): Promise<La
       cleanup();
     },
   };
+}
+
+/**
+ * Starts the devnet on `port`, or when none is given on a {@link stablePort} (retrying on another if a process took
+ * the one picked in the meantime).
+ */
+async function launchOnStablePort(
+  args: readonly string[],
+  port: number | undefined,
+  startTimeoutMs: number,
+): Promise<{ child: SupervisedChild; url: string }> {
+  if (port !== undefined) {
+    return launch(args, port, startTimeoutMs);
+  }
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await launch(args, await stablePort(), startTimeoutMs);
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || attempt >= STABLE_PORT_ATTEMPTS) {
+        throw error;
+      }
+    }
+  }
 }
 
 /**

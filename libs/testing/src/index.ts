@@ -11,6 +11,14 @@ export {
   type DevnetLaunchOptions,
   type LaunchedDevnet,
 } from './devnet-launcher';
+export { useDevnetSuite, type DevnetSuite, type DevnetSuiteOptions } from './devnet-suite';
+export {
+  aliceOwnedGenesis,
+  aliceStakedNeuron,
+  type AliceGenesisOptions,
+  type GenesisNeuron,
+  type GenesisSubnet,
+} from './devnet-genesis';
 export {
   CHOPSTICKS_START_TIMEOUT_MS,
   startChopsticks,
@@ -19,7 +27,7 @@ export {
 } from './chopsticks-launcher';
 export { startRedisServer, type LaunchedRedis, type RedisLaunchOptions } from './redis-launcher';
 // Free ports come from the one process-supervision lib, as do the launchers' children and their errors.
-export { freePort } from '@taonode/process';
+export { freePort, stablePort } from '@taonode/process';
 export { rpcCall } from './json-rpc';
 export { mineUntilSettled } from './mine-until-settled';
 export { loadBittensorVectors, readVectorFile, sharedVectorPath } from './shared-vectors';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, PortInUseError, startChild } from '@taonode/process';
+import { PortInUseError, stablePort, startChild } from '@taonode/process';
 
 export interface RedisLaunchOptions {
   /** Run with `--appendonly yes` (what production uses; style.md §5). Default false. */
@@ -27,7 +27,7 @@ const READY_LINE = /Ready to accept connections/;
 const ATTEMPTS = 3;
 
 /**
- * Starts a private `redis-server` on a free localhost port with its data in a fresh temporary directory
+ * Starts a private `redis-server` on a free localhost port (below the ephemeral range: tests restart it there) with its data in a fresh temporary directory
  * (removed on `stop`). No RDB snapshots; append-only persistence when asked. Retries on another port if the
  * one picked was taken in the meantime. The server dies with this process (@taonode/process).
  */
@@ -35,7 +35,7 @@ export async function startRedisServer(options: RedisLaunchOptions = {}): Promis
   let lastError: unknown;
   const attempts = options.port === undefined ? ATTEMPTS : 1;
   for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const port = options.port ?? (await freePort());
+    const port = options.port ?? (await stablePort());
     const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'taonode-redis-'));
     const removeData = (): void => {
       if (options.directory === undefined) {
