@@ -1,4 +1,4 @@
-import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { aliceOwnedGenesis, aliceStakedNeuron, mineUntilSettled } from '@taonode/testing';
 import {
   CONTAINER_OVERHEAD_BYTES,
   encodeLegacyWeightsPayload,
@@ -6,55 +6,34 @@ import {
   roundAtTime,
 } from '@taonode/timelock';
 import { Keypair } from '@taonode/wallet';
-import { ChainClient, commitTimelockedWeights, ExtrinsicSubmitter, findEvent } from '../src';
+import { commitTimelockedWeights, findEvent } from '../src';
+import { useChainDevnet } from './support/chain-devnet';
 
 // The devnet's default (spec-233) runtime has `commit_crv3_weights` (no CommitRevealWeightsVersion: a v3 runtime) and the
 // drand pallet with its default quicknet configuration. It stores timelocked commits but cannot reveal them, so
 // this checks what reaches the chain: the call, the event, and the stored ciphertext and reveal round.
 const validator = Keypair.fromUri('//Alice//validator');
 const NETUID = 1;
-const genesis = {
-  sudo: '//Alice',
-  balances: [
-    ['//Alice', '1000000000000000'],
-    ['//Alice//validator', '1000000000000'],
+const genesis = aliceOwnedGenesis({
+  balances: [['//Alice//validator', '1000000000000']],
+  subnets: [
+    {
+      netuid: NETUID,
+      hyperparameters: { commitRevealWeightsEnabled: true, tempo: 50, revealPeriodEpochs: 1, weightsSetRateLimit: 0 },
+      neurons: [aliceStakedNeuron('//Alice//validator')],
+    },
   ],
-  subtensor: {
-    subnets: [
-      {
-        netuid: NETUID,
-        ownerColdkey: '//Alice',
-        ownerHotkey: '//Alice//hot',
-        hyperparameters: { commitRevealWeightsEnabled: true, tempo: 50, revealPeriodEpochs: 1, weightsSetRateLimit: 0 },
-        neurons: [{ hotkey: '//Alice//validator', coldkey: '//Alice', stake: '1000000000000', validatorPermit: true }],
-      },
-    ],
-  },
-};
+});
 
 describe('timelocked weights commit against the devnet', () => {
-  let devnet: LaunchedDevnet;
-  let client: ChainClient;
-  let submitter: ExtrinsicSubmitter;
-
-  beforeAll(async () => {
-    devnet = await startDevnet({ manual: true, genesis });
-    client = await ChainClient.connect({ chainEndpoint: devnet.url });
-    submitter = new ExtrinsicSubmitter(client);
-    await devnet.newBlock(2);
-  }, 60_000);
-
-  afterAll(async () => {
-    await client?.disconnect();
-    await devnet?.stop();
-  });
+  const chain = useChainDevnet(genesis);
 
   it('submits commit_crv3_weights with a legacy payload encrypted to the chain beacon for the reveal round', async () => {
     const weights = { uids: [0], values: [65535] };
     const startedAt = Date.now() / 1000;
     const result = await mineUntilSettled(
-      devnet,
-      commitTimelockedWeights(client, submitter, validator, { netuid: NETUID, weights, versionKey: 0n }),
+      chain.devnet,
+      commitTimelockedWeights(chain.client, chain.submitter, validator, { netuid: NETUID, weights, versionKey: 0n }),
     );
     expect(result.call).toBe('commitCrv3Weights');
     expect(result.version).toBe(3);
@@ -70,7 +49,7 @@ describe('timelocked weights commit against the devnet', () => {
       NETUID,
       result.commitHash,
     ]);
-    const stored = await client.api.query.subtensorModule?.crv3WeightCommits?.at(
+    const stored = await chain.client.api.query.subtensorModule?.crv3WeightCommits?.at(
       result.submission.blockHash ?? '',
       NETUID,
       result.commitEpoch,
