@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Setup step for the inference worker: generates the synthetic byte-level ONNX model into a Triton-layout model
-// repository (default .cache/models → .cache/models/taonode-bytelm/1/model.onnx) and checks its sha256. The
+// repository (default .cache/models → .cache/models/taonode-bytelm/2/model.onnx) and checks its sha256. The
 // worker and kserve-server also generate it on first use; this step exists for Triton and for CI caches.
 // Usage: node scripts/setup-model.js [repository]
 'use strict';

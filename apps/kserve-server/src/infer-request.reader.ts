@@ -1,4 +1,14 @@
-import { BYTELM, decodeBytesTensor, GENERATE_MODEL, readInt64, type TokenBatch } from '@taonode/inference';
+import {
+  BYTELM,
+  BYTELM_HEAD_DIM,
+  bytelmCacheNames,
+  cacheRowElements,
+  decodeBytesTensor,
+  GENERATE_MODEL,
+  readFloat32,
+  readInt64,
+  type TokenBatch,
+} from '@taonode/inference';
 import type { inferenceV2 } from '@taonode/proto';
 import type { GenerationRequest } from '@taonode/synapses';
 import { invalidArgument } from './kserve-errors';
@@ -31,33 +41,66 @@ function rawInput(
   return { raw, shape: input.shape.map(Number) };
 }
 
-/** The token batch of a logits request: two INT64 [batch, seq] inputs within the model's bounds. */
+/**
+ * The token batch of a logits request: `input_ids` INT64 [batch, seq], `attention_mask` INT64 [batch, past + seq]
+ * and per layer `past_key_i` / `past_value_i` FP32 [batch, heads, past, head_dim] (past may be 0), within the
+ * model's bounds. The present cache is computed only when the request asks for a present output, or for no output
+ * in particular (then KServe v2 returns every output).
+ */
 export function readTokenBatch(request: inferenceV2.ModelInferRequest): TokenBatch {
   const ids = rawInput(request, BYTELM.inputIds, 'INT64');
   const mask = rawInput(request, BYTELM.attentionMask, 'INT64');
   const [batch, seqLength] = ids.shape;
+  const [maskBatch, totalLength] = mask.shape;
   if (
     ids.shape.length !== 2 ||
+    mask.shape.length !== 2 ||
     batch === undefined ||
     seqLength === undefined ||
-    mask.shape.join() !== ids.shape.join()
+    totalLength === undefined ||
+    maskBatch !== batch
   ) {
-    throw invalidArgument('input_ids and attention_mask must both have shape [batch, seq]');
+    throw invalidArgument('input_ids must have shape [batch, seq] and attention_mask [batch, past + seq]');
   }
-  if (batch < 1 || batch > MAX_REQUEST_BATCH || seqLength < 1 || seqLength > BYTELM.contextLength) {
+  const pastLength = totalLength - seqLength;
+  if (batch < 1 || batch > MAX_REQUEST_BATCH || seqLength < 1 || pastLength < 0 || totalLength > BYTELM.contextLength) {
     throw invalidArgument(
-      `shape [${batch}, ${seqLength}] is outside [1..${MAX_REQUEST_BATCH}, 1..${BYTELM.contextLength}]`,
+      `shape [${batch}, ${seqLength}] after ${pastLength} past tokens is outside [1..${MAX_REQUEST_BATCH}, 1..${BYTELM.contextLength}] in all`,
     );
   }
-  const count = batch * seqLength;
-  if (ids.raw.byteLength !== count * 8 || mask.raw.byteLength !== count * 8) {
-    throw invalidArgument(`raw contents must hold ${count} INT64 values each`);
+  if (ids.raw.byteLength !== batch * seqLength * 8 || mask.raw.byteLength !== batch * totalLength * 8) {
+    throw invalidArgument('raw contents of input_ids and attention_mask must match their shapes');
   }
   const inputIds = readInt64(ids.raw);
   if (inputIds.some((id) => id < 0n || id >= BigInt(BYTELM.vocabSize))) {
     throw invalidArgument(`token ids must be in [0, ${BYTELM.vocabSize})`);
   }
-  return { batch, seqLength, inputIds, attentionMask: readInt64(mask.raw) };
+  const cacheShape = [batch, BYTELM.heads, pastLength, BYTELM_HEAD_DIM].join();
+  const pastInput = (name: string): Float32Array => {
+    const past = rawInput(request, name, 'FP32');
+    if (past.shape.join() !== cacheShape) {
+      throw invalidArgument(`input '${name}' must have shape [${cacheShape}]`);
+    }
+    try {
+      return readFloat32(past.raw, batch * cacheRowElements(pastLength));
+    } catch {
+      throw invalidArgument(`raw contents of '${name}' must match its shape`);
+    }
+  };
+  const layers = Array.from({ length: BYTELM.layers }, (_, layer) => bytelmCacheNames(layer));
+  const presentNames = new Set(layers.flatMap((names) => [names.presentKey, names.presentValue]));
+  return {
+    batch,
+    seqLength,
+    pastLength,
+    inputIds,
+    attentionMask: readInt64(mask.raw),
+    past: {
+      keys: layers.map((names) => pastInput(names.pastKey)),
+      values: layers.map((names) => pastInput(names.pastValue)),
+    },
+    returnCache: request.outputs.length === 0 || request.outputs.some((output) => presentNames.has(output.name)),
+  };
 }
 
 function single(raw: Uint8Array, name: string): Buffer {

@@ -2,6 +2,8 @@ import * as grpc from '@grpc/grpc-js';
 import {
   BatchingGenerator,
   BYTELM,
+  BYTELM_HEAD_DIM,
+  bytelmCacheNames,
   EmbeddedOrtBackend,
   encodeBytesTensor,
   GENERATE_MODEL,
@@ -11,7 +13,7 @@ import {
 } from '@taonode/inference';
 import type { inferenceV2 } from '@taonode/proto';
 import { readGenerationRequest, readTokenBatch } from './infer-request.reader';
-import { KserveRequestError, notFound, toServiceError } from './kserve-errors';
+import { invalidArgument, KserveRequestError, notFound, toServiceError } from './kserve-errors';
 
 export interface KserveServerOptions {
   readonly source: EmbeddedModelSource;
@@ -92,17 +94,43 @@ export class KserveServer {
     }
   }
 
+  /** The logits model: the requested outputs (all of them when none is named, as KServe v2 specifies). */
   private async logits(request: InferRequest): Promise<InferResponse> {
     const batch = readTokenBatch(request);
-    const logits = await this.backend.logits(batch);
-    return response(request, { bool: true }, [
+    const result = await this.backend.forward(batch);
+    const cacheShape = [batch.batch, BYTELM.heads, batch.pastLength + batch.seqLength, BYTELM_HEAD_DIM].map(String);
+    const produced: OutputTensor[] = [
       {
         name: BYTELM.logits,
         datatype: 'FP32',
         shape: [String(batch.batch), String(BYTELM.vocabSize)],
-        raw: rawBytes(logits),
+        raw: rawBytes(result.logits),
       },
-    ]);
+    ];
+    const present = result.present;
+    if (present !== undefined) {
+      for (let layer = 0; layer < BYTELM.layers; layer++) {
+        const names = bytelmCacheNames(layer);
+        const key = present.keys[layer] ?? new Float32Array(0);
+        const value = present.values[layer] ?? new Float32Array(0);
+        produced.push(
+          { name: names.presentKey, datatype: 'FP32', shape: cacheShape, raw: rawBytes(key) },
+          { name: names.presentValue, datatype: 'FP32', shape: cacheShape, raw: rawBytes(value) },
+        );
+      }
+    }
+    const requested = request.outputs.map((output) => output.name);
+    const outputs =
+      requested.length === 0
+        ? produced
+        : requested.map((name) => {
+            const tensor = produced.find((candidate) => candidate.name === name);
+            if (tensor === undefined) {
+              throw invalidArgument(`unexpected inference output '${name}' for model '${BYTELM.modelName}'`);
+            }
+            return tensor;
+          });
+    return response(request, { bool: true }, outputs);
   }
 
   private streamInfer(stream: Stream): void {
@@ -156,7 +184,7 @@ function response(
 ): InferResponse {
   return {
     modelName: request.modelName,
-    modelVersion: '1',
+    modelVersion: BYTELM.modelVersion,
     id: request.id,
     parameters: { triton_final_response: { boolParam: final.bool } },
     outputs: outputs.map((o) => ({
@@ -181,18 +209,31 @@ function modelMetadata(name: string): inferenceV2.ModelMetadataResponse {
     shape: shape.map(String),
   });
   switch (name) {
-    case BYTELM.modelName:
+    case BYTELM.modelName: {
+      const cache = [-1, BYTELM.heads, -1, BYTELM_HEAD_DIM];
+      const layers = Array.from({ length: BYTELM.layers }, (_, layer) => bytelmCacheNames(layer));
       return {
         name,
-        versions: ['1'],
+        versions: [BYTELM.modelVersion],
         platform: 'onnxruntime_onnx',
-        inputs: [tensor(BYTELM.inputIds, 'INT64', [-1, -1]), tensor(BYTELM.attentionMask, 'INT64', [-1, -1])],
-        outputs: [tensor(BYTELM.logits, 'FP32', [-1, BYTELM.vocabSize])],
+        inputs: [
+          tensor(BYTELM.inputIds, 'INT64', [-1, -1]),
+          tensor(BYTELM.attentionMask, 'INT64', [-1, -1]),
+          ...layers.flatMap((names) => [tensor(names.pastKey, 'FP32', cache), tensor(names.pastValue, 'FP32', cache)]),
+        ],
+        outputs: [
+          tensor(BYTELM.logits, 'FP32', [-1, BYTELM.vocabSize]),
+          ...layers.flatMap((names) => [
+            tensor(names.presentKey, 'FP32', cache),
+            tensor(names.presentValue, 'FP32', cache),
+          ]),
+        ],
       };
+    }
     case GENERATE_MODEL.name:
       return {
         name,
-        versions: ['1'],
+        versions: [BYTELM.modelVersion],
         platform: 'taonode_generate',
         inputs: [
           tensor(GENERATE_MODEL.textInput, 'BYTES', [1]),

@@ -1,20 +1,24 @@
 /**
  * @jest-environment ../../../libs/testing/ort-test-environment.js
  */
+import { setMaxListeners } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GenerationRequest } from '@taonode/synapses';
 import { EmbeddedOrtBackend } from '../src/backends/embedded-ort.backend';
-import type { InferenceBackend } from '../src/backends/inference-backend';
+import type { InferenceBackend, TokenBatch } from '../src/backends/inference-backend';
 import { buildBytelmModel } from '../src/bytelm/bytelm-builder';
 import { BYTELM, BYTELM_SHA256 } from '../src/bytelm/bytelm-spec';
 import { ensureBytelmModel, modelFilePath, sha256Hex } from '../src/bytelm/model-repository';
 import { InferenceError } from '../src/errors';
 import { BatchingGenerator } from '../src/generation/batching-generator';
+import { emptyKvCache } from '../src/generation/kv-cache';
 import { TokenSampler } from '../src/generation/token-sampler';
 
 const never = new AbortController().signal;
+// Every concurrent request listens on it: 32 at once is expected here, not a leak.
+setMaxListeners(64, never);
 const request = (prompt: string, overrides: Partial<GenerationRequest> = {}): GenerationRequest => ({
   prompt,
   maxTokens: 24,
@@ -121,6 +125,105 @@ describe('the synthetic byte-level model', () => {
     expect(Math.max(...passes)).toBeGreaterThan(1);
   });
 
+  it('continues a cached context to the logits of a full recompute (within float32 noise)', async () => {
+    const tokens = [...Buffer.from('cache me if you can, said the model', 'utf8')];
+    const prefillLength = 12;
+    let result = await backend.forward(fullContext(tokens.slice(0, prefillLength), true));
+    for (let length = prefillLength + 1; length <= tokens.length; length++) {
+      const present = result.present;
+      if (present === undefined) {
+        throw new Error('a pass asked for the cache returned none');
+      }
+      result = await backend.forward({
+        batch: 1,
+        seqLength: 1,
+        pastLength: length - 1,
+        inputIds: BigInt64Array.of(BigInt(tokens[length - 1] ?? 0)),
+        attentionMask: new BigInt64Array(length).fill(1n),
+        past: present,
+        returnCache: true,
+      });
+      const full = await backend.forward(fullContext(tokens.slice(0, length), false));
+      expect(full.present).toBeUndefined();
+      expect(maxDifference(result.logits, full.logits)).toBeLessThan(1e-4);
+    }
+    expect(result.present?.keys[0]).toHaveLength(BYTELM.heads * tokens.length * 16);
+  });
+
+  it('runs a prompt once, then one token per pass for the whole micro-batch from the cache', async () => {
+    const passes: Pick<TokenBatch, 'batch' | 'seqLength' | 'pastLength'>[] = [];
+    const recording: InferenceBackend = {
+      ready: () => backend.ready(),
+      forward: (batch) => {
+        passes.push({ batch: batch.batch, seqLength: batch.seqLength, pastLength: batch.pastLength });
+        return backend.forward(batch);
+      },
+      close: () => Promise.resolve(),
+    };
+    const generator = new BatchingGenerator(recording, { maxBatch: 32, batchDelayMs: 50 });
+    const prompts = Array.from({ length: 32 }, (_, i) => `prompt ${String(i).padStart(2, '0')}`);
+    await Promise.all(
+      prompts.map((p, i) => generator.generate(request(p, { temperature: 0.8, seed: BigInt(i) }), never)),
+    );
+    const promptLength = prompts[0]?.length ?? 0;
+    expect(passes).toEqual([
+      { batch: 32, seqLength: promptLength, pastLength: 0 },
+      ...Array.from({ length: 23 }, (_, i) => ({ batch: 32, seqLength: 1, pastLength: promptLength + i })),
+    ]);
+  });
+
+  it('gives each of 32 concurrent requests exactly its text alone: mixed lengths, seeds, one joining late', async () => {
+    const requests = Array.from({ length: 32 }, (_, i) =>
+      request(`request ${i % 5 === 0 ? 'with a longer prompt ' : ''}${i % 3}`, {
+        temperature: i % 4 === 0 ? 0 : 0.5 + (i % 7) / 5,
+        seed: BigInt(i) * 1_000_003n,
+        maxTokens: 16 + (i % 9),
+      }),
+    );
+    const late = request('joins mid-generation', { temperature: 1.1, seed: 77n, maxTokens: 20 });
+    const alone = new BatchingGenerator(backend, { maxBatch: 1, batchDelayMs: 0 });
+    const expected: string[] = [];
+    for (const r of [...requests, late]) {
+      expected.push((await alone.generate(r, never)).text);
+    }
+    const passes: number[] = [];
+    const batched = new BatchingGenerator(
+      backend,
+      { maxBatch: 33, batchDelayMs: 20 },
+      { forwardPass: (size) => passes.push(size), tokensGenerated: () => undefined },
+    );
+    let joined: Promise<{ text: string }> | undefined;
+    const streamed = async (): Promise<{ text: string }> => {
+      let text = '';
+      for await (const chunk of batched.stream(requests[0] ?? late, never)) {
+        text += chunk;
+        // After its third token the others are mid-generation: the late request gets its own prefill and group.
+        if (text.length === 3) {
+          joined = batched.generate(late, never);
+        }
+      }
+      return { text };
+    };
+    const together = [streamed(), ...requests.slice(1).map((r) => batched.generate(r, never))];
+    const texts = (await Promise.all(together)).map((r) => r.text);
+    texts.push((await (joined ?? Promise.reject(new Error('the late request never started')))).text);
+    expect(texts).toEqual(expected);
+    expect(Math.max(...passes)).toBeGreaterThanOrEqual(16);
+  });
+
+  it('keeps generating past the context window, the same alone and batched', async () => {
+    const long = request('w'.repeat(BYTELM.contextLength - 6), { temperature: 0.9, seed: 11n, maxTokens: 16 });
+    const alone = await new BatchingGenerator(backend, { maxBatch: 1, batchDelayMs: 0 }).generate(long, never);
+    expect(alone.tokenCount).toBe(16);
+    const batched = new BatchingGenerator(backend, { maxBatch: 8, batchDelayMs: 20 });
+    const [inBatch] = await Promise.all([
+      batched.generate(long, never),
+      batched.generate(request('short company'), never),
+      batched.generate(request('x'.repeat(BYTELM.contextLength + 40), { maxTokens: 8 }), never),
+    ]);
+    expect(inBatch).toEqual(alone);
+  });
+
   it('stops a sequence whose signal aborts and reports the reason', async () => {
     const generator = new BatchingGenerator(backend, { maxBatch: 8, batchDelayMs: 0 });
     const controller = new AbortController();
@@ -143,7 +246,7 @@ describe('cancellation before the first pass', () => {
   it('fails a request whose signal aborts while the batcher still waits for company', async () => {
     const idle: InferenceBackend = {
       ready: () => Promise.resolve(),
-      logits: () => Promise.reject(new Error('no pass may run')),
+      forward: () => Promise.reject(new Error('no pass may run')),
       close: () => Promise.resolve(),
     };
     const generator = new BatchingGenerator(idle, { maxBatch: 8, batchDelayMs: 600_000 });
@@ -190,7 +293,15 @@ async function greedyWithLeftPadding(
         attentionMask[row * seqLength + pad + i] = 1n;
       });
     });
-    const logits = await backend.logits({ batch: prompts.length, seqLength, inputIds, attentionMask });
+    const { logits } = await backend.forward({
+      batch: prompts.length,
+      seqLength,
+      pastLength: 0,
+      inputIds,
+      attentionMask,
+      past: emptyKvCache(),
+      returnCache: false,
+    });
     logitsPerStep.push(logits);
     sequences.forEach((tokens, row) => {
       const token = new TokenSampler(0, 0n).next(logits, row * BYTELM.vocabSize);
@@ -213,4 +324,22 @@ async function greedyWithLeftPadding(
       return max;
     },
   };
+}
+
+/** A full recompute of `tokens` (no past), asking for the present cache or not. */
+function fullContext(tokens: readonly number[], returnCache: boolean): TokenBatch {
+  return {
+    batch: 1,
+    seqLength: tokens.length,
+    pastLength: 0,
+    inputIds: BigInt64Array.from(tokens.map(BigInt)),
+    attentionMask: new BigInt64Array(tokens.length).fill(1n),
+    past: emptyKvCache(),
+    returnCache,
+  };
+}
+
+function maxDifference(a: Float32Array, b: Float32Array): number {
+  expect(a).toHaveLength(b.length);
+  return a.reduce((max, value, i) => Math.max(max, Math.abs(value - (b[i] ?? NaN))), 0);
 }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
-import { BYTELM } from '../bytelm/bytelm-spec';
+import { BYTELM, BYTELM_HEAD_DIM, bytelmCacheNames } from '../bytelm/bytelm-spec';
 import { ensureBytelmModel, sha256Hex } from '../bytelm/model-repository';
 import { InferenceError } from '../errors';
-import type { InferenceBackend, TokenBatch } from './inference-backend';
+import type { ForwardResult, InferenceBackend, TokenBatch } from './inference-backend';
 
 /** Where the embedded backend takes its model from. */
 export type EmbeddedModelSource =
@@ -28,21 +28,39 @@ export class EmbeddedOrtBackend implements InferenceBackend {
     await this.load();
   }
 
-  async logits(batch: TokenBatch): Promise<Float32Array> {
+  async forward(batch: TokenBatch): Promise<ForwardResult> {
     const session = await this.load();
-    const dims = [batch.batch, batch.seqLength];
-    const result = await session.run({
-      [BYTELM.inputIds]: new ort.Tensor('int64', batch.inputIds, dims),
-      [BYTELM.attentionMask]: new ort.Tensor('int64', batch.attentionMask, dims),
-    });
-    const logits = result[BYTELM.logits];
-    if (logits?.type !== 'float32' || logits.dims.length !== 2 || logits.dims[1] !== BYTELM.vocabSize) {
-      throw new InferenceError(
-        'TAONODE_INFERENCE_MODEL_INVALID',
-        `model output '${BYTELM.logits}' is not float32 [batch, 256]`,
-      );
+    const cacheDims = [batch.batch, BYTELM.heads, batch.pastLength, BYTELM_HEAD_DIM];
+    const feeds: Record<string, ort.Tensor> = {
+      [BYTELM.inputIds]: new ort.Tensor('int64', batch.inputIds, [batch.batch, batch.seqLength]),
+      [BYTELM.attentionMask]: new ort.Tensor('int64', batch.attentionMask, [
+        batch.batch,
+        batch.pastLength + batch.seqLength,
+      ]),
+    };
+    const fetches: string[] = [BYTELM.logits];
+    for (let layer = 0; layer < BYTELM.layers; layer++) {
+      const names = bytelmCacheNames(layer);
+      feeds[names.pastKey] = new ort.Tensor('float32', cacheLayer(batch.past.keys, layer), cacheDims);
+      feeds[names.pastValue] = new ort.Tensor('float32', cacheLayer(batch.past.values, layer), cacheDims);
+      if (batch.returnCache) {
+        fetches.push(names.presentKey, names.presentValue);
+      }
     }
-    return logits.data as Float32Array;
+    const result = await session.run(feeds, fetches);
+    const logits = float32Output(result, BYTELM.logits, [batch.batch, BYTELM.vocabSize]);
+    if (!batch.returnCache) {
+      return { logits };
+    }
+    const presentDims = [batch.batch, BYTELM.heads, batch.pastLength + batch.seqLength, BYTELM_HEAD_DIM];
+    const layers = Array.from({ length: BYTELM.layers }, (_, layer) => bytelmCacheNames(layer));
+    return {
+      logits,
+      present: {
+        keys: layers.map((names) => float32Output(result, names.presentKey, presentDims)),
+        values: layers.map((names) => float32Output(result, names.presentValue, presentDims)),
+      },
+    };
   }
 
   async close(): Promise<void> {
@@ -81,4 +99,24 @@ export class EmbeddedOrtBackend implements InferenceBackend {
       }
     }
   }
+}
+
+function cacheLayer(layers: readonly Float32Array[], layer: number): Float32Array {
+  const tensor = layers[layer];
+  if (tensor === undefined) {
+    throw new InferenceError('TAONODE_INFERENCE_MODEL_INVALID', `the past cache has no layer ${layer}`);
+  }
+  return tensor;
+}
+
+/** A model output, checked to be float32 of exactly `dims` (an operator's model must keep the interface). */
+function float32Output(result: ort.InferenceSession.ReturnType, name: string, dims: readonly number[]): Float32Array {
+  const output = result[name];
+  if (output?.type !== 'float32' || output.dims.join() !== dims.join()) {
+    throw new InferenceError(
+      'TAONODE_INFERENCE_MODEL_INVALID',
+      `model output '${name}' is not float32 [${dims.join(', ')}]`,
+    );
+  }
+  return output.data as Float32Array;
 }

@@ -1,5 +1,5 @@
 import { onnx } from 'onnx-proto';
-import { BYTELM } from './bytelm-spec';
+import { BYTELM, bytelmCacheNames } from './bytelm-spec';
 import { OnnxGraph, tensorInfo } from './onnx-graph';
 import { WeightPrng } from './weight-prng';
 
@@ -10,9 +10,14 @@ const MASKED = -1e9;
  * Builds the synthetic byte-level transformer (BYTELM) as ONNX bytes. Deterministic: the weights come from a seeded
  * PRNG and the graph from a fixed call sequence, so every build has the same sha256 (BYTELM_SHA256).
  *
- * Inputs `input_ids`, `attention_mask` (int64 [batch, seq], left-padded); output `logits` (float32 [batch, 256]) for
- * the last position. Positions come from cumsum(attention_mask), and padded keys are masked, so a prompt gives the
- * same logits alone or inside a left-padded batch.
+ * Inputs: `input_ids` (int64 [batch, seq]: the new tokens), `attention_mask` (int64 [batch, past + seq]: the whole
+ * context, left-padded) and per layer `past_key_i` / `past_value_i` (float32 [batch, heads, past, head_dim]; past may
+ * be 0). Outputs: `logits` (float32 [batch, 256]) for the last position and `present_key_i` / `present_value_i`
+ * (the pasts with the new tokens' keys and values appended), which a caller feeds back as the next step's pasts.
+ * Positions come from cumsum(attention_mask) over the whole context, so they continue after the past without a
+ * separate position input; padded keys are masked, so a prompt gives the same logits alone or left-padded. With
+ * empty pasts and the whole context as `input_ids` this is a plain full recompute (what the Triton path may send).
+ * past + seq must not exceed the context length (the causal mask and position table are that long).
  */
 export function buildBytelmModel(): Uint8Array {
   const { vocabSize, modelDim: d, heads, feedForwardDim: ff, contextLength: ctx } = BYTELM;
@@ -35,15 +40,20 @@ export function buildBytelmModel(): Uint8Array {
   const tokenTable = g.floats('token_embedding', [vocabSize, d], rng.uniform(vocabSize * d, 1));
   const positionTable = g.floats('position_embedding', [ctx, d], rng.uniform(ctx * d, 0.5));
 
-  // Position of each token = number of real tokens up to it, minus one; padding (mask 0) is clamped to 0.
-  const positions = g.op('Max', [
-    g.op('Sub', [g.op('CumSum', [BYTELM.attentionMask, g.int64s('axis_1', [1])]), g.int64s('one_i64', [1])]),
+  const pastLength = g.op('Shape', [bytelmCacheNames(0).pastKey], { start: 2, end: 3 });
+  const totalLength = g.op('Shape', [BYTELM.attentionMask], { start: 1, end: 2 });
+  const axis1 = g.int64s('axis_1', [1]);
+
+  // Position of each token = number of real tokens up to it in the whole context, minus one; padding (mask 0) is
+  // clamped to 0. The new tokens take the last `seq` positions, so they continue after the past.
+  const contextPositions = g.op('Max', [
+    g.op('Sub', [g.op('CumSum', [BYTELM.attentionMask, axis1]), g.int64s('one_i64', [1])]),
     g.int64s('zero_i64', [0]),
   ]);
+  const positions = g.op('Slice', [contextPositions, pastLength, totalLength, axis1]);
   let x = g.op('Add', [g.op('Gather', [tokenTable, BYTELM.inputIds]), g.op('Gather', [positionTable, positions])]);
 
-  // Additive mask [batch, 1, seq, seq]: causal (a slice of a constant) plus padded keys.
-  const seqLen = g.op('Shape', [BYTELM.inputIds], { start: 1, end: 2 });
+  // Additive mask [batch, 1, seq, past + seq]: causal (rows past.. of a constant) plus padded keys.
   const causalValues = new Float32Array(ctx * ctx);
   for (let i = 0; i < ctx; i++) {
     for (let j = i + 1; j < ctx; j++) {
@@ -52,8 +62,8 @@ export function buildBytelmModel(): Uint8Array {
   }
   const causal = g.op('Slice', [
     g.floats('causal_mask', [ctx, ctx], causalValues),
-    g.int64s('zeros_2', [0, 0]),
-    g.op('Concat', [seqLen, seqLen], { axis: 0 }),
+    g.op('Concat', [pastLength, g.int64s('zero_start', [0])], { axis: 0 }),
+    g.op('Concat', [totalLength, totalLength], { axis: 0 }),
     g.int64s('axes_01', [0, 1]),
   ]);
   const keyMask = g.op('Mul', [
@@ -62,6 +72,10 @@ export function buildBytelmModel(): Uint8Array {
   ]);
   const mask = g.op('Add', [causal, g.op('Unsqueeze', [keyMask, g.int64s('axes_12', [1, 2])])]);
 
+  const cacheInputs: onnx.IValueInfoProto[] = [];
+  const cacheOutputs: { from: string; info: onnx.IValueInfoProto }[] = [];
+  const cacheTensor = (name: string, length: string): onnx.IValueInfoProto =>
+    tensorInfo(name, onnx.TensorProto.DataType.FLOAT, ['batch', heads, length, headDim]);
   const splitHeads = g.int64s('split_heads', [0, 0, heads, headDim]);
   const mergeHeads = g.int64s('merge_heads', [0, 0, d]);
   const scale = g.scalar('attention_scale', 1 / Math.sqrt(headDim));
@@ -70,9 +84,21 @@ export function buildBytelmModel(): Uint8Array {
     const h = layerNorm(x, `${p}.ln1`);
     const project = (name: string): string =>
       g.op('Reshape', [g.op('MatMul', [h, linear(`${p}.${name}`, d, d)]), splitHeads]);
+    const names = bytelmCacheNames(layer);
     const q = g.op('Transpose', [project('wq')], { perm: [0, 2, 1, 3] });
-    const k = g.op('Transpose', [project('wk')], { perm: [0, 2, 3, 1] });
-    const v = g.op('Transpose', [project('wv')], { perm: [0, 2, 1, 3] });
+    const presentKey = g.op('Concat', [names.pastKey, g.op('Transpose', [project('wk')], { perm: [0, 2, 1, 3] })], {
+      axis: 2,
+    });
+    const presentValue = g.op('Concat', [names.pastValue, g.op('Transpose', [project('wv')], { perm: [0, 2, 1, 3] })], {
+      axis: 2,
+    });
+    cacheInputs.push(cacheTensor(names.pastKey, 'past'), cacheTensor(names.pastValue, 'past'));
+    cacheOutputs.push(
+      { from: presentKey, info: cacheTensor(names.presentKey, 'total') },
+      { from: presentValue, info: cacheTensor(names.presentValue, 'total') },
+    );
+    const k = g.op('Transpose', [presentKey], { perm: [0, 1, 3, 2] });
+    const v = presentValue;
     const scores = g.op('Add', [g.op('Mul', [g.op('MatMul', [q, k]), scale]), mask]);
     const attended = g.op('MatMul', [g.op('Softmax', [scores], { axis: -1 }), v]);
     const merged = g.op('Reshape', [g.op('Transpose', [attended], { perm: [0, 2, 1, 3] }), mergeHeads]);
@@ -109,8 +135,12 @@ export function buildBytelmModel(): Uint8Array {
     opset: BYTELM.opset,
     inputs: [
       tensorInfo(BYTELM.inputIds, onnx.TensorProto.DataType.INT64, ['batch', 'seq']),
-      tensorInfo(BYTELM.attentionMask, onnx.TensorProto.DataType.INT64, ['batch', 'seq']),
+      tensorInfo(BYTELM.attentionMask, onnx.TensorProto.DataType.INT64, ['batch', 'total']),
+      ...cacheInputs,
     ],
-    outputs: [{ from: logits, info: tensorInfo(BYTELM.logits, onnx.TensorProto.DataType.FLOAT, ['batch', vocabSize]) }],
+    outputs: [
+      { from: logits, info: tensorInfo(BYTELM.logits, onnx.TensorProto.DataType.FLOAT, ['batch', vocabSize]) },
+      ...cacheOutputs,
+    ],
   });
 }

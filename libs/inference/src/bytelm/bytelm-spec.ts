@@ -6,6 +6,11 @@
 export const BYTELM = {
   /** Triton model name and repository folder. */
   modelName: 'taonode-bytelm',
+  /**
+   * Triton model version (repository folder `<model>/<version>/`). Version 2 added the KV cache inputs and outputs;
+   * a new graph takes a new version, so a checkout's cached older file is left alone rather than refused.
+   */
+  modelVersion: '2',
   /** UTF-8 bytes: no tokenizer file. */
   vocabSize: 256,
   modelDim: 64,
@@ -22,8 +27,26 @@ export const BYTELM = {
   logits: 'logits',
 } as const;
 
+/** Names of the key/value cache tensors of `layer` ([batch, heads, length, head_dim] float32). */
+export const bytelmCacheNames = (
+  layer: number,
+): {
+  readonly pastKey: string;
+  readonly pastValue: string;
+  readonly presentKey: string;
+  readonly presentValue: string;
+} => ({
+  pastKey: `past_key_${layer}`,
+  pastValue: `past_value_${layer}`,
+  presentKey: `present_key_${layer}`,
+  presentValue: `present_value_${layer}`,
+});
+
+/** Elements per cached position of one layer's key (or value) tensor, per sequence. */
+export const BYTELM_HEAD_DIM = BYTELM.modelDim / BYTELM.heads;
+
 /**
  * sha256 of the model file the builder produces. A test rebuilds the model and compares; the embedded backend
  * refuses a default model file whose digest differs (a stale or tampered cache).
  */
-export const BYTELM_SHA256 = 'e88e3b6958681151053bfd332c9a740bc6d58f652ffd67437921d9056f4266de';
+export const BYTELM_SHA256 = 'd5ae755ab5b5300a8ceb8b1295330e7847c745d7fed72ef4a702d70750889c65';

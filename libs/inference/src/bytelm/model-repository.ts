@@ -9,7 +9,11 @@ import { BYTELM, BYTELM_SHA256 } from './bytelm-spec';
 export const DEFAULT_MODEL_REPOSITORY = resolve(__dirname, '..', '..', '..', '..', '.cache', 'models');
 
 /** `<repository>/<model>/<version>/model.onnx`, the layout Triton's onnxruntime backend reads. */
-export function modelFilePath(repository: string, modelName: string = BYTELM.modelName, version = '1'): string {
+export function modelFilePath(
+  repository: string,
+  modelName: string = BYTELM.modelName,
+  version: string = BYTELM.modelVersion,
+): string {
   return join(repository, modelName, version, 'model.onnx');
 }
 

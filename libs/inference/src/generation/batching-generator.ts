@@ -1,6 +1,7 @@
 import type { GenerationRequest, GenerationResult, TextGenerator } from '@taonode/synapses';
-import type { InferenceBackend } from '../backends/inference-backend';
+import type { ForwardResult, InferenceBackend, TokenBatch } from '../backends/inference-backend';
 import { BYTELM } from '../bytelm/bytelm-spec';
+import { emptyKvCache, gatherCache, type CacheSlot } from './kv-cache';
 import { TokenChannel } from './token-channel';
 import { TokenSampler } from './token-sampler';
 
@@ -19,6 +20,8 @@ export interface GenerationObserver {
 
 interface Sequence {
   readonly tokens: number[];
+  /** The model's keys and values for all but the newest token; undefined before the prefill and past the window. */
+  cache: CacheSlot | undefined;
   remaining: number;
   /** Set once its consumer got an error (abort or backend failure): the channel is never ended normally then. */
   failed: boolean;
@@ -30,10 +33,14 @@ interface Sequence {
 }
 
 /**
- * Iteration-level micro-batching over an {@link InferenceBackend}: every pass advances all running sequences by one
- * token, and new requests join at the next pass. Sequences are grouped by their current length so each forward pass
- * needs no padding: same-length rows give bit-identical logits whatever their batchmates, so a request's text never
- * depends on what else was running (left padding is exact only to ~1e-6, enough to flip a rare sample).
+ * Iteration-level micro-batching over an {@link InferenceBackend} with a KV cache: a new request's prompt runs once
+ * (prefill), then every pass advances all running sequences by one token, feeding each only its newest token and
+ * its cached keys and values; new requests join at the next pass. Sequences are grouped by phase and length
+ * (prefill of n tokens, decode after n cached tokens, full recompute past the context window) so a pass needs no
+ * padding: onnxruntime gives a row bit-identical results whatever its batchmates, so a request's text never depends
+ * on what else was running (left padding is exact only to ~1e-6, enough to flip a rare sample). A cached decode
+ * step is itself only ~1e-6 from a full recompute, so every backend must run this same schedule (TritonBackend ships
+ * the cache) for a validator to reproduce a miner's text exactly.
  */
 export class BatchingGenerator implements TextGenerator {
   private readonly waiting: Sequence[] = [];
@@ -61,6 +68,7 @@ export class BatchingGenerator implements TextGenerator {
   stream(request: GenerationRequest, signal: AbortSignal): AsyncIterable<string> {
     const sequence: Sequence = {
       tokens: [...Buffer.from(request.prompt, 'utf8')],
+      cache: undefined,
       remaining: request.maxTokens,
       failed: false,
       detach: () => undefined,
@@ -102,7 +110,7 @@ export class BatchingGenerator implements TextGenerator {
       this.wakeEarly = undefined;
       while (this.waiting.length > 0 || this.running.length > 0) {
         this.admit();
-        await Promise.all([...groupByLength(this.running).values()].map((group) => this.step(group)));
+        await Promise.all([...groupByPhase(this.running).values()].map((group) => this.step(group)));
         this.retireFinished();
       }
     } finally {
@@ -125,21 +133,14 @@ export class BatchingGenerator implements TextGenerator {
 
   private async step(group: readonly Sequence[]): Promise<void> {
     const live = group.filter((sequence) => sequence.remaining > 0);
-    const first = live[0];
-    if (first === undefined) {
+    if (live.length === 0) {
       return;
     }
-    const seqLength = Math.min(first.tokens.length, BYTELM.contextLength);
-    const inputIds = new BigInt64Array(live.length * seqLength);
-    live.forEach((sequence, row) => {
-      const window = sequence.tokens.slice(-seqLength);
-      window.forEach((token, col) => (inputIds[row * seqLength + col] = BigInt(token)));
-    });
-    const attentionMask = new BigInt64Array(inputIds.length).fill(1n);
+    const batch = nextPass(live);
     const started = process.hrtime.bigint();
-    let logits: Float32Array;
+    let result: ForwardResult;
     try {
-      logits = await this.backend.logits({ batch: live.length, seqLength, inputIds, attentionMask });
+      result = await this.backend.forward(batch);
     } catch (error) {
       for (const sequence of live) {
         this.fail(sequence, error);
@@ -147,8 +148,12 @@ export class BatchingGenerator implements TextGenerator {
       return;
     }
     this.observer?.forwardPass(live.length, Number(process.hrtime.bigint() - started) / 1e9);
+    const present = result.present;
+    const cachedLength = batch.pastLength + batch.seqLength;
     live.forEach((sequence, row) => {
-      const token = sequence.sampler.next(logits, row * BYTELM.vocabSize);
+      sequence.cache =
+        present === undefined ? undefined : { cache: present, batch: live.length, row, length: cachedLength };
+      const token = sequence.sampler.next(result.logits, row * BYTELM.vocabSize);
       sequence.tokens.push(token);
       sequence.remaining--;
       sequence.channel.push(String.fromCharCode(token));
@@ -183,6 +188,7 @@ export class BatchingGenerator implements TextGenerator {
       const sequence = this.running[i];
       if (sequence !== undefined && sequence.remaining <= 0) {
         this.running.splice(i, 1);
+        sequence.cache = undefined;
         sequence.detach();
         if (!sequence.failed) {
           sequence.channel.end();
@@ -192,17 +198,50 @@ export class BatchingGenerator implements TextGenerator {
   }
 }
 
-/** Running sequences keyed by the length of their model input (capped at the context window). */
-function groupByLength(sequences: readonly Sequence[]): Map<number, Sequence[]> {
-  const groups = new Map<number, Sequence[]>();
+/**
+ * What a sequence's next pass is: `prefill:n` (its n-token prompt, no cache yet), `decode:n` (its newest token after
+ * n cached ones) or `window` (longer than the context: a full recompute of the last contextLength tokens, as the
+ * positions of a sliding window change every step and no cache survives them).
+ */
+function phaseOf(sequence: Sequence): string {
+  if (sequence.tokens.length > BYTELM.contextLength) {
+    return 'window';
+  }
+  return sequence.cache === undefined ? `prefill:${sequence.tokens.length}` : `decode:${sequence.cache.length}`;
+}
+
+/** Running sequences keyed by phase: the members of a group share the shapes of one forward pass. */
+function groupByPhase(sequences: readonly Sequence[]): Map<string, Sequence[]> {
+  const groups = new Map<string, Sequence[]>();
   for (const sequence of sequences) {
-    const length = Math.min(sequence.tokens.length, BYTELM.contextLength);
-    const group = groups.get(length);
+    const phase = phaseOf(sequence);
+    const group = groups.get(phase);
     if (group === undefined) {
-      groups.set(length, [sequence]);
+      groups.set(phase, [sequence]);
     } else {
       group.push(sequence);
     }
   }
   return groups;
+}
+
+/** The forward pass of one group (same phase). The cache is kept only while the context still fits the window. */
+function nextPass(group: readonly Sequence[]): TokenBatch {
+  const slots = group.map((sequence) => sequence.cache);
+  const pastLength = slots[0]?.length ?? 0;
+  const seqLength = Math.min((group[0]?.tokens.length ?? 0) - pastLength, BYTELM.contextLength);
+  const inputIds = new BigInt64Array(group.length * seqLength);
+  group.forEach((sequence, row) => {
+    sequence.tokens.slice(-seqLength).forEach((token, col) => (inputIds[row * seqLength + col] = BigInt(token)));
+  });
+  const present = slots.filter((slot): slot is CacheSlot => slot !== undefined);
+  return {
+    batch: group.length,
+    seqLength,
+    pastLength,
+    inputIds,
+    attentionMask: new BigInt64Array(group.length * (pastLength + seqLength)).fill(1n),
+    past: pastLength === 0 ? emptyKvCache() : gatherCache(present, pastLength),
+    returnCache: pastLength + seqLength < BYTELM.contextLength,
+  };
 }

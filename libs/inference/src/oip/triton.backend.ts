@@ -1,7 +1,8 @@
 import type { GenerationRequest, GenerationResult, TextGenerator } from '@taonode/synapses';
-import type { InferenceBackend, TokenBatch } from '../backends/inference-backend';
-import { BYTELM } from '../bytelm/bytelm-spec';
+import type { ForwardResult, InferenceBackend, TokenBatch } from '../backends/inference-backend';
+import { BYTELM, BYTELM_HEAD_DIM, bytelmCacheNames } from '../bytelm/bytelm-spec';
 import { InferenceError } from '../errors';
+import { cacheRowElements } from '../generation/kv-cache';
 import { GENERATE_MODEL } from './generate-model';
 import { OipClient, type OipClientOptions } from './oip-client';
 import { decodeBytesTensor, encodeBytesTensor, rawBytes, readFloat32 } from './tensor-codec';
@@ -12,8 +13,10 @@ export interface TritonBackendOptions extends OipClientOptions {
 }
 
 /**
- * Runs the byte-level model on a Triton (or KServe v2) server: ModelInfer with raw INT64 inputs, raw FP32 logits
- * back. Generation, sampling and micro-batching stay in the worker, so answers equal the embedded backend's.
+ * Runs the byte-level model on a Triton (or KServe v2) server: ModelInfer with raw INT64 tokens and the raw FP32
+ * past cache, raw FP32 logits (and the present cache, when asked) back. Generation, sampling, micro-batching and the
+ * cache stay in the worker, which runs the same schedule of passes as with the embedded backend, so answers equal
+ * its answers (exactly, on a CPU onnxruntime server such as apps/kserve-server).
  */
 export class TritonBackend implements InferenceBackend {
   private readonly client: OipClient;
@@ -28,26 +31,58 @@ export class TritonBackend implements InferenceBackend {
     }
   }
 
-  async logits(batch: TokenBatch, signal?: AbortSignal): Promise<Float32Array> {
-    const shape = [String(batch.batch), String(batch.seqLength)];
+  async forward(batch: TokenBatch, signal?: AbortSignal): Promise<ForwardResult> {
+    const idsShape = [String(batch.batch), String(batch.seqLength)];
+    const maskShape = [String(batch.batch), String(batch.pastLength + batch.seqLength)];
+    const cacheShape = [batch.batch, BYTELM.heads, batch.pastLength, BYTELM_HEAD_DIM].map(String);
+    const inputs: { name: string; datatype: string; shape: string[]; raw: Uint8Array }[] = [
+      { name: BYTELM.inputIds, datatype: 'INT64', shape: idsShape, raw: rawBytes(batch.inputIds) },
+      { name: BYTELM.attentionMask, datatype: 'INT64', shape: maskShape, raw: rawBytes(batch.attentionMask) },
+    ];
+    const outputs: string[] = [BYTELM.logits];
+    layerNames().forEach((names, layer) => {
+      inputs.push(
+        { name: names.pastKey, datatype: 'FP32', shape: cacheShape, raw: rawLayer(batch.past.keys, layer) },
+        { name: names.pastValue, datatype: 'FP32', shape: cacheShape, raw: rawLayer(batch.past.values, layer) },
+      );
+      if (batch.returnCache) {
+        outputs.push(names.presentKey, names.presentValue);
+      }
+    });
     const response = await this.client.modelInfer(
       {
         modelName: this.options.model,
-        inputs: [
-          { name: BYTELM.inputIds, datatype: 'INT64', shape, parameters: {}, contents: undefined },
-          { name: BYTELM.attentionMask, datatype: 'INT64', shape, parameters: {}, contents: undefined },
-        ],
-        outputs: [{ name: BYTELM.logits, parameters: {} }],
-        rawInputContents: [rawBytes(batch.inputIds), rawBytes(batch.attentionMask)],
+        inputs: inputs.map(({ name, datatype, shape }) => ({
+          name,
+          datatype,
+          shape,
+          parameters: {},
+          contents: undefined,
+        })),
+        outputs: outputs.map((name) => ({ name, parameters: {} })),
+        rawInputContents: inputs.map((input) => input.raw),
       },
       signal,
     );
-    const index = response.outputs.findIndex((output) => output.name === BYTELM.logits);
-    const raw = response.rawOutputContents[index];
-    if (raw === undefined) {
-      throw new InferenceError('TAONODE_INFERENCE_BACKEND_FAILED', `response has no raw '${BYTELM.logits}' output`);
+    const output = (name: string, count: number): Float32Array => {
+      const raw = response.rawOutputContents[response.outputs.findIndex((o) => o.name === name)];
+      if (raw === undefined) {
+        throw new InferenceError('TAONODE_INFERENCE_BACKEND_FAILED', `response has no raw '${name}' output`);
+      }
+      return readFloat32(raw, count);
+    };
+    const logits = output(BYTELM.logits, batch.batch * BYTELM.vocabSize);
+    if (!batch.returnCache) {
+      return { logits };
     }
-    return readFloat32(raw, batch.batch * BYTELM.vocabSize);
+    const presentCount = batch.batch * cacheRowElements(batch.pastLength + batch.seqLength);
+    return {
+      logits,
+      present: {
+        keys: layerNames().map((names) => output(names.presentKey, presentCount)),
+        values: layerNames().map((names) => output(names.presentValue, presentCount)),
+      },
+    };
   }
 
   close(): Promise<void> {
@@ -119,4 +154,15 @@ export class TritonStreamingGenerator implements TextGenerator {
   close(): void {
     this.client.close();
   }
+}
+
+const layerNames = (): ReturnType<typeof bytelmCacheNames>[] =>
+  Array.from({ length: BYTELM.layers }, (_, layer) => bytelmCacheNames(layer));
+
+function rawLayer(layers: readonly Float32Array[], layer: number): Buffer {
+  const tensor = layers[layer];
+  if (tensor === undefined) {
+    throw new InferenceError('TAONODE_INFERENCE_MODEL_INVALID', `the past cache has no layer ${layer}`);
+  }
+  return rawBytes(tensor);
 }
