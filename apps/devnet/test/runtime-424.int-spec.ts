@@ -18,6 +18,7 @@ import {
   type SealedTransaction,
 } from './support/chain-client';
 import { query, runtimeCall, tx } from './support/typed-api';
+import { unrefRxjsTimers } from './support/unref-rxjs-timers';
 
 const METADATA_424 = spec424MetadataFile();
 const IP_198_51_100_10 = 3325256714;
@@ -41,6 +42,7 @@ if (!METADATA_424) {
     beforeAll(async () => {
       await cryptoWaitReady();
       devnet = await startDevnet({ manual: true, metadata: fixture });
+      unrefRxjsTimers();
       // No options beyond the provider: what an unseen client does.
       api = await ApiPromise.create({ provider: new WsProvider(devnet.url), noInitWarn: true });
       const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });

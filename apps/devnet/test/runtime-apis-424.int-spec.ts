@@ -9,6 +9,7 @@ import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { spec424MetadataFile, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { describeDispatchError, sendAndSeal } from './support/chain-client';
 import { constant, query, tx } from './support/typed-api';
+import { unrefRxjsTimers } from './support/unref-rxjs-timers';
 
 const METADATA_424 = spec424MetadataFile();
 const NETUID = 1;
@@ -97,6 +98,7 @@ if (!METADATA_424) {
     beforeAll(async () => {
       await cryptoWaitReady();
       devnet = await startDevnet({ manual: true, metadata: fixture });
+      unrefRxjsTimers();
       api = await ApiPromise.create({ provider: new WsProvider(devnet.url), noInitWarn: true });
       const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
       alice = keyring.addFromUri('//Alice');

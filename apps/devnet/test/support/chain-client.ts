@@ -4,6 +4,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import type { DispatchError, EventRecord, Hash } from '@polkadot/types/interfaces';
 import type { ISubmittableResult } from '@polkadot/types/types';
 import { NO_DATA_SIGNED_EXTENSIONS } from '../../src/runtime/runtime-metadata';
+import { unrefRxjsTimers } from './unref-rxjs-timers';
 
 /** Builds blocks on demand: `dev_newBlock` on the devnet and on Chopsticks alike. */
 export type Seal = () => Promise<unknown>;
@@ -16,8 +17,12 @@ export interface SealedTransaction {
   readonly dispatchError: DispatchError | undefined;
 }
 
-/** An @polkadot/api client as taonode uses it: no-data signed extensions declared, init warnings off. */
+/**
+ * An @polkadot/api client as taonode uses it: no-data signed extensions declared, init warnings off. Its
+ * deferred unsubscribe timers do not hold the test process once it is disconnected (see unref-rxjs-timers.ts).
+ */
 export function connect(url: string): Promise<ApiPromise> {
+  unrefRxjsTimers();
   return ApiPromise.create({
     provider: new WsProvider(url),
     signedExtensions: NO_DATA_SIGNED_EXTENSIONS,
