@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,44 @@ async function waitUntilFree(ports: readonly number[]): Promise<boolean> {
       return false;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const NOT_READY_MARKER = 'TAONODE_NOT_READY_TEST';
+
+/** Pids of live processes whose environment sets {@link NOT_READY_MARKER} to `marker` (synchronous on purpose). */
+function processesCarrying(marker: string): number[] {
+  const wanted = `${NOT_READY_MARKER}=${marker}\0`;
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').includes(wanted)) {
+        pids.push(Number(entry));
+      }
+    } catch {
+      // Gone meanwhile, or another user's process.
+    }
+  }
+  return pids;
+}
+
+/**
+ * Polls until a process carrying `marker` exists. Each poll's timer is armed before the child's deadline timer
+ * and the scan is synchronous, so the spawned watchdog (exec'd before spawn() returns) is seen before the
+ * deadline can kill it, however slow the box. Empty only if `settled` resolves first.
+ */
+async function firstProcessesCarrying(marker: string, settled: Promise<void>): Promise<number[]> {
+  let isSettled = false;
+  void settled.then(() => (isSettled = true));
+  for (;;) {
+    const pids = processesCarrying(marker);
+    if (pids.length > 0 || isSettled) {
+      return pids;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
@@ -182,18 +220,32 @@ describe('startChild', () => {
   });
 
   it('gives up on a child that is not ready by its deadline and leaves nothing running', async () => {
+    // The child never prints its ready line, so any deadline ends in NOT_READY. On a busy box the deadline can
+    // pass before the child (behind its node watchdog) has printed anything, so its processes are found by an
+    // environment marker from the moment they are spawned, not by their output.
+    const marker = `${process.pid}-${Date.now()}`;
     const attempt = startChild({
       name: 'silent',
       command: 'sh',
-      args: ['-c', 'echo "pid $$"; exec sleep 300'],
+      args: ['-c', 'exec sleep 300'],
+      env: { [NOT_READY_MARKER]: marker },
       readyLine: /never/,
       readyTimeoutMs: 500,
     });
-    const error = (await attempt.catch((caught: unknown) => caught)) as ProcessError;
-    expect(error.code).toBe('TAONODE_PROCESS_NOT_READY');
-    const pid = Number(/pid (\d+)/.exec(error.message)?.[1]);
-    expect(pid).toBeGreaterThan(0);
-    expect(isProcessAlive(pid)).toBe(false);
+    let error: unknown;
+    const settled = attempt.then(
+      () => undefined,
+      (caught: unknown) => {
+        error = caught;
+      },
+    );
+    const started = await firstProcessesCarrying(marker, settled);
+    await settled;
+    expect(error).toBeInstanceOf(ProcessError);
+    expect((error as ProcessError).code).toBe('TAONODE_PROCESS_NOT_READY');
+    expect(started.length).toBeGreaterThan(0);
+    expect(started.filter(isProcessAlive)).toEqual([]);
+    expect(processesCarrying(marker)).toEqual([]);
   });
 
   it('stops a child that ignores SIGTERM with SIGKILL to its whole group, grandchildren included', async () => {
