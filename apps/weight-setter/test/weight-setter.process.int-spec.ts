@@ -1,150 +1,27 @@
-import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import type { u16, Vec } from '@polkadot/types';
-import type { ITuple } from '@polkadot/types/types';
-import { Redis } from 'ioredis';
-import { bestBlock, ChainClient, readUid } from '@taonode/chain';
-import { freePort, startChild, type SupervisedChild } from '@taonode/process';
-import { ScoreStore } from '@taonode/queue';
-import { startDevnet, startRedisServer, type LaunchedDevnet, type LaunchedRedis } from '@taonode/testing';
-import { Keypair, Wallet } from '@taonode/wallet';
+import { startWeightSetterStack, type WeightSetterStack } from './support/weight-setter-stack';
 
 // The weight-setter as it runs in production: `bin/run-app.js weight-setter` beside a real chain-sync (also a
 // process), a private redis-server and a devnet producing blocks on its own. The scorer's hash is filled by hand;
 // the weights must appear on chain through WatchMetagraph → engine → chain.
 jest.setTimeout(300_000);
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
-const RUN_APP = path.join(REPO_ROOT, 'bin', 'run-app.js');
-const NETUID = 1;
-const validator = Keypair.fromUri('//Alice//validator');
-const MINERS = ['//Bob//m0', '//Bob//m1'];
-
-const genesis = {
-  sudo: '//Alice',
-  balances: [
-    ['//Alice', '1000000000000000'],
-    ['//Alice//validator', '1000000000000'],
-  ],
-  subtensor: {
-    subnets: [
-      {
-        netuid: NETUID,
-        hyperparameters: { weightsSetRateLimit: 2 },
-        ownerColdkey: '//Alice',
-        ownerHotkey: '//Alice//hot',
-        neurons: [
-          { hotkey: '//Alice//validator', coldkey: '//Alice', stake: '1000000000000', validatorPermit: true },
-          ...MINERS.map((hotkey) => ({ hotkey, coldkey: '//Bob' })),
-        ],
-      },
-    ],
-  },
-};
-
 describe('weight-setter process with chain-sync on a running devnet', () => {
-  let devnet: LaunchedDevnet;
-  let redisServer: LaunchedRedis;
-  let redis: Redis;
-  let client: ChainClient;
-  let home: string;
-  const children: SupervisedChild[] = [];
+  let stack: WeightSetterStack;
 
   beforeAll(async () => {
-    [devnet, redisServer] = await Promise.all([
-      startDevnet({ manual: false, blockTimeMs: 500, genesis }),
-      startRedisServer(),
-    ]);
-    redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1 });
-    client = await ChainClient.connect({ chainEndpoint: devnet.url });
-    home = await fs.mkdtemp(path.join(tmpdir(), 'taonode-weight-setter-'));
-    await new Wallet({ name: 'validator', hotkey: 'default', path: home }).writeHotkey(validator);
+    stack = await startWeightSetterStack({ hyperparameters: { weightsSetRateLimit: 2 } });
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(children.map((child) => child.stop()));
-    redis?.disconnect();
-    await client?.disconnect();
-    await devnet?.stop();
-    await redisServer?.stop();
-    await fs.rm(home, { recursive: true, force: true });
+    await stack?.stop();
   });
 
-  async function uidOf(hotkey: string): Promise<number> {
-    const uid = await client.call('uid', async (api) => readUid(api, (await bestBlock(api)).hash, NETUID, hotkey));
-    if (uid === undefined) {
-      throw new Error(`${hotkey} not registered`);
-    }
-    return uid;
-  }
-
   it("puts the scorer's scores on chain, processed as the SDK does", async () => {
-    const miners = MINERS.map((uri) => Keypair.fromUri(uri).ss58Address);
-    const uids = await Promise.all(miners.map(uidOf));
-    await new ScoreStore(redis).applyRewards(
-      NETUID,
-      1,
-      miners.map((hotkey, index) => ({ uid: uids[index] ?? -1, hotkey, reward: index === 0 ? 1 : 0.25 })),
+    const expected = await stack.scoreMiners();
+    await stack.startServices();
+    expect(await stack.weightsOnChain()).toEqual(expected);
+    expect(await stack.setterMetrics()).toMatch(
+      /taonode_weight_setter_submissions_total\{action="set",outcome="set"[^}]*\} [1-9]/,
     );
-    const [grpcPort, chainSyncOps, setterOps] = [await freePort(), await freePort(), await freePort()];
-    const common = {
-      REDIS_URL: redisServer.url,
-      SUBTENSOR_CHAIN_ENDPOINT: devnet.url,
-      OPS_HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    };
-    children.push(
-      await startChild({
-        name: 'chain-sync',
-        command: process.execPath,
-        args: [RUN_APP, 'chain-sync'],
-        env: {
-          ...common,
-          NETUIDS: String(NETUID),
-          GRPC_HOST: '127.0.0.1',
-          GRPC_PORT: String(grpcPort),
-          OPS_PORT: String(chainSyncOps),
-          CHAIN_SYNC_BLOCK_TIME_MS: '500',
-          CHAIN_SYNC_METAGRAPH_SOURCE: 'storage',
-        },
-        readyUrl: `http://127.0.0.1:${chainSyncOps}/ready`,
-        readyTimeoutMs: 180_000,
-      }),
-    );
-    children.push(
-      await startChild({
-        name: 'weight-setter',
-        command: process.execPath,
-        args: [RUN_APP, 'weight-setter'],
-        env: {
-          ...common,
-          NETUID: String(NETUID),
-          WALLET_PATH: home,
-          WALLET_NAME: 'validator',
-          WALLET_HOTKEY: 'default',
-          METAGRAPH_GRPC_URL: `127.0.0.1:${grpcPort}`,
-          OPS_PORT: String(setterOps),
-        },
-        readyUrl: `http://127.0.0.1:${setterOps}/ready`,
-        readyTimeoutMs: 180_000,
-      }),
-    );
-    const validatorUid = await uidOf(validator.ss58Address);
-    let stored: [number, number][] = [];
-    const deadline = Date.now() + 120_000;
-    while (stored.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const row = (await client.api.query.subtensorModule?.weights?.(NETUID, validatorUid)) as Vec<ITuple<[u16, u16]>>;
-      stored = row.map(([uid, value]) => [uid.toNumber(), value.toNumber()]);
-    }
-    expect(stored).toEqual(
-      [
-        [uids[0] ?? -1, 65535],
-        [uids[1] ?? -1, 16384],
-      ].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0)),
-    );
-    const metrics = await (await fetch(`http://127.0.0.1:${setterOps}/metrics`)).text();
-    expect(metrics).toMatch(/taonode_weight_setter_submissions_total\{action="set",outcome="set"[^}]*\} [1-9]/);
   });
 });
