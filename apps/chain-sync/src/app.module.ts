@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import type { EnvSource } from '@taonode/config';
 import { GrpcExceptionFilter } from '@taonode/grpc';
 import { opsServerProviders } from '@taonode/observability';
-import { ServiceKitModule } from '@taonode/service';
+import { ServiceKitModule, stateRedisProviders } from '@taonode/service';
 import { ChainPortsModule } from './chain/chain-ports.module';
 import { ChainSyncMetricsRepository } from './chain-sync-metrics.repository';
 import { chainSyncConfigSchema } from './config';
@@ -11,7 +11,6 @@ import { MetagraphQueryService } from './grpc/metagraph-query.service';
 import { MetagraphController } from './grpc/metagraph.controller';
 import { ChainSyncProbes } from './health/chain-sync.probes';
 import { CLOCK, SYSTEM_CLOCK } from './ports/clock.port';
-import { RedisConnection, redisClientProvider } from './redis/redis.client';
 import { MetagraphSnapshotRepository } from './snapshot/metagraph-snapshot.repository';
 import { ChainSyncService } from './sync/chain-sync.service';
 import { HeadTrackerService } from './sync/head-tracker.service';
@@ -36,8 +35,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: GrpcExceptionFilter },
         { provide: CLOCK, useValue: SYSTEM_CLOCK },
-        RedisConnection,
-        redisClientProvider,
+        ...stateRedisProviders('taonode-chain-sync'),
         MetagraphSnapshotRepository,
         ChainSyncMetricsRepository,
         HeadTrackerService,

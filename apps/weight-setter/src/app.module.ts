@@ -1,12 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EnvSource } from '@taonode/config';
 import { opsServerProviders } from '@taonode/observability';
-import { ServiceKitModule } from '@taonode/service';
+import { ServiceKitModule, stateRedisProviders } from '@taonode/service';
 import { weightSetterConfigSchema } from './config';
 import { WeightSetterProbes } from './health/weight-setter.probes';
 import { MetagraphWatchAdapter } from './metagraph/metagraph-watch.adapter';
 import { METAGRAPH_SOURCE } from './ports/metagraph-source.port';
-import { RedisConnection, redisClientProvider } from './redis/redis.client';
 import { WeightSetterMetricsRepository } from './weight-setter-metrics.repository';
 import { WeightSetterService } from './weights/weight-setter.service';
 
@@ -25,8 +24,7 @@ export class AppModule {
         ServiceKitModule.forRoot({ service: 'weight-setter', schema: weightSetterConfigSchema, env: options.env }),
       ],
       providers: [
-        RedisConnection,
-        redisClientProvider,
+        ...stateRedisProviders('taonode-weight-setter'),
         { provide: METAGRAPH_SOURCE, useClass: MetagraphWatchAdapter },
         WeightSetterMetricsRepository,
         WeightSetterService,

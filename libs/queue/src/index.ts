@@ -6,10 +6,12 @@ export { InferenceJobName, QUEUE_PREFIX, QueueName } from './queue-names';
 export type { InferenceJobs, SynapseJobData, SynapseJobResult } from './inference-job';
 export type { ReplyFailureCode, ReplyMessage } from './reply-message';
 export {
+  closeConnection,
   connectionReady,
   createProducerConnection,
   createSubscriberConnection,
   createReplyPublisherConnection,
+  createStateConnection,
   createWorkerConnection,
   type RedisConnectionOptions,
   type RedisErrorListener,

@@ -57,6 +57,32 @@ export function createSubscriberConnection(options: RedisConnectionOptions): Red
   return connect(options, { maxRetriesPerRequest: null, autoResubscribe: true, enableReadyCheck: false });
 }
 
+/**
+ * A service's state connection (chain-sync's snapshots, weight-setter's leader lock and ledger). `lazyConnect`:
+ * nothing happens until the first command, so building the service does no I/O. One retry per command: a write
+ * that cannot happen now fails fast and the service decides (a snapshot is superseded by the next block's, a lock
+ * renewal steps down). Commands sent while it (re)connects wait for it in the offline queue.
+ */
+export function createStateConnection(options: RedisConnectionOptions): Redis {
+  return connect(options, { lazyConnect: true, maxRetriesPerRequest: 1 });
+}
+
+/**
+ * Closes a connection at shutdown: QUIT, so replies to commands already sent still arrive. A connection never
+ * opened (lazy, `wait`) or already ended is only dropped, and one whose QUIT fails (Redis is down, so it cannot
+ * succeed) is dropped after telling `onQuitFailed`.
+ */
+export async function closeConnection(client: Redis, onQuitFailed: RedisErrorListener): Promise<void> {
+  if (client.status === 'wait' || client.status === 'end') {
+    client.disconnect();
+    return;
+  }
+  await client.quit().catch((error: unknown) => {
+    onQuitFailed(error instanceof Error ? error : new Error(String(error)));
+    client.disconnect();
+  });
+}
+
 /** Resolves once the connection is ready for commands (a producer refuses commands before that). */
 export async function connectionReady(client: Redis): Promise<void> {
   if (client.status === 'ready') {

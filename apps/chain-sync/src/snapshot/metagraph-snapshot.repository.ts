@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { STATE_REDIS } from '@taonode/service';
 import { ChainSyncError } from '../chain-sync.error';
-import { REDIS_CLIENT } from '../redis/redis.client';
 import type { MetagraphSnapshot } from './metagraph-snapshot';
 import { decodeSnapshot, encodeSnapshot } from './metagraph-snapshot.codec';
 
@@ -13,7 +13,7 @@ export function snapshotKey(netuid: number): string {
 /** Latest metagraph snapshot per subnet in Redis: one key per subnet, overwritten each block. */
 @Injectable()
 export class MetagraphSnapshotRepository {
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  constructor(@Inject(STATE_REDIS) private readonly redis: Redis) {}
 
   async save(snapshot: MetagraphSnapshot): Promise<void> {
     await this.redis.set(snapshotKey(snapshot.metagraph.netuid), encodeSnapshot(snapshot));

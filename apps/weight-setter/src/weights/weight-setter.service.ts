@@ -2,13 +2,13 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { Redis } from 'ioredis';
 import { ChainClient } from '@taonode/chain';
 import { APP_CONFIG } from '@taonode/config';
+import { STATE_REDIS } from '@taonode/service';
 import { Wallet } from '@taonode/wallet';
 import { ChainWeightsAdapter } from '../chain/chain-weights.adapter';
 import type { WeightSetterConfig } from '../config';
 import { LeaderLockRepository, leaderLockKey } from '../leader/leader-lock.repository';
 import { WeightsLedgerRepository } from '../ledger/weights-ledger.repository';
 import { METAGRAPH_SOURCE, type MetagraphSourcePort } from '../ports/metagraph-source.port';
-import { REDIS_CLIENT } from '../redis/redis.client';
 import { ScoreRepository } from '../scores/score.repository';
 import { WeightSetterMetricsRepository } from '../weight-setter-metrics.repository';
 import { WeightSetterEngine } from './weight-setter.engine';
@@ -29,7 +29,7 @@ export class WeightSetterService implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: WeightSetterConfig,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(STATE_REDIS) private readonly redis: Redis,
     @Inject(METAGRAPH_SOURCE) private readonly metagraph: MetagraphSourcePort,
     private readonly metrics: WeightSetterMetricsRepository,
   ) {}
