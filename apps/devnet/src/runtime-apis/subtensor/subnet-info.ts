@@ -117,6 +117,49 @@ export function buildSubnetHyperparamsV2(storage: Storage, netuid: number): Reco
 
 type HyperparamVariant = 'Bool' | 'U16' | 'U32' | 'U64' | 'TaoBalance' | 'I32F32' | 'U64F64';
 
+/** A v3 value that is not the v2 field of the entry's name. */
+type EntryValue = (storage: Storage, netuid: number, v2: Record<string, unknown>) => unknown;
+
+/**
+ * The v3 entries in the runtime's order (subtensor-today.md §1.7): name, variant, and where the value is not
+ * the v2 field of the same name in camelCase, how it is read.
+ */
+const HYPERPARAM_ENTRIES: readonly (readonly [name: string, variant: HyperparamVariant, value?: EntryValue])[] = [
+  ['kappa', 'U16'],
+  ['immunity_period', 'U16'],
+  ['min_allowed_weights', 'U16'],
+  ['max_weights_limit', 'U16'],
+  ['tempo', 'U16'],
+  ['weights_version', 'U64'],
+  ['weights_rate_limit', 'U64'],
+  ['activity_cutoff', 'U64'],
+  ['activity_cutoff_factor', 'U32', (storage, netuid) => readNum(storage, 'activityCutoffFactorMilli', netuid)],
+  ['registration_allowed', 'Bool'],
+  ['target_regs_per_interval', 'U16'],
+  ['min_burn', 'TaoBalance'],
+  ['max_burn', 'TaoBalance'],
+  ['burn_half_life', 'U16', (storage, netuid) => readNum(storage, 'burnHalfLife', netuid)],
+  ['burn_increase_mult', 'U64F64', (storage, netuid) => ({ bits: fixedBits(storage, 'burnIncreaseMult', netuid) })],
+  ['bonds_moving_avg', 'U64'],
+  ['max_regs_per_block', 'U16'],
+  ['serving_rate_limit', 'U64'],
+  ['max_validators', 'U16'],
+  ['commit_reveal_period', 'U64'],
+  ['commit_reveal_weights_enabled', 'Bool'],
+  ['alpha_high', 'U16'],
+  ['alpha_low', 'U16'],
+  ['liquid_alpha_enabled', 'Bool'],
+  ['alpha_sigmoid_steepness', 'I32F32', (_storage, _netuid, v2) => ({ bits: v2.alphaSigmoidSteepness })],
+  ['yuma_version', 'U16'],
+  ['subnet_is_active', 'Bool'],
+  ['transfers_enabled', 'Bool'],
+  ['bonds_reset_enabled', 'Bool'],
+  ['user_liquidity_enabled', 'Bool', () => false],
+  ['owner_cut_enabled', 'Bool', (storage, netuid) => readBool(storage, 'ownerCutEnabled', netuid)],
+  ['owner_cut_auto_lock_enabled', 'Bool', (storage, netuid) => readBool(storage, 'ownerCutAutoLockEnabled', netuid)],
+  ['min_childkey_take', 'U16', (storage, netuid) => readNum(storage, 'minChildkeyTakePerSubnet', netuid)],
+];
+
 /**
  * `get_subnet_hyperparams_v3(netuid)`: named entries in the runtime's order (subtensor-today.md §1.7). Each
  * value's variant follows the item's storage type; burn half-life, burn multiplier, owner-cut switches and the
@@ -127,45 +170,15 @@ export function buildHyperparamEntries(storage: Storage, netuid: number): { name
   if (v2 === null) {
     return null;
   }
-  const entry = (name: string, variant: HyperparamVariant, value: unknown) => ({
+  return HYPERPARAM_ENTRIES.map(([name, variant, value]) => ({
     name: `0x${Buffer.from(name, 'utf8').toString('hex')}`,
-    value: { [variant]: value },
-  });
-  return [
-    entry('kappa', 'U16', v2.kappa),
-    entry('immunity_period', 'U16', v2.immunityPeriod),
-    entry('min_allowed_weights', 'U16', v2.minAllowedWeights),
-    entry('max_weights_limit', 'U16', v2.maxWeightsLimit),
-    entry('tempo', 'U16', v2.tempo),
-    entry('weights_version', 'U64', v2.weightsVersion),
-    entry('weights_rate_limit', 'U64', v2.weightsRateLimit),
-    entry('activity_cutoff', 'U64', v2.activityCutoff),
-    entry('activity_cutoff_factor', 'U32', readNum(storage, 'activityCutoffFactorMilli', netuid)),
-    entry('registration_allowed', 'Bool', v2.registrationAllowed),
-    entry('target_regs_per_interval', 'U16', v2.targetRegsPerInterval),
-    entry('min_burn', 'TaoBalance', v2.minBurn),
-    entry('max_burn', 'TaoBalance', v2.maxBurn),
-    entry('burn_half_life', 'U16', readNum(storage, 'burnHalfLife', netuid)),
-    entry('burn_increase_mult', 'U64F64', { bits: fixedBits(storage, 'burnIncreaseMult', netuid) }),
-    entry('bonds_moving_avg', 'U64', v2.bondsMovingAvg),
-    entry('max_regs_per_block', 'U16', v2.maxRegsPerBlock),
-    entry('serving_rate_limit', 'U64', v2.servingRateLimit),
-    entry('max_validators', 'U16', v2.maxValidators),
-    entry('commit_reveal_period', 'U64', v2.commitRevealPeriod),
-    entry('commit_reveal_weights_enabled', 'Bool', v2.commitRevealWeightsEnabled),
-    entry('alpha_high', 'U16', v2.alphaHigh),
-    entry('alpha_low', 'U16', v2.alphaLow),
-    entry('liquid_alpha_enabled', 'Bool', v2.liquidAlphaEnabled),
-    entry('alpha_sigmoid_steepness', 'I32F32', { bits: v2.alphaSigmoidSteepness }),
-    entry('yuma_version', 'U16', v2.yumaVersion),
-    entry('subnet_is_active', 'Bool', v2.subnetIsActive),
-    entry('transfers_enabled', 'Bool', v2.transfersEnabled),
-    entry('bonds_reset_enabled', 'Bool', v2.bondsResetEnabled),
-    entry('user_liquidity_enabled', 'Bool', false),
-    entry('owner_cut_enabled', 'Bool', readBool(storage, 'ownerCutEnabled', netuid)),
-    entry('owner_cut_auto_lock_enabled', 'Bool', readBool(storage, 'ownerCutAutoLockEnabled', netuid)),
-    entry('min_childkey_take', 'U16', readNum(storage, 'minChildkeyTakePerSubnet', netuid)),
-  ];
+    value: { [variant]: value === undefined ? v2[camelCase(name)] : value(storage, netuid, v2) },
+  }));
+}
+
+/** `snake_case` → `camelCase`: a v3 entry's name as its v2 field. */
+function camelCase(name: string): string {
+  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /** The raw bits of a fixed-point (`{ bits }`) storage value, 0 where the metadata lacks the item. */

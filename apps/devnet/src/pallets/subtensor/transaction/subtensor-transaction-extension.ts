@@ -139,44 +139,59 @@ const checkColdkeySwap: Guard = ({ storage, signer }) => {
   return has(storage, 'coldkeySwapAnnouncements', signer) ? 'ColdkeySwapAnnounced' : undefined;
 };
 
+/** One guard's check of one call. */
+type CallCheck = (environment: ValidityEnvironment, args: CallArgs) => GuardErrorName | undefined;
+
+/** A guard that runs `checks[call]`; a call it has no check for passes it. */
+function guardOf(checks: Partial<Record<GuardedCall, CallCheck>>): Guard {
+  return (environment, call, args) => checks[call]?.(environment, args);
+}
+
+/** `check_weights_min_stake` on the call's `netuid`. */
+const minStakeOnNetuid: CallCheck = (environment, args) => minStakeOnEach(environment, [argNumber(args, 'netuid')]);
+
+/** A reveal: min stake, then {@link singleRevealFailure}. */
+const revealCheck: CallCheck = (environment, args) =>
+  minStakeOnNetuid(environment, args) ?? singleRevealFailure(environment, args);
+
+/** A timelocked commit: min stake, then a reveal round no older than the last stored drand pulse. */
+const timelockedCommitCheck: CallCheck = (environment, args) =>
+  minStakeOnNetuid(environment, args) ??
+  (argBigInt(args, 'revealRound') < lastStoredDrandRound(environment.storage) ? 'InvalidRevealRound' : undefined);
+
 /** CheckWeights (guards/check_weights.rs@6d81084c): input lengths, then min stake, then the commit-reveal checks. */
-const checkWeights: Guard = (environment, call, args) => {
-  switch (call) {
-    case 'batch_commit_weights':
-      return equalLengths(args, ['netuids', 'commitHashes']) ?? minStakeOnEach(environment, netuidsOf(args, 'netuids'));
-    case 'batch_set_weights':
-      return (
-        equalLengths(args, ['netuids', 'weights', 'versionKeys']) ??
-        minStakeOnEach(environment, netuidsOf(args, 'netuids'))
-      );
-    case 'batch_reveal_weights':
-      return (
-        equalLengths(args, ['uidsList', 'valuesList', 'saltsList', 'versionKeys']) ??
-        minStakeOnEach(environment, [argNumber(args, 'netuid')]) ??
-        batchRevealFailure(environment, args)
-      );
-    case 'reveal_weights':
-    case 'reveal_mechanism_weights':
-      return minStakeOnEach(environment, [argNumber(args, 'netuid')]) ?? singleRevealFailure(environment, args);
-    case 'commit_timelocked_weights':
-    case 'commit_timelocked_mechanism_weights':
-    case 'commit_crv3_mechanism_weights':
-      return (
-        minStakeOnEach(environment, [argNumber(args, 'netuid')]) ??
-        (argBigInt(args, 'revealRound') < lastStoredDrandRound(environment.storage) ? 'InvalidRevealRound' : undefined)
-      );
-    case 'set_weights':
-    case 'set_mechanism_weights':
-    case 'commit_weights':
-    case 'commit_mechanism_weights':
-      return minStakeOnEach(environment, [argNumber(args, 'netuid')]);
-    case 'serve_axon':
-    case 'serve_axon_tls':
-    case 'serve_prometheus':
-    case 'register_network':
-    case 'unguarded':
-      return undefined;
-  }
+const checkWeights = guardOf({
+  batch_commit_weights: (environment, args) =>
+    equalLengths(args, ['netuids', 'commitHashes']) ?? minStakeOnEach(environment, netuidsOf(args, 'netuids')),
+  batch_set_weights: (environment, args) =>
+    equalLengths(args, ['netuids', 'weights', 'versionKeys']) ??
+    minStakeOnEach(environment, netuidsOf(args, 'netuids')),
+  batch_reveal_weights: (environment, args) =>
+    equalLengths(args, ['uidsList', 'valuesList', 'saltsList', 'versionKeys']) ??
+    minStakeOnNetuid(environment, args) ??
+    batchRevealFailure(environment, args),
+  reveal_weights: revealCheck,
+  reveal_mechanism_weights: revealCheck,
+  commit_timelocked_weights: timelockedCommitCheck,
+  commit_timelocked_mechanism_weights: timelockedCommitCheck,
+  commit_crv3_mechanism_weights: timelockedCommitCheck,
+  set_weights: minStakeOnNetuid,
+  set_mechanism_weights: minStakeOnNetuid,
+  commit_weights: minStakeOnNetuid,
+  commit_mechanism_weights: minStakeOnNetuid,
+});
+
+/** Commits: `CommittingWeightsTooFast` unless the signer's uid passes the weights rate limit. */
+const commitRateLimit: CallCheck = ({ storage, signer, blockNumber }, args) =>
+  passesRateLimit(storage, signer, argNumber(args, 'netuid'), blockNumber) ? undefined : 'CommittingWeightsTooFast';
+
+/** Direct weights: rate-limited only while commit-reveal is off. */
+const setWeightsRateLimit: CallCheck = ({ storage, signer, blockNumber }, args) => {
+  const netuid = argNumber(args, 'netuid');
+  return readBool(storage, 'commitRevealWeightsEnabled', netuid) ||
+    passesRateLimit(storage, signer, netuid, blockNumber)
+    ? undefined
+    : 'SettingWeightsTooFast';
 };
 
 /**
@@ -184,66 +199,28 @@ const checkWeights: Guard = (environment, call, args) => {
  * commit-reveal is off, against `LastUpdate` of the signer's uid (an unregistered hotkey passes: the call then
  * fails at dispatch); `register_network` against the network rate limit.
  */
-const checkRateLimits: Guard = ({ storage, signer, blockNumber }, call, args) => {
-  switch (call) {
-    case 'commit_weights':
-    case 'commit_mechanism_weights':
-      return passesRateLimit(storage, signer, argNumber(args, 'netuid'), blockNumber)
-        ? undefined
-        : 'CommittingWeightsTooFast';
-    case 'set_weights':
-    case 'set_mechanism_weights': {
-      const netuid = argNumber(args, 'netuid');
-      return readBool(storage, 'commitRevealWeightsEnabled', netuid) ||
-        passesRateLimit(storage, signer, netuid, blockNumber)
-        ? undefined
-        : 'SettingWeightsTooFast';
-    }
-    case 'register_network':
-      return BigInt(blockNumber) - readBig(storage, 'networkLastRegistered') >= readBig(storage, 'networkRateLimit')
-        ? undefined
-        : 'NetworkTxRateLimitExceeded';
-    case 'batch_set_weights':
-    case 'batch_commit_weights':
-    case 'reveal_weights':
-    case 'reveal_mechanism_weights':
-    case 'batch_reveal_weights':
-    case 'commit_timelocked_weights':
-    case 'commit_timelocked_mechanism_weights':
-    case 'commit_crv3_mechanism_weights':
-    case 'serve_axon':
-    case 'serve_axon_tls':
-    case 'serve_prometheus':
-    case 'unguarded':
-      return undefined;
-  }
-};
+const checkRateLimits = guardOf({
+  commit_weights: commitRateLimit,
+  commit_mechanism_weights: commitRateLimit,
+  set_weights: setWeightsRateLimit,
+  set_mechanism_weights: setWeightsRateLimit,
+  register_network: ({ storage, blockNumber }) =>
+    BigInt(blockNumber) - readBig(storage, 'networkLastRegistered') >= readBig(storage, 'networkRateLimit')
+      ? undefined
+      : 'NetworkTxRateLimitExceeded',
+});
+
+/** `validate_serve_axon` on the call's endpoint. */
+const serveAxonCheck: CallCheck = ({ storage, signer, blockNumber }, args) =>
+  servingFailure(storage, signer, endpointOf(args, blockNumber), 'axons');
 
 /** CheckServingEndpoints: `validate_serve_axon` / `validate_serve_prometheus`, as the dispatchables run them. */
-const checkServingEndpoints: Guard = ({ storage, signer, blockNumber }, call, args) => {
-  switch (call) {
-    case 'serve_axon':
-    case 'serve_axon_tls':
-      return servingFailure(storage, signer, endpointOf(args, blockNumber), 'axons');
-    case 'serve_prometheus':
-      return servingFailure(storage, signer, endpointOf(args, blockNumber), 'prometheus');
-    case 'set_weights':
-    case 'set_mechanism_weights':
-    case 'batch_set_weights':
-    case 'commit_weights':
-    case 'commit_mechanism_weights':
-    case 'batch_commit_weights':
-    case 'reveal_weights':
-    case 'reveal_mechanism_weights':
-    case 'batch_reveal_weights':
-    case 'commit_timelocked_weights':
-    case 'commit_timelocked_mechanism_weights':
-    case 'commit_crv3_mechanism_weights':
-    case 'register_network':
-    case 'unguarded':
-      return undefined;
-  }
-};
+const checkServingEndpoints = guardOf({
+  serve_axon: serveAxonCheck,
+  serve_axon_tls: serveAxonCheck,
+  serve_prometheus: ({ storage, signer, blockNumber }, args) =>
+    servingFailure(storage, signer, endpointOf(args, blockNumber), 'prometheus'),
+});
 
 const GUARDS: readonly Guard[] = [checkColdkeySwap, checkWeights, checkRateLimits, checkServingEndpoints];
 
