@@ -6,7 +6,7 @@ import type { InferenceWorkerMetricsRepository } from '../inference-worker-metri
 import type { ReplyRepository } from './reply.repository';
 import { SynapseJobService, type JobAttempt } from './synapse-job.service';
 
-function newTestService(generate: (request: GenerationRequest) => Promise<GenerationResult>) {
+function newTestService(generate: (request: GenerationRequest, signal: AbortSignal) => Promise<GenerationResult>) {
   const published: ReplyMessage[] = [];
   const outcomes: string[] = [];
   const engine = {
@@ -30,11 +30,11 @@ function newTestService(generate: (request: GenerationRequest) => Promise<Genera
   return { sut, published, outcomes };
 }
 
-function attempt(synapse: string, inputsJson: string, canRetry: boolean): JobAttempt {
+function attempt(synapse: string, inputsJson: string, canRetry: boolean, deadlineMs = Date.now() + 60_000): JobAttempt {
   const data: SynapseJobData = {
     synapse,
     inputsJson,
-    deadlineMs: Date.now() + 60_000,
+    deadlineMs,
     requestId: 'r',
     replyChannel: 'c',
     stream: false,
@@ -65,6 +65,18 @@ describe('SynapseJobService', () => {
     const verdict = await sut.run(attempt('StreamingTextGeneration', GENERATION, true));
     expect(verdict.kind).toBe('unrecoverable');
     expect(published.map((m) => m.kind)).toEqual(['chunk', 'failed']);
+  });
+
+  it('aborts a handler still running at the deadline and replies deadline-passed', async () => {
+    const { sut, published } = newTestService(
+      (_request, signal) =>
+        new Promise<GenerationResult>((_resolve, reject) => {
+          signal.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    );
+    const verdict = await sut.run(attempt('TextGeneration', GENERATION, true, Date.now() + 100));
+    expect(verdict.kind).toBe('unrecoverable');
+    expect(published).toEqual([expect.objectContaining({ kind: 'failed', code: 'deadline-passed' })]);
   });
 
   it('never retries bad input, and says why', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@taonode/config';
 import type { ReplyFailureCode, SynapseJobData } from '@taonode/queue';
-import { findSynapseModule, isBadSynapseInput, runSynapseModule } from '@taonode/synapses';
+import { findSynapseModule, isBadSynapseInput, runSynapseModule, type SynapseHandlerContext } from '@taonode/synapses';
 import type { InferenceWorkerConfig } from '../config';
 import { TextGenerationEngine } from '../engine/text-generation.engine';
 import { InferenceWorkerMetricsRepository } from '../inference-worker-metrics.repository';
@@ -23,6 +23,29 @@ export interface JobAttempt {
   readonly canRetry: boolean;
   /** Aborted when the worker gives up waiting for it at shutdown; the job's deadline is added here. */
   readonly signal: AbortSignal;
+}
+
+/**
+ * A handler's context. Its abort signal (the worker's interrupt, or the job's deadline) is built on first read:
+ * `AbortSignal.any` plus `AbortSignal.timeout` (a timer) cost a visible share of a quick job's CPU, and a handler
+ * that never waits (Dummy) never reads it.
+ */
+function handlerContext(
+  generator: TextGenerationEngine,
+  limits: SynapseHandlerContext['limits'],
+  data: SynapseJobData,
+  interrupt: AbortSignal,
+): SynapseHandlerContext {
+  let signal: AbortSignal | undefined;
+  return {
+    generator,
+    limits,
+    requestId: data.requestId,
+    get signal(): AbortSignal {
+      signal ??= AbortSignal.any([interrupt, AbortSignal.timeout(Math.max(0, data.deadlineMs - Date.now()))]);
+      return signal;
+    },
+  };
 }
 
 /**
@@ -52,18 +75,16 @@ export class SynapseJobService {
     if (module === undefined) {
       return finish('bad-input', 'bad-input', `no handler for synapse '${data.synapse}'`);
     }
-    const remainingMs = data.deadlineMs - Date.now();
-    if (remainingMs <= 0) {
+    if (data.deadlineMs <= Date.now()) {
       return finish('deadline-passed', 'deadline-passed', 'the deadline passed before the job ran');
     }
 
-    const signal = AbortSignal.any([attempt.signal, AbortSignal.timeout(remainingMs)]);
     let seq = 0;
     try {
       const outputsJson = await runSynapseModule(
         module,
         data.inputsJson,
-        { generator: this.engine, limits: this.config.limits, signal, requestId: data.requestId },
+        handlerContext(this.engine, this.config.limits, data, attempt.signal),
         (chunk) => this.replies.publish(data.replyChannel, { kind: 'chunk', jobId, seq: seq++, data: chunk }),
       );
       await this.replies.publish(data.replyChannel, { kind: 'done', jobId, outputsJson });
