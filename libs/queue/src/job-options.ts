@@ -2,13 +2,15 @@ import type { JobsOptions } from 'bullmq';
 
 /**
  * Job defaults set once for queue `inference` (style.md §5). Few attempts: a synapse answer is worth something
- * only before its deadline, and the worker drops jobs past it. Completed and failed jobs are kept in bounded
- * numbers for inspection; results travel on the reply bus, not through the job record.
+ * only before its deadline, and the worker drops jobs past it. A completed job is deleted at once: its result
+ * travelled on the reply bus, and keeping a bounded history cost Redis four more commands per job inside the
+ * completion script (add to the completed set, store the result, find and trim the oldest). Failed jobs
+ * are kept in bounded numbers for inspection.
  */
 export const INFERENCE_JOB_DEFAULTS: Readonly<JobsOptions> = {
   attempts: 2,
   backoff: { type: 'exponential', delay: 50 },
-  removeOnComplete: { count: 1000 },
+  removeOnComplete: true,
   removeOnFail: { count: 5000 },
 };
 

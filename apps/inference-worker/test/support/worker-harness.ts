@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { InferenceJobName, QUEUE_PREFIX, QueueName, type ReplyMessage, type SynapseJobData } from '@taonode/queue';
-
-/** The job options the gateway uses for queue `inference`: two attempts, fast exponential backoff. */
-const JOB_OPTIONS = { attempts: 2, backoff: { type: 'exponential', delay: 50 } } as const;
+import {
+  INFERENCE_JOB_DEFAULTS,
+  InferenceJobName,
+  QUEUE_PREFIX,
+  QueueName,
+  type ReplyMessage,
+  type SynapseJobData,
+} from '@taonode/queue';
 
 /** The producer's side as the gateway runs it, reduced to what the worker specs need: enqueue, collect replies. */
 export class ProducerHarness {
@@ -58,7 +62,8 @@ export class ProducerHarness {
         replyChannel: this.channel,
         stream: options.stream ?? false,
       },
-      { ...JOB_OPTIONS, jobId },
+      // The job options the gateway's producer uses (attempts, backoff, removal once finished).
+      { ...INFERENCE_JOB_DEFAULTS, jobId },
     );
     await final;
     return { jobId, replies: this.replies.get(jobId) ?? [] };
