@@ -57,6 +57,13 @@ const gatewayEnv = z.object({
   AXON_HEADERS_TIMEOUT_MS: positiveInt(600_000).default(5_000),
   AXON_REQUEST_TIMEOUT_MS: positiveInt(600_000).default(15_000),
   AXON_KEEP_ALIVE_TIMEOUT_MS: positiveInt(600_000).default(30_000),
+  /**
+   * Open connections per client IP and in all; a new connection past either is closed at once. A Python dendrite
+   * holds one connection per request in flight (aiohttp's pool), so 256 covers a validator querying this axon
+   * with 256 requests at once; the total stays under the usual 65,536 file descriptors.
+   */
+  AXON_MAX_CONNECTIONS_PER_IP: positiveInt(1_000_000).default(256),
+  AXON_MAX_CONNECTIONS: positiveInt(1_000_000).default(16_384),
   /** Requests in flight (admitted, not yet answered) beyond which callers are shed, lowest stake first. */
   AXON_MAX_IN_FLIGHT: positiveInt(1_000_000).default(4_096),
   /** Signature verification threads. */
@@ -88,6 +95,8 @@ export const gatewayConfigSchema = gatewayEnv
       headersTimeoutMs: env.AXON_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: env.AXON_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: env.AXON_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnectionsPerIp: env.AXON_MAX_CONNECTIONS_PER_IP,
+      maxConnections: env.AXON_MAX_CONNECTIONS,
     },
     serve:
       env.AXON_EXTERNAL_IP === undefined

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Counter, Histogram, Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '@taonode/observability';
+import type { ConnectionRefusal } from './limits/connection-guard';
 import { type BlacklistReason, createGatewayMetrics, type GatewayMetrics, type RequestStage } from './metrics';
 
 /** The only place axon-gateway touches prom-client: domain-named recording methods over the catalogue. */
@@ -47,6 +48,10 @@ export class GatewayMetricsRepository {
 
   shed(): void {
     this.metrics.shed.inc();
+  }
+
+  connectionRefused(reason: ConnectionRefusal): void {
+    this.metrics.connectionsRefused.inc({ reason });
   }
 
   inFlight(count: number): void {

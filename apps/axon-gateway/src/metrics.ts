@@ -45,6 +45,12 @@ export function createGatewayMetrics(registry: Registry) {
       help: 'Requests shed under overload (503)',
       registers,
     }),
+    connectionsRefused: new Counter({
+      name: 'taonode_gateway_connections_refused_total',
+      help: 'Connections closed as soon as accepted: the client IP held its share (per_ip) or the gateway was full (total)',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
     inFlight: new Gauge({
       name: 'taonode_gateway_in_flight_requests',
       help: 'Requests admitted and not yet answered',

@@ -1,10 +1,13 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { APP_CONFIG } from '@taonode/config';
 import type { GatewayConfig } from '../config';
+import { GatewayMetricsRepository } from '../gateway-metrics.repository';
+import { ConnectionGuard } from '../limits/connection-guard';
 import type { AxonAnswer } from './axon-answer';
 import { type AdmittedRequest, AxonRequestService } from './axon-request.service';
 
@@ -57,6 +60,7 @@ export class AxonHttpServer implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly axon: AxonRequestService,
+    private readonly metrics: GatewayMetricsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -67,6 +71,20 @@ export class AxonHttpServer implements OnModuleInit {
     server.headersTimeout = http.headersTimeoutMs;
     server.requestTimeout = http.requestTimeoutMs;
     server.keepAliveTimeout = http.keepAliveTimeoutMs;
+    // Connections that send nothing cost no request, so the rate limiter never sees them: cap them per IP and
+    // in all (Node closes a connection past maxConnections itself and emits 'drop').
+    server.maxConnections = http.maxConnections;
+    server.on('drop', () => this.metrics.connectionRefused('total'));
+    const guard = new ConnectionGuard(http.maxConnectionsPerIp);
+    server.on('connection', (socket: Socket) => {
+      const ip = socket.remoteAddress ?? '';
+      if (!guard.tryOpen(ip)) {
+        this.metrics.connectionRefused('per_ip');
+        socket.destroy();
+        return;
+      }
+      socket.once('close', () => guard.closed(ip));
+    });
     // Fastify keeps its `clientError` answers (malformed heads, 431); requests are ours alone.
     server.removeAllListeners('request');
     server.on('request', (request: IncomingMessage, response: ServerResponse) => this.handle(request, response));

@@ -1,0 +1,290 @@
+import { connect, type Socket } from 'node:net';
+import { Client } from 'undici';
+import {
+  type FakeMetagraphServer,
+  type LaunchedRedis,
+  startFakeMetagraphServer,
+  startRedisServer,
+} from '@taonode/testing';
+import { Keypair } from '@taonode/wallet';
+import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
+import { type RunningGateway, startGateway } from './support/gateway.app';
+import { ALICE, dummyRequest } from './support/signed-request';
+
+const TAO = 1_000_000_000n;
+const MALLORY = Keypair.fromUri('//Mallory');
+/** Per-IP caps of this gateway: small, so that the attackers reach them whatever the machine's speed. */
+const MAX_CONNECTIONS_PER_IP = 16;
+/** The validator's bucket (burst 60, 1 token/s) holds its 40 requests; a flood of 400 can never fit in it. */
+const RATE_LIMIT = { AXON_RATE_LIMIT_PER_SECOND: '1', AXON_RATE_LIMIT_BURST: '60' };
+const VALIDATOR_REQUESTS = 40;
+
+/** Each attacker speaks from its own loopback address (Linux routes all of 127.0.0.0/8 to this host). */
+const ATTACKER = {
+  silentConnections: '127.0.0.3',
+  slowHeads: '127.0.0.4',
+  garbage: '127.0.0.5',
+  oversized: '127.0.0.6',
+  forgedSignatures: '127.0.0.7',
+  unregistered: '127.0.0.8',
+} as const;
+
+function open(port: number, localAddress: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', localAddress });
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+/** Resolves with what the server sent once it closes the connection (or the socket errors). */
+function closed(socket: Socket): Promise<string> {
+  return new Promise((resolve) => {
+    let received = '';
+    socket.on('data', (data: Buffer) => {
+      received += data.toString('latin1');
+    });
+    socket.once('error', () => undefined);
+    socket.once('close', () => resolve(received));
+  });
+}
+
+/** Opens `count` connections from `localAddress` and sends nothing on them. */
+async function silentConnections(port: number, localAddress: string, count: number): Promise<string[]> {
+  const sockets = await Promise.all(
+    Array.from({ length: count }, () => open(port, localAddress).catch(() => undefined)),
+  );
+  return Promise.all(sockets.map((socket) => (socket === undefined ? Promise.resolve('') : closed(socket))));
+}
+
+/** Sends a request head one byte every `pauseMs` until the server closes the connection. */
+async function slowHead(port: number, localAddress: string, pauseMs: number): Promise<string> {
+  const socket = await open(port, localAddress);
+  const head = `POST /Dummy HTTP/1.1\r\nhost: x\r\n${'x-slow: 1\r\n'.repeat(400)}`;
+  const done = closed(socket);
+  let index = 0;
+  const timer = setInterval(() => {
+    if (socket.destroyed || index >= head.length) {
+      clearInterval(timer);
+      return;
+    }
+    socket.write(head[index] ?? '');
+    index += 1;
+  }, pauseMs);
+  const received = await done;
+  clearInterval(timer);
+  return received;
+}
+
+/** Writes `bytes` on a fresh connection and returns what the server answered before closing it. */
+async function rawOnce(port: number, localAddress: string, bytes: Buffer | string): Promise<string> {
+  const socket = await open(port, localAddress);
+  const done = closed(socket);
+  socket.write(bytes);
+  // A server that answers but keeps the connection is closed from here once the answer is in.
+  socket.once('data', () => setTimeout(() => socket.end(), 50));
+  return done;
+}
+
+/** A validator's signed head declaring a 100 MB body: it passes every head check, so the size check answers. */
+function hugeBodyHead(axonHotkey: string): string {
+  const request = dummyRequest({ axonHotkey });
+  const lines = Object.entries({ ...request.headers, 'content-type': 'application/json' })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  return `POST ${request.path} HTTP/1.1\r\nhost: x\r\ncontent-length: 104857600\r\n${lines}\r\n{"dummy_input":`;
+}
+
+function statusOf(raw: string): number {
+  return Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1] ?? 0);
+}
+
+/** Pseudo-random bytes from a fixed seed (the test is the same on every run). */
+function noise(seed: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  let state = seed;
+  for (let i = 0; i < length; i += 1) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    bytes[i] = state & 0xff;
+  }
+  return bytes;
+}
+
+/** Sends signed requests from `localAddress` over `lanes` keep-alive connections; returns the statuses. */
+async function flood(
+  url: string,
+  localAddress: string,
+  lanes: number,
+  perLane: number,
+  request: () => { path: string; headers: Record<string, string>; body: string },
+): Promise<number[]> {
+  const statuses: number[] = [];
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      const client = new Client(url, { localAddress });
+      try {
+        for (let i = 0; i < perLane; i += 1) {
+          const { path, headers, body } = request();
+          const response = await client.request({
+            path,
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body,
+          });
+          await response.body.text();
+          statuses.push(response.statusCode);
+        }
+      } catch {
+        statuses.push(0);
+      } finally {
+        await client.close().catch(() => undefined);
+      }
+    }),
+  );
+  return statuses;
+}
+
+async function metric(gateway: RunningGateway, line: RegExp): Promise<number> {
+  const text = await (await fetch(`${gateway.opsUrl}/metrics`)).text();
+  return Number(line.exec(text)?.[1] ?? 0);
+}
+
+describe('axon-gateway under hostile traffic while a validator keeps querying (real HTTP, Redis, gRPC)', () => {
+  let redis: LaunchedRedis;
+  let metagraph: FakeMetagraphServer;
+  let gateway: RunningGateway;
+  let worker: DummyWorker;
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    metagraph = await startFakeMetagraphServer(1, [
+      { hotkey: ALICE.ss58Address, stakeRao: 1_000n * TAO, validatorPermit: true },
+    ]);
+    gateway = await startGateway({
+      redisUrl: redis.url,
+      metagraphUrl: metagraph.url,
+      env: {
+        ...RATE_LIMIT,
+        AXON_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS_PER_IP),
+        AXON_HEADERS_TIMEOUT_MS: '3000',
+        AXON_MAX_BODY_BYTES: '65536',
+      },
+    });
+    for (;;) {
+      if ((await fetch(`${gateway.opsUrl}/ready`)).status === 200) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    worker = startDummyWorker(redis.url);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await gateway?.close();
+    await metagraph?.stop();
+    await redis?.stop();
+  });
+
+  it('answers every validator request correctly while six attackers run, and refuses each attacker as it should', async () => {
+    const validatorAnswers: { status: number; output: unknown }[] = [];
+    const validator = (async () => {
+      // One keep-alive connection, as a dendrite's session; each request waits for the previous answer.
+      const client = new Client(gateway.url);
+      try {
+        for (let i = 0; i < VALIDATOR_REQUESTS; i += 1) {
+          const request = dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: i });
+          const response = await client.request({
+            path: request.path,
+            method: 'POST',
+            headers: { ...request.headers, 'content-type': 'application/json' },
+            body: request.body,
+          });
+          const body = await response.body.text();
+          validatorAnswers.push({
+            status: response.statusCode,
+            output: response.statusCode === 200 ? (JSON.parse(body) as { dummy_output: unknown }).dummy_output : body,
+          });
+        }
+      } finally {
+        await client.close();
+      }
+    })();
+
+    const port = gateway.port;
+    const [silent, slow, garbage, oversizedBodies, oversizedHeads, forged, unregistered] = await Promise.all([
+      silentConnections(port, ATTACKER.silentConnections, MAX_CONNECTIONS_PER_IP * 4),
+      Promise.all(Array.from({ length: 8 }, () => slowHead(port, ATTACKER.slowHeads, 20))),
+      Promise.all(
+        Array.from({ length: 40 }, (_, seed) =>
+          rawOnce(port, ATTACKER.garbage, Buffer.concat([noise(seed + 1, 2048), Buffer.from('\r\n\r\n')])),
+        ),
+      ),
+      Promise.all(Array.from({ length: 10 }, () => rawOnce(port, ATTACKER.oversized, hugeBodyHead(gateway.hotkey)))),
+      Promise.all(
+        Array.from({ length: 10 }, () =>
+          rawOnce(
+            port,
+            ATTACKER.oversized,
+            `POST /Dummy HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(64 * 1024)}\r\n\r\n`,
+          ),
+        ),
+      ),
+      flood(gateway.url, ATTACKER.forgedSignatures, 8, 50, () => {
+        const request = dummyRequest({ axonHotkey: gateway.hotkey });
+        // Alice's claim with another key's signature.
+        const forgedBy = dummyRequest({ axonHotkey: gateway.hotkey, signer: MALLORY });
+        return {
+          ...request,
+          headers: {
+            ...request.headers,
+            bt_header_dendrite_signature: forgedBy.headers.bt_header_dendrite_signature ?? '',
+          },
+        };
+      }),
+      flood(gateway.url, ATTACKER.unregistered, 4, 25, () =>
+        dummyRequest({ axonHotkey: gateway.hotkey, signer: MALLORY }),
+      ),
+    ]);
+    await validator;
+
+    // The validator: every request answered 200 with its own output.
+    expect(validatorAnswers).toEqual(
+      Array.from({ length: VALIDATOR_REQUESTS }, (_, i) => ({ status: 200, output: i * 2 })),
+    );
+    // Silent connections: beyond the per-IP cap closed at once; the rest closed by the head timeout.
+    expect(silent).toHaveLength(MAX_CONNECTIONS_PER_IP * 4);
+    const timedOut = silent.filter((received) => statusOf(received) === 408).length;
+    expect(timedOut).toBeLessThanOrEqual(MAX_CONNECTIONS_PER_IP);
+    expect(silent.filter((received) => received === '').length).toBe(MAX_CONNECTIONS_PER_IP * 4 - timedOut);
+    expect(
+      await metric(gateway, /^taonode_gateway_connections_refused_total\{reason="per_ip"[^}]*\} (\d+)$/m),
+    ).toBeGreaterThanOrEqual(MAX_CONNECTIONS_PER_IP * 3);
+    // Heads dribbled byte by byte: cut off (408, or closed) long before they are whole.
+    for (const received of slow) {
+      expect([0, 408]).toContain(statusOf(received));
+    }
+    // Bytes that are not HTTP: 400 (or closed) — never a 5xx, never an answer the pipeline produced.
+    for (const received of garbage) {
+      expect([0, 400]).toContain(statusOf(received));
+    }
+    // A declared 100 MB body: 413 before it is read; a 64 KB header: 431.
+    for (const received of oversizedBodies) {
+      expect(statusOf(received)).toBe(413);
+    }
+    for (const received of oversizedHeads) {
+      expect([431, 0]).toContain(statusOf(received));
+    }
+    // Forged signatures: 401 until the IP's bucket is empty, then 429; never a 200 or a 5xx.
+    expect(forged).toHaveLength(400);
+    expect(new Set(forged)).toEqual(new Set([401, 429]));
+    // A hotkey the metagraph does not know: 403 (then 429), before any signature work.
+    expect(new Set(unregistered).has(200)).toBe(false);
+    expect(unregistered).toContain(403);
+    for (const status of unregistered) {
+      expect([403, 429]).toContain(status);
+    }
+    // No job ran for any attacker: the worker saw the validator's requests only.
+    expect(worker.taken()).toBe(VALIDATOR_REQUESTS);
+  }, 600_000);
+});
