@@ -13,7 +13,8 @@ export function unrefRxjsTimers(): void {
     return;
   }
   intervalProvider.delegate = {
-    setInterval: (handler, timeout, ...args: unknown[]) => setInterval(handler, timeout, ...args).unref(),
+    // rxjs passes no extra arguments (AsyncAction.requestAsyncId).
+    setInterval: (handler, timeout) => setInterval(handler, timeout).unref(),
     clearInterval: (handle) => clearInterval(handle),
   };
 }
