@@ -29,7 +29,7 @@ const workerEnv = z.object({
   INFERENCE_CONCURRENCY: positiveInt(1024).default(64),
   /** Most sequences in one forward pass. */
   INFERENCE_MAX_BATCH: positiveInt(1024).default(32),
-  /** How long an idle batcher waits for company before its first pass. */
+  /** How long new requests wait for another arrival before their prefill: a burst prefills and decodes as one batch. */
   INFERENCE_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2),
   /** Largest `max_tokens` accepted; above → failed:bad-input. */
   INFERENCE_MAX_TOKENS: positiveInt(65_536).default(256),

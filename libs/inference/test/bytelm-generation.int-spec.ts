@@ -172,6 +172,23 @@ describe('the synthetic byte-level model', () => {
     ]);
   });
 
+  it('starts a burst of arrivals as one prefill pass, however long the burst, while each gap is short', async () => {
+    const passes: number[] = [];
+    const generator = new BatchingGenerator(
+      backend,
+      // A gap far shorter than batchDelayMs between arrivals, the burst longer than it in all.
+      { maxBatch: 32, batchDelayMs: 300, maxBatchDelayMs: 60_000 },
+      { forwardPass: (size) => passes.push(size), tokensGenerated: () => undefined },
+    );
+    const pending: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++) {
+      pending.push(generator.generate(request(`burst ${String(i).padStart(2, '0')}`, { maxTokens: 4 }), never));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await Promise.all(pending);
+    expect(passes).toEqual([20, 20, 20, 20]);
+  });
+
   it('gives each of 32 concurrent requests exactly its text alone: mixed lengths, seeds, one joining late', async () => {
     const requests = Array.from({ length: 32 }, (_, i) =>
       request(`request ${i % 5 === 0 ? 'with a longer prompt ' : ''}${i % 3}`, {

@@ -8,9 +8,17 @@ import { TokenSampler } from './token-sampler';
 export interface BatchingOptions {
   /** Most sequences in one forward pass. */
   readonly maxBatch: number;
-  /** How long an idle generator waits for more requests before its first pass (milliseconds). */
+  /**
+   * How long waiting requests wait for another arrival before they start (milliseconds): a burst of requests that
+   * arrive closer together than this starts as one prefill pass, so they decode in one group too.
+   */
   readonly batchDelayMs: number;
+  /** The longest a request waits for company while arrivals keep coming (default: the larger of 10 and batchDelayMs). */
+  readonly maxBatchDelayMs?: number;
 }
+
+/** Default cap of the wait for company: a few batch-1 decode steps of the synthetic model. */
+const DEFAULT_MAX_BATCH_DELAY_MS = 10;
 
 /** Told about each forward pass and each token, for the app's metrics (no prom-client here). */
 export interface GenerationObserver {
@@ -19,6 +27,8 @@ export interface GenerationObserver {
 }
 
 interface Sequence {
+  /** performance.now() when it was submitted. */
+  readonly arrivedAt: number;
   readonly tokens: number[];
   /** The model's keys and values for all but the newest token; undefined before the prefill and past the window. */
   cache: CacheSlot | undefined;
@@ -46,6 +56,7 @@ export class BatchingGenerator implements TextGenerator {
   private readonly waiting: Sequence[] = [];
   private readonly running: Sequence[] = [];
   private looping = false;
+  private lastArrivalAt = 0;
   /** Ends the wait for company early (every waiting request was cancelled: nothing is left to batch). */
   private wakeEarly: (() => void) | undefined;
 
@@ -67,6 +78,7 @@ export class BatchingGenerator implements TextGenerator {
 
   stream(request: GenerationRequest, signal: AbortSignal): AsyncIterable<string> {
     const sequence: Sequence = {
+      arrivedAt: performance.now(),
       tokens: [...Buffer.from(request.prompt, 'utf8')],
       cache: undefined,
       remaining: request.maxTokens,
@@ -86,6 +98,7 @@ export class BatchingGenerator implements TextGenerator {
     signal.addEventListener('abort', onAbort, { once: true });
     sequence.detach = () => signal.removeEventListener('abort', onAbort);
     this.waiting.push(sequence);
+    this.lastArrivalAt = sequence.arrivedAt;
     this.start();
     return sequence.channel;
   }
@@ -97,19 +110,22 @@ export class BatchingGenerator implements TextGenerator {
     }
   }
 
+  /**
+   * Passes until nothing is left. Waiting requests join once their burst of arrivals has settled (batchDelayMs
+   * without a new one, or maxBatchDelayMs since the oldest, or enough of them to fill the batch): a sequence's group
+   * is fixed by its prefill, since sequences of different cached lengths never share a pass. Running sequences keep
+   * stepping meanwhile; with none running the loop sleeps until the admission is due.
+   */
   private async loop(): Promise<void> {
     try {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(wake, this.options.batchDelayMs);
-        function wake(): void {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.wakeEarly = wake;
-      });
-      this.wakeEarly = undefined;
       while (this.waiting.length > 0 || this.running.length > 0) {
-        this.admit();
+        const admitIn = this.admissionDueIn();
+        if (admitIn <= 0) {
+          this.admit();
+        } else if (this.running.length === 0) {
+          await this.sleep(admitIn);
+          continue;
+        }
         await Promise.all([...groupByPhase(this.running).values()].map((group) => this.step(group)));
         this.retireFinished();
       }
@@ -119,6 +135,33 @@ export class BatchingGenerator implements TextGenerator {
         this.start();
       }
     }
+  }
+
+  /** Milliseconds until the waiting requests are due to join (0 or less: now; Infinity: none is waiting). */
+  private admissionDueIn(): number {
+    const oldest = this.waiting[0];
+    if (oldest === undefined) {
+      return Infinity;
+    }
+    if (this.waiting.length >= this.options.maxBatch - this.running.length) {
+      return 0;
+    }
+    const maxDelay = this.options.maxBatchDelayMs ?? Math.max(DEFAULT_MAX_BATCH_DELAY_MS, this.options.batchDelayMs);
+    const now = performance.now();
+    return Math.min(this.lastArrivalAt + this.options.batchDelayMs, oldest.arrivedAt + maxDelay) - now;
+  }
+
+  /** Waits `ms`, or less when every waiting request is cancelled (nothing is left to batch). */
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(wake, Math.ceil(ms));
+      function wake(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeEarly = wake;
+    });
+    this.wakeEarly = undefined;
   }
 
   private admit(): void {
