@@ -86,12 +86,19 @@ export function buildBytelmModel(): Uint8Array {
       g.op('Reshape', [g.op('MatMul', [h, linear(`${p}.${name}`, d, d)]), splitHeads]);
     const names = bytelmCacheNames(layer);
     const q = g.op('Transpose', [project('wq')], { perm: [0, 2, 1, 3] });
-    const presentKey = g.op('Concat', [names.pastKey, g.op('Transpose', [project('wk')], { perm: [0, 2, 1, 3] })], {
-      axis: 2,
-    });
-    const presentValue = g.op('Concat', [names.pastValue, g.op('Transpose', [project('wv')], { perm: [0, 2, 1, 3] })], {
-      axis: 2,
-    });
+    // Written under their output names: an Identity rename would copy the whole cache on every step.
+    const presentKey = g.op(
+      'Concat',
+      [names.pastKey, g.op('Transpose', [project('wk')], { perm: [0, 2, 1, 3] })],
+      { axis: 2 },
+      names.presentKey,
+    );
+    const presentValue = g.op(
+      'Concat',
+      [names.pastValue, g.op('Transpose', [project('wv')], { perm: [0, 2, 1, 3] })],
+      { axis: 2 },
+      names.presentValue,
+    );
     cacheInputs.push(cacheTensor(names.pastKey, 'past'), cacheTensor(names.pastValue, 'past'));
     cacheOutputs.push(
       { from: presentKey, info: cacheTensor(names.presentKey, 'total') },

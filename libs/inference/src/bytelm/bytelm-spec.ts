@@ -49,4 +49,4 @@ export const BYTELM_HEAD_DIM = BYTELM.modelDim / BYTELM.heads;
  * sha256 of the model file the builder produces. A test rebuilds the model and compares; the embedded backend
  * refuses a default model file whose digest differs (a stale or tampered cache).
  */
-export const BYTELM_SHA256 = 'd5ae755ab5b5300a8ceb8b1295330e7847c745d7fed72ef4a702d70750889c65';
+export const BYTELM_SHA256 = '9dff6a01c92477d8b24289e8cbe6e13372b8175477c17637997ebc7c6ab45f40';

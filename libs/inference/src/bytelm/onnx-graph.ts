@@ -8,9 +8,17 @@ export class OnnxGraph {
   private readonly initializers: onnx.ITensorProto[] = [];
   private counter = 0;
 
-  /** Adds an op and returns its (single) output name. Integer attributes are INT(S), fractional ones FLOAT. */
-  op(opType: string, inputs: readonly string[], attributes: Readonly<Record<string, AttributeValue>> = {}): string {
-    const output = `${opType.toLowerCase()}_${this.counter++}`;
+  /**
+   * Adds an op and returns its (single) output name: generated, or `outputName` for an op that writes a graph output
+   * itself (no Identity copy of a large tensor on every run). Integer attributes are INT(S), fractional ones FLOAT.
+   */
+  op(
+    opType: string,
+    inputs: readonly string[],
+    attributes: Readonly<Record<string, AttributeValue>> = {},
+    outputName?: string,
+  ): string {
+    const output = outputName ?? `${opType.toLowerCase()}_${this.counter++}`;
     this.nodes.push({
       opType,
       name: output,
@@ -49,14 +57,17 @@ export class OnnxGraph {
     return name;
   }
 
-  /** Encodes the model; `output` is renamed by an Identity node so the graph's output has its public name. */
+  /**
+   * Encodes the model; an output whose op wrote another name is renamed by an Identity node so the graph's output has
+   * its public name.
+   */
   encode(options: {
     readonly name: string;
     readonly opset: number;
     readonly inputs: readonly onnx.IValueInfoProto[];
     readonly outputs: readonly { readonly from: string; readonly info: onnx.IValueInfoProto }[];
   }): Uint8Array {
-    for (const output of options.outputs) {
+    for (const output of options.outputs.filter((o) => o.from !== o.info.name)) {
       this.nodes.push({
         opType: 'Identity',
         name: `${output.info.name ?? ''}_out`,
