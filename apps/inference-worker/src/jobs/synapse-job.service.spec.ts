@@ -11,8 +11,8 @@ function newTestService(generate: (request: GenerationRequest, signal: AbortSign
   const outcomes: string[] = [];
   const engine = {
     generate,
-    stream: async function* (request: GenerationRequest) {
-      yield (await generate(request)).text;
+    stream: async function* (request: GenerationRequest, signal: AbortSignal) {
+      yield (await generate(request, signal)).text;
       throw new Error('backend lost mid-stream');
     },
   } as unknown as TextGenerationEngine;

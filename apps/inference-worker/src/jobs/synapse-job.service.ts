@@ -6,6 +6,7 @@ import type { InferenceWorkerConfig } from '../config';
 import { TextGenerationEngine } from '../engine/text-generation.engine';
 import { InferenceWorkerMetricsRepository } from '../inference-worker-metrics.repository';
 import type { JobOutcome } from '../metrics';
+import { JobAbortScope } from './job-abort-scope';
 import { ReplyRepository } from './reply.repository';
 
 /** How the transport must finish a job after {@link SynapseJobService.run}. */
@@ -23,29 +24,6 @@ export interface JobAttempt {
   readonly canRetry: boolean;
   /** Aborted when the worker gives up waiting for it at shutdown; the job's deadline is added here. */
   readonly signal: AbortSignal;
-}
-
-/**
- * A handler's context. Its abort signal (the worker's interrupt, or the job's deadline) is built on first read:
- * `AbortSignal.any` plus `AbortSignal.timeout` (a timer) cost a visible share of a quick job's CPU, and a handler
- * that never waits (Dummy) never reads it.
- */
-function handlerContext(
-  generator: TextGenerationEngine,
-  limits: SynapseHandlerContext['limits'],
-  data: SynapseJobData,
-  interrupt: AbortSignal,
-): SynapseHandlerContext {
-  let signal: AbortSignal | undefined;
-  return {
-    generator,
-    limits,
-    requestId: data.requestId,
-    get signal(): AbortSignal {
-      signal ??= AbortSignal.any([interrupt, AbortSignal.timeout(Math.max(0, data.deadlineMs - Date.now()))]);
-      return signal;
-    },
-  };
 }
 
 /**
@@ -79,13 +57,19 @@ export class SynapseJobService {
       return finish('deadline-passed', 'deadline-passed', 'the deadline passed before the job ran');
     }
 
+    const abort = new JobAbortScope(attempt.signal, data.deadlineMs);
+    const context: SynapseHandlerContext = {
+      generator: this.engine,
+      limits: this.config.limits,
+      requestId: data.requestId,
+      get signal(): AbortSignal {
+        return abort.signal;
+      },
+    };
     let seq = 0;
     try {
-      const outputsJson = await runSynapseModule(
-        module,
-        data.inputsJson,
-        handlerContext(this.engine, this.config.limits, data, attempt.signal),
-        (chunk) => this.replies.publish(data.replyChannel, { kind: 'chunk', jobId, seq: seq++, data: chunk }),
+      const outputsJson = await runSynapseModule(module, data.inputsJson, context, (chunk) =>
+        this.replies.publish(data.replyChannel, { kind: 'chunk', jobId, seq: seq++, data: chunk }),
       );
       await this.replies.publish(data.replyChannel, { kind: 'done', jobId, outputsJson });
       this.metrics.jobFinished(synapse, 'done', (performance.now() - started) / 1000);
@@ -104,6 +88,8 @@ export class SynapseJobService {
         return { kind: 'retry', error };
       }
       return finish('failed', 'internal', 'the worker could not answer');
+    } finally {
+      abort.close();
     }
   }
 }
