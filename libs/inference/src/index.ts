@@ -5,6 +5,7 @@
  */
 export { EmbeddedOrtBackend, type EmbeddedModelSource, type EmbeddedOrtOptions } from './backends/embedded-ort.backend';
 export type { ForwardResult, InferenceBackend, KvCache, TokenBatch } from './backends/inference-backend';
+export { detectModelInterface, KV_CACHE_INTERFACE, type ModelInterface } from './backends/model-interface';
 export { buildBytelmModel } from './bytelm/bytelm-builder';
 export { BYTELM, BYTELM_HEAD_DIM, BYTELM_SHA256, bytelmCacheNames } from './bytelm/bytelm-spec';
 export { DEFAULT_MODEL_REPOSITORY, ensureBytelmModel, modelFilePath, sha256Hex } from './bytelm/model-repository';

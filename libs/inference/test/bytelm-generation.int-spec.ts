@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { GenerationRequest } from '@taonode/synapses';
 import { EmbeddedOrtBackend } from '../src/backends/embedded-ort.backend';
 import type { InferenceBackend, TokenBatch } from '../src/backends/inference-backend';
+import { KV_CACHE_INTERFACE } from '../src/backends/model-interface';
 import { buildBytelmModel } from '../src/bytelm/bytelm-builder';
 import { BYTELM, BYTELM_SHA256 } from '../src/bytelm/bytelm-spec';
 import { ensureBytelmModel, modelFilePath, sha256Hex } from '../src/bytelm/model-repository';
@@ -154,6 +155,7 @@ describe('the synthetic byte-level model', () => {
     const passes: Pick<TokenBatch, 'batch' | 'seqLength' | 'pastLength'>[] = [];
     const recording: InferenceBackend = {
       ready: () => backend.ready(),
+      modelInterface: () => backend.modelInterface(),
       forward: (batch) => {
         passes.push({ batch: batch.batch, seqLength: batch.seqLength, pastLength: batch.pastLength });
         return backend.forward(batch);
@@ -263,6 +265,7 @@ describe('cancellation before the first pass', () => {
   it('fails a request whose signal aborts while the batcher still waits for company', async () => {
     const idle: InferenceBackend = {
       ready: () => Promise.resolve(),
+      modelInterface: () => Promise.resolve(KV_CACHE_INTERFACE),
       forward: () => Promise.reject(new Error('no pass may run')),
       close: () => Promise.resolve(),
     };

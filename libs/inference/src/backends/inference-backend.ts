@@ -1,3 +1,5 @@
+import type { ModelInterface } from './model-interface';
+
 /**
  * Per layer, the cached keys and values of a batch's context: float32 [batch, heads, length, head_dim] each,
  * row-major (one sequence's block is contiguous). `keys[i]` / `values[i]` are the model's `past_key_i` /
@@ -41,6 +43,11 @@ export interface ForwardResult {
 export interface InferenceBackend {
   /** Resolves when the backend can serve (model loaded, server and model ready). */
   ready(): Promise<void>;
+  /**
+   * How the loaded model is driven (read once, at load): with a KV cache, or by a full recompute of the context each
+   * step (then every batch has `pastLength` 0 and `returnCache` false).
+   */
+  modelInterface(): Promise<ModelInterface>;
   forward(batch: TokenBatch, signal?: AbortSignal): Promise<ForwardResult>;
   close(): Promise<void>;
 }

@@ -18,8 +18,13 @@ const MASKED = -1e9;
  * separate position input; padded keys are masked, so a prompt gives the same logits alone or left-padded. With
  * empty pasts and the whole context as `input_ids` this is a plain full recompute (what the Triton path may send).
  * past + seq must not exceed the context length (the causal mask and position table are that long).
+ *
+ * `kvCache: false` builds the same weights without the cache tensors (`input_ids` and `attention_mask` in, `logits`
+ * out): the plain shape an operator's own model may have, which the engine runs by a full recompute each step. It is
+ * not the served model (its sha256 differs); tests use it to check that path against the cached one.
  */
-export function buildBytelmModel(): Uint8Array {
+export function buildBytelmModel(options: { readonly kvCache?: boolean } = {}): Uint8Array {
+  const kvCache = options.kvCache ?? true;
   const { vocabSize, modelDim: d, heads, feedForwardDim: ff, contextLength: ctx } = BYTELM;
   const headDim = d / heads;
   const rng = new WeightPrng(BYTELM.weightSeed);
@@ -40,7 +45,9 @@ export function buildBytelmModel(): Uint8Array {
   const tokenTable = g.floats('token_embedding', [vocabSize, d], rng.uniform(vocabSize * d, 1));
   const positionTable = g.floats('position_embedding', [ctx, d], rng.uniform(ctx * d, 0.5));
 
-  const pastLength = g.op('Shape', [bytelmCacheNames(0).pastKey], { start: 2, end: 3 });
+  const pastLength = kvCache
+    ? g.op('Shape', [bytelmCacheNames(0).pastKey], { start: 2, end: 3 })
+    : g.int64s('past_length', [0]);
   const totalLength = g.op('Shape', [BYTELM.attentionMask], { start: 1, end: 2 });
   const axis1 = g.int64s('axis_1', [1]);
 
@@ -86,24 +93,23 @@ export function buildBytelmModel(): Uint8Array {
       g.op('Reshape', [g.op('MatMul', [h, linear(`${p}.${name}`, d, d)]), splitHeads]);
     const names = bytelmCacheNames(layer);
     const q = g.op('Transpose', [project('wq')], { perm: [0, 2, 1, 3] });
-    // Written under their output names: an Identity rename would copy the whole cache on every step.
-    const presentKey = g.op(
-      'Concat',
-      [names.pastKey, g.op('Transpose', [project('wk')], { perm: [0, 2, 1, 3] })],
-      { axis: 2 },
-      names.presentKey,
-    );
-    const presentValue = g.op(
-      'Concat',
-      [names.pastValue, g.op('Transpose', [project('wv')], { perm: [0, 2, 1, 3] })],
-      { axis: 2 },
-      names.presentValue,
-    );
-    cacheInputs.push(cacheTensor(names.pastKey, 'past'), cacheTensor(names.pastValue, 'past'));
-    cacheOutputs.push(
-      { from: presentKey, info: cacheTensor(names.presentKey, 'total') },
-      { from: presentValue, info: cacheTensor(names.presentValue, 'total') },
-    );
+    const newKey = (): string => g.op('Transpose', [project('wk')], { perm: [0, 2, 1, 3] });
+    const newValue = (): string => g.op('Transpose', [project('wv')], { perm: [0, 2, 1, 3] });
+    let presentKey: string;
+    let presentValue: string;
+    if (kvCache) {
+      // Written under their output names: an Identity rename would copy the whole cache on every step.
+      presentKey = g.op('Concat', [names.pastKey, newKey()], { axis: 2 }, names.presentKey);
+      presentValue = g.op('Concat', [names.pastValue, newValue()], { axis: 2 }, names.presentValue);
+      cacheInputs.push(cacheTensor(names.pastKey, 'past'), cacheTensor(names.pastValue, 'past'));
+      cacheOutputs.push(
+        { from: presentKey, info: cacheTensor(names.presentKey, 'total') },
+        { from: presentValue, info: cacheTensor(names.presentValue, 'total') },
+      );
+    } else {
+      presentKey = newKey();
+      presentValue = newValue();
+    }
     const k = g.op('Transpose', [presentKey], { perm: [0, 1, 3, 2] });
     const v = presentValue;
     const scores = g.op('Add', [g.op('Mul', [g.op('MatMul', [q, k]), scale]), mask]);

@@ -1,5 +1,6 @@
 import type { GenerationRequest, GenerationResult, TextGenerator } from '@taonode/synapses';
 import type { ForwardResult, InferenceBackend, TokenBatch } from '../backends/inference-backend';
+import type { ModelInterface } from '../backends/model-interface';
 import { BYTELM } from '../bytelm/bytelm-spec';
 import { emptyKvCache, gatherCache, type CacheSlot } from './kv-cache';
 import { TokenChannel } from './token-channel';
@@ -50,7 +51,9 @@ interface Sequence {
  * padding: onnxruntime gives a row bit-identical results whatever its batchmates, so a request's text never depends
  * on what else was running (left padding is exact only to ~1e-6, enough to flip a rare sample). A cached decode
  * step is itself only ~1e-6 from a full recompute, so every backend must run this same schedule (TritonBackend ships
- * the cache) for a validator to reproduce a miner's text exactly.
+ * the cache) for a validator to reproduce a miner's text exactly. A model without a cache (an operator's plain model)
+ * runs the same grouping with every pass a full recompute of the last contextLength tokens: no sequence ever holds a
+ * cache, so its phase stays `prefill:n` (or `window`), and a row still never meets padding.
  */
 export class BatchingGenerator implements TextGenerator {
   private readonly waiting: Sequence[] = [];
@@ -179,10 +182,12 @@ export class BatchingGenerator implements TextGenerator {
     if (live.length === 0) {
       return;
     }
-    const batch = nextPass(live);
-    const started = process.hrtime.bigint();
     let result: ForwardResult;
+    let batch: TokenBatch;
+    let started = 0n;
     try {
+      batch = nextPass(live, await this.backend.modelInterface());
+      started = process.hrtime.bigint();
       result = await this.backend.forward(batch);
     } catch (error) {
       for (const sequence of live) {
@@ -268,8 +273,11 @@ function groupByPhase(sequences: readonly Sequence[]): Map<string, Sequence[]> {
   return groups;
 }
 
-/** The forward pass of one group (same phase). The cache is kept only while the context still fits the window. */
-function nextPass(group: readonly Sequence[]): TokenBatch {
+/**
+ * The forward pass of one group (same phase). The cache is kept only while the context still fits the window, and
+ * never asked of a model without one.
+ */
+function nextPass(group: readonly Sequence[], model: ModelInterface): TokenBatch {
   const slots = group.map((sequence) => sequence.cache);
   const pastLength = slots[0]?.length ?? 0;
   const seqLength = Math.min((group[0]?.tokens.length ?? 0) - pastLength, BYTELM.contextLength);
@@ -285,6 +293,6 @@ function nextPass(group: readonly Sequence[]): TokenBatch {
     inputIds,
     attentionMask: new BigInt64Array(group.length * (pastLength + seqLength)).fill(1n),
     past: pastLength === 0 ? emptyKvCache() : gatherCache(present, pastLength),
-    returnCache: pastLength + seqLength < BYTELM.contextLength,
+    returnCache: model.kind === 'kv-cache' && pastLength + seqLength < BYTELM.contextLength,
   };
 }

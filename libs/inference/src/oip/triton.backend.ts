@@ -1,5 +1,6 @@
 import type { GenerationRequest, GenerationResult, TextGenerator } from '@taonode/synapses';
 import type { ForwardResult, InferenceBackend, TokenBatch } from '../backends/inference-backend';
+import { KV_CACHE_INTERFACE, type ModelInterface } from '../backends/model-interface';
 import { BYTELM, BYTELM_HEAD_DIM, bytelmCacheNames } from '../bytelm/bytelm-spec';
 import { InferenceError } from '../errors';
 import { cacheRowElements } from '../generation/kv-cache';
@@ -29,6 +30,11 @@ export class TritonBackend implements InferenceBackend {
     if (!(await this.client.serverReady()) || !(await this.client.modelReady(this.options.model))) {
       throw new InferenceError('TAONODE_INFERENCE_BACKEND_UNAVAILABLE', `model '${this.options.model}' is not ready`);
     }
+  }
+
+  /** The server serves the synthetic model (docker/triton, apps/kserve-server), whose interface has the cache. */
+  modelInterface(): Promise<ModelInterface> {
+    return Promise.resolve(KV_CACHE_INTERFACE);
   }
 
   async forward(batch: TokenBatch, signal?: AbortSignal): Promise<ForwardResult> {
