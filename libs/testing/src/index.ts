@@ -11,7 +11,7 @@ export {
   type DevnetLaunchOptions,
   type LaunchedDevnet,
 } from './devnet-launcher';
-export { useDevnetSuite, type DevnetSuite, type DevnetSuiteOptions } from './devnet-suite';
+export { useDevnetSuite, type DevnetSession, type DevnetSuite, type DevnetSuiteOptions } from './devnet-suite';
 export {
   aliceOwnedGenesis,
   aliceStakedNeuron,
