@@ -1,114 +1,61 @@
 import { firstValueFrom } from 'rxjs';
-import { ChainClient, ChainMetagraphReader, ExtrinsicSubmitter, registerNeuron, serveAxon } from '@taonode/chain';
-import {
-  freePort,
-  type LaunchedDevnet,
-  type LaunchedRedis,
-  rpcCall,
-  devnetRuntimes,
-  startDevnet,
-  startRedisServer,
-} from '@taonode/testing';
+import { ChainMetagraphReader, ExtrinsicSubmitter, registerNeuron, serveAxon } from '@taonode/chain';
+import { devnetRuntimes, freePort, rpcCall, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import { toProtoMetagraph } from '../src/grpc/metagraph.mapper';
-import { type RunningChainSync, startChainSync } from './support/chain-sync.app';
+import {
+  chainSyncGenesis,
+  DEVNET_START_TIMEOUT_MS,
+  GENESIS_STAKE_RAO,
+  useChainSyncOnDevnet,
+} from './support/chain-sync-devnet';
+import { startChainSync } from './support/chain-sync.app';
 import { StreamRecorder, waitFor } from './support/wait-for';
 
-const STAKE_RAO = 5_000_000_000n;
-/** Generous: cold swc compilation of the devnet while chain-sync compiles too. */
-const DEVNET_START_TIMEOUT_MS = 90_000;
 /** Far beyond the capped reconnect backoff: the wait ends when chain-sync is back, this only bounds a failure. */
 const RECONNECT_WAIT_MS = 60_000;
 
-/** Subnet 1 with its owner and two neurons staked at genesis. */
-const GENESIS = {
+const GENESIS = chainSyncGenesis({
   chainName: 'chain-sync e2e',
-  sudo: '//Alice',
+  hyperparameters: { tempo: 10, burn: '1000000000', servingRateLimit: 0, weightsSetRateLimit: 0 },
   balances: [
-    ['//Alice', '1000000000000000'],
-    ['//Bob', '1000000000000000'],
     ['//Dave', '2000000000000'],
     // serve_axon is signed, and its fee paid, by the hotkey.
     ['//Dave//hot', '1000000000'],
   ],
-  subtensor: {
-    subnets: [
-      {
-        netuid: 1,
-        ownerColdkey: '//Alice',
-        ownerHotkey: '//Alice//hot',
-        hyperparameters: { tempo: 10, burn: '1000000000', servingRateLimit: 0, weightsSetRateLimit: 0 },
-        neurons: [
-          { hotkey: '//Bob//hot', coldkey: '//Bob', stake: STAKE_RAO.toString() },
-          { hotkey: '//Bob//hot2', coldkey: '//Bob' },
-        ],
-      },
-    ],
-  },
-};
+});
 
 describe.each(devnetRuntimes())('chain-sync against the devnet over real websockets ($label)', ({ metadata }) => {
-  let redis: LaunchedRedis;
-  let devnet: LaunchedDevnet;
-  let service: RunningChainSync;
-  let client: ChainClient;
-  let reader: ChainMetagraphReader;
-
-  beforeAll(async () => {
-    [redis, devnet] = await Promise.all([
-      startRedisServer(),
-      startDevnet({ genesis: GENESIS, metadata, startTimeoutMs: DEVNET_START_TIMEOUT_MS }),
-    ]);
-    service = await startChainSync({
-      redisUrl: redis.url,
-      // Health window: 4 blocks × 250 ms.
-      env: {
-        SUBTENSOR_CHAIN_ENDPOINT: devnet.url,
-        NETUIDS: '1',
-        CHAIN_SYNC_BLOCK_TIME_MS: '250',
-        CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS: '4',
-        CHAIN_SYNC_CALL_TIMEOUT_MS: '10000',
-        // The backoff grows while the devnet is down, and a restart on a busy machine takes as long as it takes:
-        // capped, the reconnect follows the restart within half a second instead of up to 30 s after it.
-        CHAIN_RECONNECT_MAX_DELAY_MS: '500',
-      },
-    });
-    client = await ChainClient.connect({ chainEndpoint: devnet.url });
-    reader = new ChainMetagraphReader(client);
-  }, 180_000);
-
-  afterAll(async () => {
-    await client?.disconnect();
-    await service?.close();
-    await devnet?.stop();
-    await redis?.stop();
+  const chainSync = useChainSyncOnDevnet({
+    genesis: GENESIS,
+    metadata,
+    // Health window: 4 blocks × 250 ms.
+    env: {
+      CHAIN_SYNC_BLOCK_TIME_MS: '250',
+      CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS: '4',
+      // The backoff grows while the devnet is down, and a restart on a busy machine takes as long as it takes:
+      // capped, the reconnect follows the restart within half a second instead of up to 30 s after it.
+      CHAIN_RECONNECT_MAX_DELAY_MS: '500',
+    },
   });
-
-  /** Builds a block and waits until chain-sync has synced it; resolves with its number. */
-  async function nextBlock(): Promise<number> {
-    const hash = await devnet.newBlock();
-    return waitFor(`chain-sync to sync ${hash}`, async () => {
-      const head = await firstValueFrom(service.client.getHead({}));
-      const snapshot = await firstValueFrom(service.client.getMetagraph({ netuid: 1 })).catch(() => undefined);
-      return head.blockHash === hash && snapshot?.metagraph?.blockHash === hash ? Number(head.block) : undefined;
-    });
-  }
+  const nextBlock = async (): Promise<number> => (await chainSync.nextSyncedBlock()).number;
 
   /** Submits while building one block (manual blocks): resolves with what `submit` returned. */
   async function inOneBlock<T>(submit: Promise<T>): Promise<T> {
     await waitFor('the extrinsic in the pool', async () =>
-      (await rpcCall<unknown[]>(devnet.url, 'author_pendingExtrinsics')).length > 0 ? true : undefined,
+      (await rpcCall<unknown[]>(chainSync.devnet.url, 'author_pendingExtrinsics')).length > 0 ? true : undefined,
     );
-    await devnet.newBlock();
+    await chainSync.devnet.newBlock();
     return submit;
   }
 
   it('serves the devnet metagraph at the head and at an older block, as the chain reader reads it', async () => {
     const older = await nextBlock();
     const head = await nextBlock();
-    expect((await fetch(`${service.opsUrl}/ready`)).status).toBe(200);
+    expect((await fetch(`${chainSync.service.opsUrl}/ready`)).status).toBe(200);
 
-    const latest = await firstValueFrom(service.client.getMetagraph({ netuid: 1 }));
+    const latest = await firstValueFrom(chainSync.service.client.getMetagraph({ netuid: 1 }));
+    const reader = new ChainMetagraphReader(chainSync.client);
     const atHead = await reader.read(1, latest.metagraph?.blockHash as `0x${string}`);
     // toMatchObject: proto-loader adds virtual `_field` keys for proto3 `optional` fields (oneofs: true).
     expect(latest.metagraph).toMatchObject(toProtoMetagraph(atHead));
@@ -117,23 +64,25 @@ describe.each(devnetRuntimes())('chain-sync against the devnet over real websock
     expect(latest.metagraph?.n).toBe(3);
     const bob = latest.metagraph?.neurons.find((neuron) => neuron.hotkey === Keypair.fromUri('//Bob//hot').ss58Address);
     expect(bob?.coldkey).toBe(Keypair.fromUri('//Bob').ss58Address);
-    expect(bob?.stakeRao).toBe(STAKE_RAO.toString());
+    expect(bob?.stakeRao).toBe(GENESIS_STAKE_RAO.toString());
 
-    const past = await firstValueFrom(service.client.getMetagraph({ netuid: 1, block: String(older) }));
-    const olderHash = await client.call('hash', async (api) => (await api.rpc.chain.getBlockHash(older)).toHex());
+    const past = await firstValueFrom(chainSync.service.client.getMetagraph({ netuid: 1, block: String(older) }));
+    const olderHash = await chainSync.client.call('hash', async (api) =>
+      (await api.rpc.chain.getBlockHash(older)).toHex(),
+    );
     expect(past.metagraph).toMatchObject(toProtoMetagraph(await reader.read(1, olderHash)));
     expect(past.metagraph?.block).toBe(String(older));
   });
 
   it('shows a watcher a newly registered neuron and a served axon in the block that included them', async () => {
     await nextBlock();
-    const watcher = new StreamRecorder(service.client.watchMetagraph({ netuid: 1 }));
+    const watcher = new StreamRecorder(chainSync.service.client.watchMetagraph({ netuid: 1 }));
     await watcher.nth(1);
-    const submitter = new ExtrinsicSubmitter(client);
+    const submitter = new ExtrinsicSubmitter(chainSync.client);
     const daveHot = Keypair.fromUri('//Dave//hot');
 
     const registration = await inOneBlock(
-      registerNeuron(client, submitter, Keypair.fromUri('//Dave'), daveHot.ss58Address, 1),
+      registerNeuron(chainSync.client, submitter, Keypair.fromUri('//Dave'), daveHot.ss58Address, 1),
     );
     const registered = await watcher.nth(2);
     expect(registered.metagraph?.block).toBe(String(registration.submission?.blockNumber));
@@ -142,7 +91,7 @@ describe.each(devnetRuntimes())('chain-sync against the devnet over real websock
     );
 
     const served = await inOneBlock(
-      serveAxon(client, submitter, daveHot, { netuid: 1, ip: '203.0.113.7', port: 8091 }),
+      serveAxon(chainSync.client, submitter, daveHot, { netuid: 1, ip: '203.0.113.7', port: 8091 }),
     );
     const withAxon = await watcher.nth(3);
     expect(withAxon.metagraph?.block).toBe(String(served.submission?.blockNumber));
@@ -156,31 +105,37 @@ describe.each(devnetRuntimes())('chain-sync against the devnet over real websock
 
   it('survives the devnet being killed: stale answers, unhealthy, then resumes by itself with watchers updated', async () => {
     const before = await nextBlock();
-    const watcher = new StreamRecorder(service.client.watchMetagraph({ netuid: 1 }));
+    const watcher = new StreamRecorder(chainSync.service.client.watchMetagraph({ netuid: 1 }));
     await watcher.nth(1);
 
-    await devnet.kill();
+    await chainSync.devnet.kill();
     await waitFor('health to fail', async () =>
-      (await fetch(`${service.opsUrl}/health`)).status === 503 ? true : undefined,
+      (await fetch(`${chainSync.service.opsUrl}/health`)).status === 503 ? true : undefined,
     );
-    const during = await firstValueFrom(service.client.getMetagraph({ netuid: 1 }));
+    const during = await firstValueFrom(chainSync.service.client.getMetagraph({ netuid: 1 }));
     expect(during.metagraph?.block).toBe(String(before));
     expect(during.freshness?.stale).toBe(true);
-    expect((await firstValueFrom(service.client.getHead({}))).connected).toBe(false);
+    expect((await firstValueFrom(chainSync.service.client.getHead({}))).connected).toBe(false);
     expect(watcher.ended).toBe(false);
 
-    await devnet.restart();
+    await chainSync.devnet.restart();
     await waitFor(
       'chain-sync to reconnect',
-      async () => ((await firstValueFrom(service.client.getHead({}))).connected ? true : undefined),
+      async () => ((await firstValueFrom(chainSync.service.client.getHead({}))).connected ? true : undefined),
       RECONNECT_WAIT_MS,
     );
     await nextBlock();
     // A registration on the restarted chain changes the metagraph: the watcher opened before the outage hears of it.
-    await client.whenConnected(60_000);
+    await chainSync.client.whenConnected(60_000);
     const lateHot = Keypair.fromUri('//Dave//after-restart');
     const registration = await inOneBlock(
-      registerNeuron(client, new ExtrinsicSubmitter(client), Keypair.fromUri('//Dave'), lateHot.ss58Address, 1),
+      registerNeuron(
+        chainSync.client,
+        new ExtrinsicSubmitter(chainSync.client),
+        Keypair.fromUri('//Dave'),
+        lateHot.ss58Address,
+        1,
+      ),
     );
     const update = await waitFor('the watcher to see the new neuron', () =>
       watcher.items.find((item) => item.metagraph?.neurons.some((neuron) => neuron.hotkey === lateHot.ss58Address)),
@@ -188,8 +143,8 @@ describe.each(devnetRuntimes())('chain-sync against the devnet over real websock
     expect(update.metagraph?.block).toBe(String(registration.submission?.blockNumber));
     expect(update.freshness?.stale).toBe(false);
     expect(watcher.ended).toBe(false);
-    expect((await fetch(`${service.opsUrl}/health`)).status).toBe(200);
-    const metrics = await (await fetch(`${service.opsUrl}/metrics`)).text();
+    expect((await fetch(`${chainSync.service.opsUrl}/health`)).status).toBe(200);
+    const metrics = await (await fetch(`${chainSync.service.opsUrl}/metrics`)).text();
     expect(metrics).toMatch(/^taonode_chain_sync_reconnects_total\{service="chain-sync"\} [1-9]\d*$/m);
     watcher.cancel();
   }, 180_000);
@@ -197,7 +152,7 @@ describe.each(devnetRuntimes())('chain-sync against the devnet over real websock
   it('starts while the chain is down, unready but alive, and syncs once the chain appears', async () => {
     const port = await freePort();
     const early = await startChainSync({
-      redisUrl: redis.url,
+      redisUrl: chainSync.redis.url,
       env: { SUBTENSOR_CHAIN_ENDPOINT: `ws://127.0.0.1:${port}`, NETUIDS: '1', CHAIN_SYNC_BLOCK_TIME_MS: '60000' },
     });
     let late: LaunchedDevnet | undefined;
