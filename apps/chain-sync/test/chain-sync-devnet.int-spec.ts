@@ -10,6 +10,7 @@ import {
   useChainSyncOnDevnet,
 } from './support/chain-sync-devnet';
 import { startChainSync } from './support/chain-sync.app';
+import { FakeClock } from './support/fake-chain';
 import { StreamRecorder, waitFor } from './support/wait-for';
 
 /** Far beyond the capped reconnect backoff: the wait ends when chain-sync is back, this only bounds a failure. */
@@ -25,14 +26,18 @@ const GENESIS = chainSyncGenesis({
   ],
 });
 
+/** chain-sync's default health window: CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS (10) × CHAIN_SYNC_BLOCK_TIME_MS (12 s). */
+const HEALTH_WINDOW_MS = 10 * 12_000;
+
 describe.each(devnetRuntimes())('chain-sync against the devnet over real websockets ($label)', ({ metadata }) => {
+  const clock = new FakeClock(Date.now());
   const chainSync = useChainSyncOnDevnet({
     genesis: GENESIS,
     metadata,
-    // Health window: 4 blocks × 250 ms.
+    // The health window (10 blocks × 12 s, the default) runs on a clock the test moves: a snapshot read right after
+    // its block is fresh however slow the machine, and the outage test moves the clock past the window itself.
+    clock,
     env: {
-      CHAIN_SYNC_BLOCK_TIME_MS: '250',
-      CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS: '4',
       // The backoff grows while the devnet is down, and a restart on a busy machine takes as long as it takes:
       // capped, the reconnect follows the restart within half a second instead of up to 30 s after it.
       CHAIN_RECONNECT_MAX_DELAY_MS: '500',
@@ -109,13 +114,17 @@ describe.each(devnetRuntimes())('chain-sync against the devnet over real websock
     await watcher.nth(1);
 
     await chainSync.devnet.kill();
-    await waitFor('health to fail', async () =>
-      (await fetch(`${chainSync.service.opsUrl}/health`)).status === 503 ? true : undefined,
+    await waitFor('chain-sync to see the connection drop', async () =>
+      (await firstValueFrom(chainSync.service.client.getHead({}))).connected ? undefined : true,
     );
+    // Disconnected: every answer is stale at once, while /health still grants the window.
     const during = await firstValueFrom(chainSync.service.client.getMetagraph({ netuid: 1 }));
     expect(during.metagraph?.block).toBe(String(before));
     expect(during.freshness?.stale).toBe(true);
-    expect((await firstValueFrom(chainSync.service.client.getHead({}))).connected).toBe(false);
+    expect((await firstValueFrom(chainSync.service.client.getHead({}))).stale).toBe(true);
+    // The finalized head stops moving for a whole health window: unhealthy.
+    clock.advance(HEALTH_WINDOW_MS + 1);
+    expect((await fetch(`${chainSync.service.opsUrl}/health`)).status).toBe(503);
     expect(watcher.ended).toBe(false);
 
     await chainSync.devnet.restart();

@@ -7,7 +7,7 @@ import { blockHashOf, buildMetagraph, fakeAddress, type LaunchedRedis, startRedi
 import { decodeSnapshot } from '../src/snapshot/metagraph-snapshot.codec';
 import { snapshotKey } from '../src/snapshot/metagraph-snapshot.repository';
 import { type RunningChainSync, startChainSync } from './support/chain-sync.app';
-import { FakeChain } from './support/fake-chain';
+import { FakeChain, FakeClock } from './support/fake-chain';
 import { StreamRecorder, waitFor } from './support/wait-for';
 
 interface GrpcFailure {
@@ -29,10 +29,14 @@ function errorCode(failure: GrpcFailure): unknown {
   return failure.metadata.get(ERROR_CODE_METADATA_KEY)[0];
 }
 
+/** chain-sync's default health window: CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS (10) × CHAIN_SYNC_BLOCK_TIME_MS (12 s). */
+const HEALTH_WINDOW_MS = 10 * 12_000;
+
 describe('chain-sync MetagraphService over loopback gRPC, real Redis, in-process fake chain', () => {
   let redis: LaunchedRedis;
   let redisClient: Redis;
   let chain: FakeChain;
+  let clock: FakeClock;
   let service: RunningChainSync;
 
   beforeAll(async () => {
@@ -48,13 +52,16 @@ describe('chain-sync MetagraphService over loopback gRPC, real Redis, in-process
   beforeEach(async () => {
     await redisClient.flushall();
     chain = new FakeChain();
+    clock = new FakeClock(Date.now());
     chain.defineSubnet(1);
     chain.defineSubnet(2, (block) => buildMetagraph({ netuid: 2, block, n: 2 }));
     service = await startChainSync({
       redisUrl: redis.url,
       chain,
-      // A 3 × 100 ms health window keeps the outage scenario short.
-      env: { NETUIDS: '1', CHAIN_SYNC_HEALTH_MAX_LAG_BLOCKS: '3', CHAIN_SYNC_BLOCK_TIME_MS: '100' },
+      // The default health window (10 × 12 s) on a clock the test moves: fresh answers stay fresh however slow the
+      // machine, and the outage scenario moves the clock past the window itself.
+      env: { NETUIDS: '1' },
+      clock,
     });
     chain.connect();
   });
@@ -219,6 +226,8 @@ describe('chain-sync MetagraphService over loopback gRPC, real Redis, in-process
     expect((await fetch(`${service.opsUrl}/health`)).status).toBe(200);
 
     chain.disconnect();
+    // The finalized head stops moving: a whole health window passes without one.
+    clock.advance(HEALTH_WINDOW_MS + 1);
     const during = await firstValueFrom(service.client.getMetagraph({ netuid: 1 }));
     expect(during.metagraph?.block).toBe('20');
     expect(during.freshness?.stale).toBe(true);

@@ -43,7 +43,7 @@ describe('metagraph mapper', () => {
       block: '0',
       blockHash: '',
       connected: false,
-      stale: false,
+      stale: true,
       ageSeconds: 2.5,
     });
   });

@@ -126,7 +126,8 @@ export function toProtoHead(status: HeadStatus): pb.GetHeadResponse {
     block: String(status.head?.number ?? 0),
     blockHash: status.head?.hash ?? '',
     connected: status.connected,
-    stale: status.stalled,
+    // A head seen before the connection dropped can no longer be vouched for, like a snapshot (isStale).
+    stale: !status.connected || status.stalled,
     ageSeconds: status.headAgeMs / 1000,
   };
 }

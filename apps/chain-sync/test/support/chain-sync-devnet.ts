@@ -9,6 +9,7 @@ import {
   type LaunchedDevnet,
   type LaunchedRedis,
 } from '@taonode/testing';
+import type { Clock } from '../../src/ports/clock.port';
 import { type RunningChainSync, startChainSync } from './chain-sync.app';
 import { waitFor } from './wait-for';
 
@@ -54,6 +55,8 @@ export interface ChainSyncOnDevnetOptions {
   readonly metadata: string | undefined;
   /** chain-sync's environment besides the devnet's endpoint, subnet 1 and a 10 s call timeout. */
   readonly env?: EnvSource;
+  /** chain-sync's clock (see `startChainSync`); the wall clock when absent. */
+  readonly clock?: Clock;
 }
 
 /** A synced block: what chain-sync serves as its head and metagraph. */
@@ -88,12 +91,16 @@ export function useChainSyncOnDevnet(options: ChainSyncOnDevnetOptions): ChainSy
     warmUpBlocks: 0,
     startTimeoutMs: DEVNET_START_TIMEOUT_MS,
     setUpTimeoutMs: SUITE_START_TIMEOUT_MS,
-    connect: (devnet) => startChainSyncStack(devnet, options.env),
+    connect: (devnet) => startChainSyncStack(devnet, options.env, options.clock),
   });
 }
 
 /** Redis, chain-sync on `devnet`, and a client of it; stopped in reverse, also when one of them fails to start. */
-async function startChainSyncStack(devnet: LaunchedDevnet, env: EnvSource | undefined): Promise<ChainSyncSession> {
+async function startChainSyncStack(
+  devnet: LaunchedDevnet,
+  env: EnvSource | undefined,
+  clock: Clock | undefined,
+): Promise<ChainSyncSession> {
   const stops: (() => Promise<void>)[] = [];
   const disconnect = async (): Promise<void> => {
     for (const stop of stops.reverse()) {
@@ -106,6 +113,7 @@ async function startChainSyncStack(devnet: LaunchedDevnet, env: EnvSource | unde
     const service = await startChainSync({
       redisUrl: redis.url,
       env: { SUBTENSOR_CHAIN_ENDPOINT: devnet.url, NETUIDS: '1', CHAIN_SYNC_CALL_TIMEOUT_MS: '10000', ...env },
+      clock,
     });
     stops.push(() => service.close());
     const client = await ChainClient.connect({ chainEndpoint: devnet.url });

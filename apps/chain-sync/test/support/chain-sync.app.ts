@@ -9,6 +9,7 @@ import { startService } from '@taonode/service';
 import { freePort } from '@taonode/testing';
 import { AppModule } from '../../src/app.module';
 import { metagraphGrpcServer } from '../../src/grpc/metagraph-grpc.options';
+import { CLOCK, type Clock } from '../../src/ports/clock.port';
 import { FINALIZED_HEAD_SOURCE, type FinalizedHeadSource } from '../../src/ports/finalized-head-source.port';
 import { METAGRAPH_READER } from '../../src/ports/metagraph-reader.port';
 import { ChainSyncService } from '../../src/sync/chain-sync.service';
@@ -27,6 +28,11 @@ export interface ChainSyncAppOptions {
   /** Replaces the real chain adapter (both ports) when given. */
   readonly chain?: FinalizedHeadSource & { read: unknown };
   readonly env?: EnvSource;
+  /**
+   * Replaces the wall clock behind health and freshness (e.g. a {@link FakeClock}), so a test decides when the head
+   * counts as stalled instead of racing a short health window on a busy machine.
+   */
+  readonly clock?: Clock;
 }
 
 /**
@@ -52,6 +58,9 @@ export async function startChainSync(options: ChainSyncAppOptions): Promise<Runn
       .useValue(options.chain)
       .overrideProvider(METAGRAPH_READER)
       .useValue(options.chain);
+  }
+  if (options.clock !== undefined) {
+    builder = builder.overrideProvider(CLOCK).useValue(options.clock);
   }
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestMicroservice<AsyncMicroserviceOptions>(metagraphGrpcServer);
