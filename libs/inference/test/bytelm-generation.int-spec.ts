@@ -1,11 +1,9 @@
 /**
  * @jest-environment ../../../libs/testing/ort-test-environment.js
  */
-import { setMaxListeners } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GenerationRequest } from '@taonode/synapses';
 import { EmbeddedOrtBackend } from '../src/backends/embedded-ort.backend';
 import type { InferenceBackend, TokenBatch } from '../src/backends/inference-backend';
 import { KV_CACHE_INTERFACE } from '../src/backends/model-interface';
@@ -16,17 +14,13 @@ import { InferenceError } from '../src/errors';
 import { BatchingGenerator } from '../src/generation/batching-generator';
 import { emptyKvCache } from '../src/generation/kv-cache';
 import { TokenSampler } from '../src/generation/token-sampler';
-
-const never = new AbortController().signal;
-// Every concurrent request listens on it: 32 at once is expected here, not a leak.
-setMaxListeners(64, never);
-const request = (prompt: string, overrides: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  prompt,
-  maxTokens: 24,
-  temperature: 0,
-  seed: 0n,
-  ...overrides,
-});
+import {
+  expectBatchedTextsEqualAlone,
+  never,
+  recordingGenerator,
+  request,
+  textsAlone,
+} from './support/generation-parity';
 
 describe('the synthetic byte-level model', () => {
   let repository: string;
@@ -110,20 +104,7 @@ describe('the synthetic byte-level model', () => {
       request('short', { temperature: 0.9, seed: 5n }),
       request('the longest prompt of the three', { maxTokens: 10 }),
     ];
-    const alone = new BatchingGenerator(backend, { maxBatch: 1, batchDelayMs: 0 });
-    const expected = [];
-    for (const r of requests) {
-      expected.push((await alone.generate(r, never)).text);
-    }
-    const passes: number[] = [];
-    const batched = new BatchingGenerator(
-      backend,
-      { maxBatch: 32, batchDelayMs: 20 },
-      { forwardPass: (size) => passes.push(size), tokensGenerated: () => undefined },
-    );
-    const together = await Promise.all(requests.map((r) => batched.generate(r, never)));
-    expect(together.map((r) => r.text)).toEqual(expected);
-    expect(Math.max(...passes)).toBeGreaterThan(1);
+    await expectBatchedTextsEqualAlone(backend, requests);
   });
 
   it('continues a cached context to the logits of a full recompute (within float32 noise)', async () => {
@@ -200,17 +181,8 @@ describe('the synthetic byte-level model', () => {
       }),
     );
     const late = request('joins mid-generation', { temperature: 1.1, seed: 77n, maxTokens: 20 });
-    const alone = new BatchingGenerator(backend, { maxBatch: 1, batchDelayMs: 0 });
-    const expected: string[] = [];
-    for (const r of [...requests, late]) {
-      expected.push((await alone.generate(r, never)).text);
-    }
-    const passes: number[] = [];
-    const batched = new BatchingGenerator(
-      backend,
-      { maxBatch: 33, batchDelayMs: 20 },
-      { forwardPass: (size) => passes.push(size), tokensGenerated: () => undefined },
-    );
+    const expected = await textsAlone(backend, [...requests, late]);
+    const { generator: batched, passes } = recordingGenerator(backend, 33);
     let joined: Promise<{ text: string }> | undefined;
     const streamed = async (): Promise<{ text: string }> => {
       let text = '';

@@ -1,12 +1,10 @@
 /**
  * @jest-environment ../../../libs/testing/ort-test-environment.js
  */
-import { setMaxListeners } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onnx } from 'onnx-proto';
-import type { GenerationRequest } from '@taonode/synapses';
 import { EmbeddedOrtBackend } from '../src/backends/embedded-ort.backend';
 import type { InferenceBackend, TokenBatch } from '../src/backends/inference-backend';
 import { detectModelInterface } from '../src/backends/model-interface';
@@ -16,16 +14,7 @@ import { OnnxGraph, tensorInfo } from '../src/bytelm/onnx-graph';
 import { InferenceError } from '../src/errors';
 import { BatchingGenerator } from '../src/generation/batching-generator';
 import { emptyKvCache } from '../src/generation/kv-cache';
-
-const never = new AbortController().signal;
-setMaxListeners(64, never);
-const request = (prompt: string, overrides: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  prompt,
-  maxTokens: 24,
-  temperature: 0,
-  seed: 0n,
-  ...overrides,
-});
+import { expectBatchedTextsEqualAlone, never, request } from './support/generation-parity';
 
 describe('an operator model without a KV cache (full recompute each step)', () => {
   let directory: string;
@@ -117,20 +106,7 @@ describe('an operator model without a KV cache (full recompute each step)', () =
       request('y'.repeat(BYTELM.contextLength + 10), { temperature: 1.2, seed: 9n, maxTokens: 8 }),
       request('the longest prompt of the four', { maxTokens: 10 }),
     ];
-    const alone = new BatchingGenerator(plain, { maxBatch: 1, batchDelayMs: 0 });
-    const expected: string[] = [];
-    for (const r of requests) {
-      expected.push((await alone.generate(r, never)).text);
-    }
-    const passes: number[] = [];
-    const batched = new BatchingGenerator(
-      plain,
-      { maxBatch: 32, batchDelayMs: 20 },
-      { forwardPass: (size) => passes.push(size), tokensGenerated: () => undefined },
-    );
-    const together = await Promise.all(requests.map((r) => batched.generate(r, never)));
-    expect(together.map((r) => r.text)).toEqual(expected);
-    expect(Math.max(...passes)).toBeGreaterThan(1);
+    await expectBatchedTextsEqualAlone(plain, requests);
   });
 
   it('takes the last position of a model that outputs every position’s logits, with no attention mask', async () => {
