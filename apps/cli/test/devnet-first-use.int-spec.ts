@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { SUBTENSOR_METADATA } from '@taonode/chain';
-import { freePort, rpcCall } from '@taonode/testing';
+import { rpcCall, stablePort } from '@taonode/testing';
 import { REPO_ROOT } from './cli-process.helper';
 
 // npm pack reaches the registry and the devnet compiles on start: generous, machine-independent bounds.
@@ -23,7 +23,7 @@ describe('taonode devnet on a fresh checkout (empty metadata cache)', () => {
   });
 
   it('fetches and checks the subtensor metadata, says so, then starts and serves it', async () => {
-    const port = await freePort();
+    const port = await stablePort();
     const child = spawn(
       process.execPath,
       [path.join(REPO_ROOT, 'bin', 'taonode.js'), 'devnet', '--port', String(port)],

@@ -6,7 +6,7 @@ import type { Option, u16, Vec, bool } from '@polkadot/types';
 import type { ITuple } from '@polkadot/types/types';
 import { Redis } from 'ioredis';
 import { SUBTENSOR_SIGNED_EXTENSIONS } from '@taonode/chain';
-import { freePort, isProcessGroupAlive } from '@taonode/process';
+import { isProcessGroupAlive, stablePort } from '@taonode/process';
 import { startDevnet, startRedisServer, waitFor, type LaunchedDevnet, type LaunchedRedis } from '@taonode/testing';
 import { cleanEnv, runCli, type CliResult } from './cli-process.helper';
 import { childGroups, killStartedNodes, metricSum, startNodeProcess, stopNode } from './node-process.helper';
@@ -182,7 +182,9 @@ describe('taonode miner and taonode validator on a separately started network', 
 
   it('mines and validates with CLI-made wallets: a round reaches the miner and weights land on chain', async () => {
     // The miner: flags only, its own private Redis (another machine in real life).
-    const axonPort = await freePort();
+    // Below the ephemeral range: the miner picks its ops ports with listen(0), which could otherwise be offered this
+    // port before its gateway binds it.
+    const axonPort = await stablePort();
     const miner = startNodeProcess(
       [
         'miner',

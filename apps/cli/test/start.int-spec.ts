@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { freePort, isPortFree, isProcessGroupAlive, waitForProcessGroupExit } from '@taonode/process';
+import { freePort, isPortFree, isProcessGroupAlive, stablePort, waitForProcessGroupExit } from '@taonode/process';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 /** A start compiles chain-sync and registers two neurons; a busy 2-core box needs headroom. */
@@ -135,7 +135,8 @@ describe('npm start: the local node', () => {
   it.each(['SIGHUP', 'SIGTERM', 'SIGKILL'] as const)(
     '%s of taonode start leaves no child process and frees the devnet port, and a second start right after succeeds',
     async (signal) => {
-      const devnetPort = await freePort();
+      // Below the ephemeral range: the node's own listen(0) picks can never be offered it before the devnet binds it.
+      const devnetPort = await stablePort();
       const node = startNode(devnetPort, dataDirectory());
       const pgids = await runningChildren(node);
       expect(pgids.every(isProcessGroupAlive)).toBe(true);

@@ -1,12 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+/** Ports {@link freePort} handed out in this process, so it never hands out one twice (bounded memory). */
+const handedOut = new Set<number>();
+const HANDED_OUT_MEMORY = 4_096;
+const FREE_PORT_TRIES = 32;
+
 /**
  * A TCP port that was free on `host` a moment ago (the OS picks it), for children that cannot bind port 0 and
- * report what they got. Another process can take it before the child binds it: callers that can retry on
- * another port do so.
+ * report what they got. Never one this process was already given: a port picked for a child that has not bound
+ * it yet (an axon, an ops server) is free to the OS, which may offer it again for the next child. Another process
+ * can still take it before the child binds it: callers that can retry on another port do so.
  */
-export function freePort(host = '127.0.0.1'): Promise<number> {
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await osPickedPort(host);
+    if (!handedOut.has(port) || attempt >= FREE_PORT_TRIES) {
+      handedOut.add(port);
+      if (handedOut.size > HANDED_OUT_MEMORY) {
+        const oldest = handedOut.values().next().value;
+        if (oldest !== undefined) {
+          handedOut.delete(oldest);
+        }
+      }
+      return port;
+    }
+  }
+}
+
+function osPickedPort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
