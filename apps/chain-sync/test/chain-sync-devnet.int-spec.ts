@@ -1,6 +1,6 @@
 import { firstValueFrom } from 'rxjs';
 import { ChainMetagraphReader, ExtrinsicSubmitter, registerNeuron, serveAxon } from '@taonode/chain';
-import { devnetRuntimes, freePort, rpcCall, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { devnetRuntimes, rpcCall, stablePort, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import { toProtoMetagraph } from '../src/grpc/metagraph.mapper';
 import {
@@ -159,7 +159,8 @@ describe.each(devnetRuntimes())('chain-sync against the devnet over real websock
   }, 180_000);
 
   it('starts while the chain is down, unready but alive, and syncs once the chain appears', async () => {
-    const port = await freePort();
+    // Below the ephemeral range: nothing else is offered it before the late devnet binds it.
+    const port = await stablePort();
     const early = await startChainSync({
       redisUrl: chainSync.redis.url,
       env: { SUBTENSOR_CHAIN_ENDPOINT: `ws://127.0.0.1:${port}`, NETUIDS: '1', CHAIN_SYNC_BLOCK_TIME_MS: '60000' },

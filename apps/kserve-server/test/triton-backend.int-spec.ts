@@ -22,7 +22,7 @@ import {
   type TokenBatch,
 } from '@taonode/inference';
 import type { GenerationRequest } from '@taonode/synapses';
-import { freePort } from '@taonode/testing';
+import { stablePort } from '@taonode/testing';
 import { KserveServer } from '../src/kserve.server';
 
 const never = new AbortController().signal;
@@ -54,7 +54,8 @@ describe('the Triton backend over real gRPC against the KServe v2 server', () =>
 
   beforeAll(async () => {
     repository = mkdtempSync(join(tmpdir(), 'kserve-'));
-    port = await freePort();
+    // Below the ephemeral range: the restart test starts the server again on it.
+    port = await stablePort();
     await startServer();
     embedded = new EmbeddedOrtBackend({ source: { kind: 'bytelm', repository }, intraOpThreads: 1 });
     client = new OipClient({ url: `127.0.0.1:${port}`, timeoutMs: TIMEOUT_MS });
