@@ -20,6 +20,7 @@ import {
   recordingGenerator,
   request,
   textsAlone,
+  fullContext,
 } from './support/generation-parity';
 
 describe('the synthetic byte-level model', () => {
@@ -315,19 +316,6 @@ async function greedyWithLeftPadding(
       });
       return max;
     },
-  };
-}
-
-/** A full recompute of `tokens` (no past), asking for the present cache or not. */
-function fullContext(tokens: readonly number[], returnCache: boolean): TokenBatch {
-  return {
-    batch: 1,
-    seqLength: tokens.length,
-    pastLength: 0,
-    inputIds: BigInt64Array.from(tokens.map(BigInt)),
-    attentionMask: new BigInt64Array(tokens.length).fill(1n),
-    past: emptyKvCache(),
-    returnCache,
   };
 }
 

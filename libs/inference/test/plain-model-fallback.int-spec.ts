@@ -13,8 +13,7 @@ import { BYTELM } from '../src/bytelm/bytelm-spec';
 import { OnnxGraph, tensorInfo } from '../src/bytelm/onnx-graph';
 import { InferenceError } from '../src/errors';
 import { BatchingGenerator } from '../src/generation/batching-generator';
-import { emptyKvCache } from '../src/generation/kv-cache';
-import { expectBatchedTextsEqualAlone, never, request } from './support/generation-parity';
+import { expectBatchedTextsEqualAlone, never, request, fullContext } from './support/generation-parity';
 
 describe('an operator model without a KV cache (full recompute each step)', () => {
   let directory: string;
@@ -45,15 +44,7 @@ describe('an operator model without a KV cache (full recompute each step)', () =
 
   it('gives the logits the cached model gives on a full recompute, bit for bit', async () => {
     const tokens = [...Buffer.from('same weights, same math', 'utf8')];
-    const pass: TokenBatch = {
-      batch: 1,
-      seqLength: tokens.length,
-      pastLength: 0,
-      inputIds: BigInt64Array.from(tokens.map(BigInt)),
-      attentionMask: new BigInt64Array(tokens.length).fill(1n),
-      past: emptyKvCache(),
-      returnCache: false,
-    };
+    const pass = fullContext(tokens, false);
     expect((await plain.forward(pass)).logits).toEqual((await cached.forward(pass)).logits);
   });
 

@@ -1,7 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import type { GenerationRequest } from '@taonode/synapses';
-import type { InferenceBackend } from '../../src/backends/inference-backend';
+import type { InferenceBackend, TokenBatch } from '../../src/backends/inference-backend';
 import { BatchingGenerator } from '../../src/generation/batching-generator';
+import { emptyKvCache } from '../../src/generation/kv-cache';
 
 /** A signal that never aborts. Every concurrent request listens on it: 64 at once is expected, not a leak. */
 export const never = new AbortController().signal;
@@ -53,4 +54,17 @@ export async function expectBatchedTextsEqualAlone(
   const together = await Promise.all(requests.map((r) => generator.generate(r, never)));
   expect(together.map((r) => r.text)).toEqual(expected);
   expect(Math.max(...passes)).toBeGreaterThan(1);
+}
+
+/** A full recompute of `tokens` (no past), asking for the present cache or not. */
+export function fullContext(tokens: readonly number[], returnCache: boolean): TokenBatch {
+  return {
+    batch: 1,
+    seqLength: tokens.length,
+    pastLength: 0,
+    inputIds: BigInt64Array.from(tokens.map(BigInt)),
+    attentionMask: new BigInt64Array(tokens.length).fill(1n),
+    past: emptyKvCache(),
+    returnCache,
+  };
 }
