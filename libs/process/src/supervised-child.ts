@@ -17,6 +17,8 @@ const DEFAULT_STOP_GRACE_MS = 5_000;
 const WATCHDOG_MARGIN_MS = 1_000;
 /** How long a killed group may take to leave the process table (the kernel, not the child, is slow here). */
 const GROUP_EXIT_WAIT_MS = 10_000;
+/** How often a stopped child's ports are checked until the kernel has released them. */
+const PORT_RELEASE_POLL_MS = 25;
 /** Output lines quoted when a child fails to start. */
 const QUOTED_LINES = 20;
 
@@ -245,10 +247,20 @@ export class SupervisedChild {
     });
   }
 
+  /**
+   * Resolves once nothing of the group runs and its ports can be bound again (bounded: a port some other program
+   * took meanwhile is the next start's error to report), so a restart on the same port follows at once.
+   */
   private async waitForGroupExit(): Promise<void> {
     if (this.pid !== 0 && !(await waitForProcessGroupExit(this.pid, GROUP_EXIT_WAIT_MS))) {
       signalProcessGroup(this.pid, 'SIGKILL');
       await waitForProcessGroupExit(this.pid, GROUP_EXIT_WAIT_MS);
+    }
+    const deadline = Date.now() + GROUP_EXIT_WAIT_MS;
+    for (const port of this.spec.ports ?? []) {
+      while (port !== 0 && Date.now() < deadline && !(await isPortFree(port, this.spec.portHost))) {
+        await new Promise((resolve) => setTimeout(resolve, PORT_RELEASE_POLL_MS));
+      }
     }
   }
 }
