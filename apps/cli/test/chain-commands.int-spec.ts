@@ -6,7 +6,7 @@ import type { Option, Struct, u128, u16, u64, Vec } from '@polkadot/types';
 import type { AccountInfo } from '@polkadot/types/interfaces';
 import type { Codec, ITuple } from '@polkadot/types/types';
 import { ChainClient, encodeIp, ExtrinsicSubmitter, setWeights, SUBTENSOR_SIGNED_EXTENSIONS } from '@taonode/chain';
-import { devnetRuntimes, mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { devnetRuntimes, freePort, mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
 import { raoOf } from './chain-cli.helper';
 import { cleanEnv, runCli, runCliInPty, type CliResult } from './cli-process.helper';
@@ -361,5 +361,10 @@ describe.each(devnetRuntimes())('taonode chain commands (CLI end to end on the d
       await runCli(['subnet', 'list', '--subtensor.network', 'nowhere'], env),
       'TAONODE_CHAIN_INVALID_ENDPOINT',
     );
+    // Nothing listens there: the command says so at once (its connect deadline is 30 s; this test's is 180 s).
+    const nobody = `ws://127.0.0.1:${await freePort()}`;
+    const refused = await runCli(['subnet', 'list', '--subtensor.chain_endpoint', nobody], env);
+    expectOneLineError(refused, 'TAONODE_CHAIN_UNREACHABLE');
+    expect(refused.stderr).toContain(`nothing answers at ${nobody}`);
   });
 });

@@ -48,6 +48,7 @@ export {
   type ChainClientOptions,
   type ConnectionEvent,
 } from './client/chain-client';
+export { unrefRpcTeardownTimers } from './client/rpc-teardown-timers';
 export { ChainFeatures, runtimeApiId } from './client/chain-features';
 export { SILENT_LOGGER, type ChainLogger } from './client/chain-logger';
 export { bestBlock, blockByHash, blockByNumber, finalizedBlock, resolveBlock, type BlockRef } from './client/block-ref';

@@ -64,7 +64,36 @@ describe('chain client connection', () => {
       caught = error;
     }
     expect(isChainError(caught, 'TAONODE_CHAIN_TIMEOUT')).toBe(true);
+    // The message says what the socket last said, not only that time ran out.
+    expect((caught as Error).message).toMatch(/no answer within 1000 ms \(last: .*ECONNREFUSED/);
   });
+
+  it('with failWhenRefused, still connects to the endpoint of the pool that answers', async () => {
+    const dead = `ws://127.0.0.1:${await freePort()}`;
+    const client = await ChainClient.connect({
+      chainEndpoint: [dead, devnet?.url ?? ''],
+      connectTimeoutMs: 20_000,
+      failWhenRefused: true,
+    });
+    try {
+      expect(client.endpoint).toBe(devnet?.url);
+    } finally {
+      await client.disconnect();
+    }
+  });
+
+  it('with failWhenRefused, gives up once every endpoint refused, naming them, long before its deadline', async () => {
+    const dead = [`ws://127.0.0.1:${await freePort()}`, `ws://127.0.0.1:${await freePort()}`];
+    // The deadline is far beyond this test's own timeout: only giving up on the refusals can end the connect.
+    const caught: unknown = await ChainClient.connect({
+      chainEndpoint: dead,
+      connectTimeoutMs: 3_600_000,
+      failWhenRefused: true,
+    }).catch((error: unknown) => error);
+    expect(isChainError(caught, 'TAONODE_CHAIN_UNREACHABLE')).toBe(true);
+    expect((caught as Error).message).toContain(`nothing answers at ${dead.join(', ')}`);
+    expect((caught as Error).message).toMatch(/ECONNREFUSED/);
+  }, 60_000);
 
   it('enforces per-call deadlines', async () => {
     const client = await ChainClient.connect({ chainEndpoint: devnet?.url });

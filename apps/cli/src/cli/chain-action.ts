@@ -6,6 +6,7 @@ import type { CliDeps } from './cli.deps';
 const CHAIN_HINTS: Partial<Record<string, string>> = {
   TAONODE_CHAIN_TIMEOUT: 'the node did not answer in time; check --subtensor.network / --subtensor.chain_endpoint',
   TAONODE_CHAIN_DISCONNECTED: 'the connection dropped; the transaction may still be included, check before retrying',
+  TAONODE_CHAIN_UNREACHABLE: 'is the node running? check --subtensor.network / --subtensor.chain_endpoint',
   TAONODE_CHAIN_RATE_LIMITED: 'the endpoint is rate limiting; retry later or use your own node',
   TAONODE_CHAIN_NOT_REGISTERED: 'register it first: taonode subnet register',
   TAONODE_CHAIN_INVALID_ENDPOINT: 'use finney, test, local, devnet or a ws:// / wss:// URL',

@@ -59,7 +59,12 @@ export async function withChainSession<T>(
   const progress = <R>(text: string, work: () => Promise<R>): Promise<R> => withSpinner(stream, text, work);
   try {
     const client = await progress(`Connecting to ${endpoints.join(', ')}`, () =>
-      ChainClient.connect({ chainEndpoint: [...endpoints], network: selection.network, connectTimeoutMs: 30_000 }),
+      ChainClient.connect({
+        chainEndpoint: [...endpoints],
+        network: selection.network,
+        connectTimeoutMs: 30_000,
+        failWhenRefused: true,
+      }),
     );
     try {
       return await body({ client, submitter: new ExtrinsicSubmitter(client), network, progress });

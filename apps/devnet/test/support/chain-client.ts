@@ -3,8 +3,8 @@ import type { SignerOptions, SubmittableExtrinsic } from '@polkadot/api/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { DispatchError, EventRecord, Hash } from '@polkadot/types/interfaces';
 import type { ISubmittableResult } from '@polkadot/types/types';
+import { unrefRpcTeardownTimers } from '@taonode/chain';
 import { NO_DATA_SIGNED_EXTENSIONS } from '../../src/runtime/runtime-metadata';
-import { unrefRxjsTimers } from './unref-rxjs-timers';
 
 /** Builds blocks on demand: `dev_newBlock` on the devnet and on Chopsticks alike. */
 export type Seal = () => Promise<unknown>;
@@ -19,10 +19,10 @@ export interface SealedTransaction {
 
 /**
  * An @polkadot/api client as taonode uses it: no-data signed extensions declared, init warnings off. Its
- * deferred unsubscribe timers do not hold the test process once it is disconnected (see unref-rxjs-timers.ts).
+ * deferred unsubscribe timers do not hold the test process once it is disconnected (see @taonode/chain unrefRpcTeardownTimers).
  */
 export function connect(url: string): Promise<ApiPromise> {
-  unrefRxjsTimers();
+  unrefRpcTeardownTimers();
   return ApiPromise.create({
     provider: new WsProvider(url),
     signedExtensions: NO_DATA_SIGNED_EXTENSIONS,

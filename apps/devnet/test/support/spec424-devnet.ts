@@ -3,9 +3,9 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { unrefRpcTeardownTimers } from '@taonode/chain';
 import { spec424MetadataFile, useDevnetSuite, type DevnetSuite } from '@taonode/testing';
 import { sendAndSeal, type SealedTransaction } from './chain-client';
-import { unrefRxjsTimers } from './unref-rxjs-timers';
 
 /**
  * `describe(title, () => body(metadataFile))` with the real spec-424 metadata; where its fixture is absent, a
@@ -47,7 +47,7 @@ export function useSpec424Devnet(metadataFile: string, hotkeyUri: string): Spec4
     warmUpBlocks: 0,
     connect: async (devnet) => {
       await cryptoWaitReady();
-      unrefRxjsTimers();
+      unrefRpcTeardownTimers();
       const api = await ApiPromise.create({ provider: new WsProvider(devnet.url), noInitWarn: true });
       const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
       return {

@@ -1,12 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { ChainError } from '../errors/chain.error';
+import { ChainError, isChainError } from '../errors/chain.error';
 import { toChainError } from '../errors/rpc-error.classifier';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../network/backoff';
 import { withDeadline } from '../network/deadline';
 import { resolveEndpoints, type EndpointSelection, type NetworkName } from '../network/networks';
 import { ChainFeatures } from './chain-features';
 import { SILENT_LOGGER, type ChainLogger } from './chain-logger';
+import { unrefRpcTeardownTimers } from './rpc-teardown-timers';
 
 /**
  * Subtensor's signed extensions that carry no data. Declaring them keeps @polkadot/types from warning
@@ -25,6 +26,12 @@ export interface ChainClientOptions extends EndpointSelection {
   /** Reconnect backoff, default 250 ms doubling to 30 s, with jitter. */
   readonly backoff?: BackoffPolicy;
   readonly logger?: ChainLogger;
+  /**
+   * Give up the first connection as soon as every endpoint of the pool has refused it (nothing listens, or the
+   * host name does not resolve) instead of retrying until `connectTimeoutMs`: for one-shot commands, where a
+   * typo'd or stopped endpoint should answer at once as btcli does. Services leave it off and wait for the chain.
+   */
+  readonly failWhenRefused?: boolean;
 }
 
 /** What the connection did, for logs and metrics (e.g. chain-sync's reconnect counter). */
@@ -36,6 +43,8 @@ export type ConnectionEvent =
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+/** Socket errors that mean nobody is there to answer: retrying soon will not help a one-shot command. */
+const REFUSED_PATTERN = /econnrefused|enotfound|eai_again/i;
 
 /**
  * Owns one `ApiPromise` over a pool of endpoints. The websocket provider's own fixed-interval reconnect is
@@ -54,6 +63,9 @@ export class ChainClient {
   #closing = false;
   #reconnectTimer: NodeJS.Timeout | undefined;
   #lastError: ChainError | undefined;
+  /** Endpoints that refused before the first connection (see {@link ChainClientOptions.failWhenRefused}). */
+  readonly #refusedBy = new Set<string>();
+  #onRefusedEverywhere: ((error: ChainError) => void) | undefined;
 
   private constructor(
     readonly api: ApiPromise,
@@ -94,18 +106,35 @@ export class ChainClient {
       client.#lastError ??= toChainError(error, 'connect');
     });
     const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    unrefRpcTeardownTimers();
     client.openSocket();
+    const refusedEverywhere = new Promise<never>((_, reject) => {
+      client.#onRefusedEverywhere = options.failWhenRefused ? reject : undefined;
+    });
     try {
-      await withDeadline(api.isReady, connectTimeoutMs, `connect to ${endpoints.join(', ')}`);
+      await withDeadline(
+        Promise.race([api.isReady, refusedEverywhere]),
+        connectTimeoutMs,
+        `connect to ${endpoints.join(', ')}`,
+      );
     } catch (error) {
       await client.disconnect();
+      if (isChainError(error, 'TAONODE_CHAIN_UNREACHABLE')) {
+        throw error;
+      }
       const last = client.#lastError;
       if (last !== undefined && last.code !== 'TAONODE_CHAIN_DISCONNECTED') {
         throw new ChainError(last.code, `${last.message} (no endpoint ready within ${connectTimeoutMs} ms)`, {
           cause: error,
         });
       }
-      throw toChainError(error, 'connect');
+      const timedOut = toChainError(error, 'connect');
+      // "no answer within 30000 ms" alone hides why: say what the socket last said (refused, reset, …).
+      throw last === undefined
+        ? timedOut
+        : new ChainError(timedOut.code, `${timedOut.message} (last: ${last.message})`, { cause: error });
+    } finally {
+      client.#onRefusedEverywhere = undefined;
     }
     return client;
   }
@@ -221,9 +250,26 @@ export class ChainClient {
       return;
     }
     const chainError = toChainError(error, `websocket ${this.endpoint}`);
+    this.noteRefusal(chainError);
     // Socket errors always come with a close, which reports the disconnect; keep the cause for messages.
     this.#lastError = chainError.code === 'TAONODE_CHAIN_RPC_ERROR' ? (this.#lastError ?? chainError) : chainError;
     this.emit({ type: 'error', error: chainError });
+  }
+
+  /** Before the first connection: once every endpoint has refused, a `failWhenRefused` connect gives up. */
+  private noteRefusal(error: ChainError): void {
+    if (this.#everConnected || this.#onRefusedEverywhere === undefined || !REFUSED_PATTERN.test(error.message)) {
+      return;
+    }
+    this.#refusedBy.add(this.endpoint);
+    if (this.endpoints.every((endpoint) => this.#refusedBy.has(endpoint))) {
+      this.#onRefusedEverywhere(
+        new ChainError(
+          'TAONODE_CHAIN_UNREACHABLE',
+          `nothing answers at ${this.endpoints.join(', ')} (${error.message})`,
+        ),
+      );
+    }
   }
 
   private scheduleReconnect(): void {

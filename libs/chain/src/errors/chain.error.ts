@@ -9,6 +9,8 @@ export type ChainErrorCode =
   | 'TAONODE_CHAIN_TIMEOUT'
   /** The websocket is down (or went down while a call was in flight); the client reconnects by itself. */
   | 'TAONODE_CHAIN_DISCONNECTED'
+  /** No endpoint of the pool accepts connections (refused, or its host name does not resolve); one-shot connects only. */
+  | 'TAONODE_CHAIN_UNREACHABLE'
   /** The endpoint refused us for rate or connection limits (HTTP 429, "Too many requests", busy server). */
   | 'TAONODE_CHAIN_RATE_LIMITED'
   /** The endpoint answered a JSON-RPC error that is none of the above. */
@@ -50,6 +52,7 @@ export type ChainErrorCode =
 const KIND_OF: Readonly<Record<ChainErrorCode, ErrorKind>> = {
   TAONODE_CHAIN_TIMEOUT: 'deadline-exceeded',
   TAONODE_CHAIN_DISCONNECTED: 'unavailable',
+  TAONODE_CHAIN_UNREACHABLE: 'unavailable',
   TAONODE_CHAIN_RATE_LIMITED: 'unavailable',
   TAONODE_CHAIN_RPC_ERROR: 'internal',
   TAONODE_CHAIN_MODULE_ERROR: 'failed-precondition',
@@ -99,6 +102,7 @@ export class ChainError extends TaonodeError {
 const TRANSIENT_CODES: ReadonlySet<ChainErrorCode> = new Set<ChainErrorCode>([
   'TAONODE_CHAIN_TIMEOUT',
   'TAONODE_CHAIN_DISCONNECTED',
+  'TAONODE_CHAIN_UNREACHABLE',
   'TAONODE_CHAIN_RATE_LIMITED',
 ]);
 

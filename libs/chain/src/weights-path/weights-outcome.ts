@@ -104,6 +104,7 @@ export function weightsOutcomeOfError(error: unknown, currentBlock: number | nul
   switch (error.code) {
     case 'TAONODE_CHAIN_TIMEOUT':
     case 'TAONODE_CHAIN_DISCONNECTED':
+    case 'TAONODE_CHAIN_UNREACHABLE':
     case 'TAONODE_CHAIN_RATE_LIMITED':
       return { kind: 'timeout', detail };
     case 'TAONODE_CHAIN_TX_OUTDATED':
@@ -130,8 +131,11 @@ export function weightsOutcomeOfError(error: unknown, currentBlock: number | nul
     case 'TAONODE_CHAIN_SUBNET_NOT_FOUND':
     case 'TAONODE_CHAIN_INSUFFICIENT_BALANCE':
       return { kind: 'rejected', code: error.code, detail };
-    default:
-      return { kind: 'rejected', code: String(error.code), detail };
+    default: {
+      // Exhaustive: a new chain error code does not compile until it is placed above.
+      const unplaced: never = error.code;
+      return { kind: 'rejected', code: String(unplaced), detail };
+    }
   }
 }
 
