@@ -24,3 +24,4 @@ export {
 } from './synapse-module';
 export { runSynapseModule, type ChunkSink } from './synapse-runner';
 export type { GenerationRequest, GenerationResult, TextGenerator } from './text-generator.port';
+export { collectGeneration } from './text-generator.port';

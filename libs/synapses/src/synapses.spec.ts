@@ -2,7 +2,12 @@ import { BadSynapseInputError } from './bad-synapse-input.error';
 import { findSynapseModule, SYNAPSE_MODULES } from './registry';
 import type { SynapseHandlerContext, SynapseModule } from './synapse-module';
 import { runSynapseModule } from './synapse-runner';
-import type { GenerationRequest, GenerationResult, TextGenerator } from './text-generator.port';
+import {
+  collectGeneration,
+  type GenerationRequest,
+  type GenerationResult,
+  type TextGenerator,
+} from './text-generator.port';
 
 /** A generator that answers with the prompt reversed, token by token, and records what it was asked. */
 class ReversingGenerator implements TextGenerator {
@@ -125,5 +130,26 @@ describe('bad input is a BadSynapseInputError before the generator is called', (
 
   it('Dummy with a non-integer input', async () => {
     await expect(run('Dummy', '{"dummy_input": "x"}')).rejects.toBeInstanceOf(BadSynapseInputError);
+  });
+});
+
+describe('collectGeneration', () => {
+  it('joins the streamed tokens and counts tokens, not characters', async () => {
+    async function* tokens(): AsyncIterable<string> {
+      yield 'é';
+      await Promise.resolve();
+      yield 'ab';
+      yield '';
+    }
+    await expect(collectGeneration(tokens())).resolves.toEqual({ text: 'éab', tokenCount: 3 });
+  });
+
+  it('passes on a stream that fails', async () => {
+    async function* failing(): AsyncIterable<string> {
+      yield 'a';
+      await Promise.resolve();
+      throw new Error('aborted');
+    }
+    await expect(collectGeneration(failing())).rejects.toThrow('aborted');
   });
 });

@@ -27,3 +27,14 @@ export interface TextGenerator {
   /** Yields the text of each generated token as soon as it exists; joined, equals `generate(...).text`. */
   stream(request: GenerationRequest, signal: AbortSignal): AsyncIterable<string>;
 }
+
+/** `generate` in terms of `stream`, for backends whose generation is a token stream: the tokens joined and counted. */
+export async function collectGeneration(tokens: AsyncIterable<string>): Promise<GenerationResult> {
+  let text = '';
+  let tokenCount = 0;
+  for await (const token of tokens) {
+    text += token;
+    tokenCount++;
+  }
+  return { text, tokenCount };
+}

@@ -1,4 +1,9 @@
-import type { GenerationRequest, GenerationResult, TextGenerator } from '@taonode/synapses';
+import {
+  collectGeneration,
+  type GenerationRequest,
+  type GenerationResult,
+  type TextGenerator,
+} from '@taonode/synapses';
 import type { ForwardResult, InferenceBackend, TokenBatch } from '../backends/inference-backend';
 import type { ModelInterface } from '../backends/model-interface';
 import { BYTELM } from '../bytelm/bytelm-spec';
@@ -69,14 +74,8 @@ export class BatchingGenerator implements TextGenerator {
     private readonly observer?: GenerationObserver,
   ) {}
 
-  async generate(request: GenerationRequest, signal: AbortSignal): Promise<GenerationResult> {
-    let text = '';
-    let tokenCount = 0;
-    for await (const token of this.stream(request, signal)) {
-      text += token;
-      tokenCount++;
-    }
-    return { text, tokenCount };
+  generate(request: GenerationRequest, signal: AbortSignal): Promise<GenerationResult> {
+    return collectGeneration(this.stream(request, signal));
   }
 
   stream(request: GenerationRequest, signal: AbortSignal): AsyncIterable<string> {

@@ -1,4 +1,9 @@
-import type { GenerationRequest, GenerationResult, TextGenerator } from '@taonode/synapses';
+import {
+  collectGeneration,
+  type GenerationRequest,
+  type GenerationResult,
+  type TextGenerator,
+} from '@taonode/synapses';
 import type { ForwardResult, InferenceBackend, TokenBatch } from '../backends/inference-backend';
 import { KV_CACHE_INTERFACE, type ModelInterface } from '../backends/model-interface';
 import { BYTELM, BYTELM_HEAD_DIM, bytelmCacheNames } from '../bytelm/bytelm-spec';
@@ -111,14 +116,8 @@ export class TritonStreamingGenerator implements TextGenerator {
     this.client = new OipClient(options);
   }
 
-  async generate(request: GenerationRequest, signal: AbortSignal): Promise<GenerationResult> {
-    let text = '';
-    let tokenCount = 0;
-    for await (const token of this.stream(request, signal)) {
-      text += token;
-      tokenCount++;
-    }
-    return { text, tokenCount };
+  generate(request: GenerationRequest, signal: AbortSignal): Promise<GenerationResult> {
+    return collectGeneration(this.stream(request, signal));
   }
 
   async *stream(request: GenerationRequest, signal: AbortSignal): AsyncIterable<string> {

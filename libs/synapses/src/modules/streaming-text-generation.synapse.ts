@@ -1,4 +1,4 @@
-import { defineSynapse, py } from '@taonode/protocol';
+import { defineSynapse, TextGeneration } from '@taonode/protocol';
 import { boundedGenerationRequest } from '../generation-bounds';
 import { defineSynapseModule } from '../synapse-module';
 
@@ -10,13 +10,7 @@ import { defineSynapseModule } from '../synapse-module';
  */
 export const StreamingTextGeneration = defineSynapse({
   name: 'StreamingTextGeneration',
-  fields: {
-    prompt: py.str(),
-    max_tokens: py.int(),
-    temperature: py.float(),
-    seed: py.int(),
-    completion: py.optional(py.str()).default(null),
-  },
+  fields: TextGeneration.shape,
   requiredHashFields: ['prompt', 'max_tokens', 'temperature', 'seed'],
   deserialize: (synapse) => synapse.completion,
 });
