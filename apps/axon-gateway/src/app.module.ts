@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { EnvSource } from '@taonode/config';
 import { opsServerProviders } from '@taonode/observability';
-import { ServiceKitModule } from '@taonode/service';
+import { type AppModuleOptions, ServiceKitModule } from '@taonode/service';
 import { AxonHttpServer } from './axon/axon-http.server';
 import { AxonIdentity } from './axon/axon-identity';
 import { AxonRequestService } from './axon/axon-request.service';
@@ -14,11 +13,6 @@ import { InferenceRepository } from './inference/inference.repository';
 import { redisProviders } from './inference/redis.providers';
 import { NonceRepository } from './nonce/nonce.repository';
 import { SignatureVerifier } from './verify/signature-verifier';
-
-export interface AppModuleOptions {
-  /** Environment to configure from; `process.env` unless a test passes its own. */
-  readonly env?: EnvSource;
-}
 
 /** axon-gateway: the Bittensor axon protocol in front of queue `inference`. */
 @Module({})

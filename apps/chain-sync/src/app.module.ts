@@ -1,9 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import type { EnvSource } from '@taonode/config';
 import { GrpcExceptionFilter } from '@taonode/grpc';
 import { opsServerProviders } from '@taonode/observability';
-import { ServiceKitModule, stateRedisProviders } from '@taonode/service';
+import { type AppModuleOptions, ServiceKitModule, stateRedisProviders } from '@taonode/service';
 import { ChainPortsModule } from './chain/chain-ports.module';
 import { ChainSyncMetricsRepository } from './chain-sync-metrics.repository';
 import { chainSyncConfigSchema } from './config';
@@ -15,11 +14,6 @@ import { MetagraphSnapshotRepository } from './snapshot/metagraph-snapshot.repos
 import { ChainSyncService } from './sync/chain-sync.service';
 import { HeadTrackerService } from './sync/head-tracker.service';
 import { SnapshotHubService } from './sync/snapshot-hub.service';
-
-export interface AppModuleOptions {
-  /** Environment to configure from; `process.env` unless a test passes its own. */
-  readonly env?: EnvSource;
-}
 
 /** chain-sync: follows finalized heads, keeps metagraph snapshots (memory + Redis), serves MetagraphService. */
 @Module({})

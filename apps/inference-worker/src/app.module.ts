@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { EnvSource } from '@taonode/config';
 import { opsServerProviders } from '@taonode/observability';
-import { ServiceKitModule } from '@taonode/service';
+import { type AppModuleOptions, ServiceKitModule } from '@taonode/service';
 import { inferenceWorkerConfigSchema } from './config';
 import { TextGenerationEngine } from './engine/text-generation.engine';
 import { InferenceWorkerProbes } from './health/inference-worker.probes';
@@ -9,11 +8,6 @@ import { InferenceWorkerMetricsRepository } from './inference-worker-metrics.rep
 import { ReplyRepository } from './jobs/reply.repository';
 import { SynapseJobService } from './jobs/synapse-job.service';
 import { SynapseProcessor } from './jobs/synapse.processor';
-
-export interface AppModuleOptions {
-  /** Environment to configure from; `process.env` unless a test passes its own. */
-  readonly env?: EnvSource;
-}
 
 /** inference-worker: consumes queue `inference`, answers synapse jobs with the configured backend. */
 @Module({})

@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { EnvSource } from '@taonode/config';
 import { opsServerProviders } from '@taonode/observability';
-import { ServiceKitModule } from '@taonode/service';
+import { type AppModuleOptions, ServiceKitModule } from '@taonode/service';
 import { DendriteAdapter } from './adapters/dendrite.adapter';
 import { ReferenceAnswersRepository } from './adapters/reference-answers.repository';
 import { ScoreLedgerRepository } from './adapters/score-ledger.repository';
@@ -10,11 +9,6 @@ import { scorerConfigSchema } from './config';
 import { ScorerProbes } from './health/scorer.probes';
 import { RoundSchedulerService } from './schedule/round-scheduler.service';
 import { ScorerMetricsRepository } from './scorer-metrics.repository';
-
-export interface AppModuleOptions {
-  /** Environment to configure from; `process.env` unless a test passes its own. */
-  readonly env?: EnvSource;
-}
 
 /** validator-scorer: rounds of challenges to every miner, scored into per-uid moving averages in Redis. */
 @Module({})

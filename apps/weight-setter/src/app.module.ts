@@ -1,18 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { EnvSource } from '@taonode/config';
 import { opsServerProviders } from '@taonode/observability';
-import { ServiceKitModule, stateRedisProviders } from '@taonode/service';
+import { type AppModuleOptions, ServiceKitModule, stateRedisProviders } from '@taonode/service';
 import { weightSetterConfigSchema } from './config';
 import { WeightSetterProbes } from './health/weight-setter.probes';
 import { MetagraphWatchAdapter } from './metagraph/metagraph-watch.adapter';
 import { METAGRAPH_SOURCE } from './ports/metagraph-source.port';
 import { WeightSetterMetricsRepository } from './weight-setter-metrics.repository';
 import { WeightSetterService } from './weights/weight-setter.service';
-
-export interface AppModuleOptions {
-  /** Environment to configure from; `process.env` unless a test passes its own. */
-  readonly env?: EnvSource;
-}
 
 /** weight-setter: one leader per (netuid, hotkey) follows the metagraph and puts the scorer's scores on chain. */
 @Module({})

@@ -9,13 +9,17 @@ export interface KitConfig {
   readonly ops: { readonly host: string; readonly port: number };
 }
 
-export interface ServiceKitOptions<S extends z.ZodType<KitConfig, unknown>> {
+/** What every app module's `forRoot` takes, from `main.ts` (nothing) or a test harness (its own environment). */
+export interface AppModuleOptions {
+  /** Environment to configure from; `process.env` unless a test passes its own. */
+  readonly env?: EnvSource;
+}
+
+export interface ServiceKitOptions<S extends z.ZodType<KitConfig, unknown>> extends AppModuleOptions {
   /** Service name: the `service` label on metrics and logs. */
   readonly service: string;
   /** The app's config schema (`config.ts`). */
   readonly schema: S;
-  /** Environment to configure from; `process.env` unless a test passes its own. */
-  readonly env?: EnvSource;
   /** Node process metrics; default on. */
   readonly defaultMetrics?: boolean;
   /** A log line per HTTP request; default on (see `LoggerOptions.requestLogs`). */
