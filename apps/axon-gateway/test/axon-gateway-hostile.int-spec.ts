@@ -1,14 +1,9 @@
 import { connect, type Socket } from 'node:net';
 import { Client } from 'undici';
-import {
-  type FakeMetagraphServer,
-  type LaunchedRedis,
-  startFakeMetagraphServer,
-  startRedisServer,
-} from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
-import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
-import { type RunningGateway, startGateway } from './support/gateway.app';
+import type { DummyWorker } from './support/dummy-worker';
+import { type GatewayStack, startGatewayStack } from './support/gateway-stack';
+import type { RunningGateway } from './support/gateway.app';
 import { ALICE, dummyRequest } from './support/signed-request';
 
 const TAO = 1_000_000_000n;
@@ -150,40 +145,22 @@ async function metric(gateway: RunningGateway, line: RegExp): Promise<number> {
 }
 
 describe('axon-gateway under hostile traffic while a validator keeps querying (real HTTP, Redis, gRPC)', () => {
-  let redis: LaunchedRedis;
-  let metagraph: FakeMetagraphServer;
+  let stack: GatewayStack | undefined;
   let gateway: RunningGateway;
   let worker: DummyWorker;
 
   beforeAll(async () => {
-    redis = await startRedisServer();
-    metagraph = await startFakeMetagraphServer(1, [
-      { hotkey: ALICE.ss58Address, stakeRao: 1_000n * TAO, validatorPermit: true },
-    ]);
-    gateway = await startGateway({
-      redisUrl: redis.url,
-      metagraphUrl: metagraph.url,
-      env: {
-        ...RATE_LIMIT,
-        AXON_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS_PER_IP),
-        AXON_HEADERS_TIMEOUT_MS: '3000',
-        AXON_MAX_BODY_BYTES: '65536',
-      },
+    stack = await startGatewayStack([{ hotkey: ALICE.ss58Address, stakeRao: 1_000n * TAO, validatorPermit: true }], {
+      ...RATE_LIMIT,
+      AXON_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS_PER_IP),
+      AXON_HEADERS_TIMEOUT_MS: '3000',
+      AXON_MAX_BODY_BYTES: '65536',
     });
-    for (;;) {
-      if ((await fetch(`${gateway.opsUrl}/ready`)).status === 200) {
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    worker = startDummyWorker(redis.url);
+    ({ gateway, worker } = stack);
   });
 
   afterAll(async () => {
-    await worker?.stop();
-    await gateway?.close();
-    await metagraph?.stop();
-    await redis?.stop();
+    await stack?.stop();
   });
 
   it('answers every validator request correctly while six attackers run, and refuses each attacker as it should', async () => {

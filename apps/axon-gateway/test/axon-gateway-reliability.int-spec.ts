@@ -8,20 +8,12 @@ import {
 } from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
 import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
+import { waitUntilReady } from './support/gateway-stack';
 import { type RunningGateway, startGateway } from './support/gateway.app';
 import { ALICE, dummyRequest, pingRequest, send } from './support/signed-request';
 
 const TAO = 1_000_000_000n;
 const CHARLIE = Keypair.fromUri('//Charlie');
-
-async function waitUntilReady(gateway: RunningGateway): Promise<void> {
-  for (;;) {
-    if ((await fetch(`${gateway.opsUrl}/ready`)).status === 200) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function messageOf(body: string): string {
   return (JSON.parse(body) as { message: string }).message;

@@ -1,14 +1,9 @@
 import { connect } from 'node:net';
 import { Dummy, processServerResponse, RESPONSE_SIGNATURE_HEADERS, verifyResponseSignature } from '@taonode/protocol';
-import {
-  type FakeMetagraphServer,
-  type LaunchedRedis,
-  startFakeMetagraphServer,
-  startRedisServer,
-} from '@taonode/testing';
 import { Keypair } from '@taonode/wallet';
-import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
-import { type RunningGateway, startGateway } from './support/gateway.app';
+import type { DummyWorker } from './support/dummy-worker';
+import { type GatewayStack, startGatewayStack } from './support/gateway-stack';
+import type { RunningGateway } from './support/gateway.app';
 import {
   ALICE,
   dummyRequest,
@@ -56,43 +51,28 @@ function rawExchange(port: number, chunks: readonly string[], pauseMs: number): 
 }
 
 describe('axon-gateway (real HTTP, real Redis, real gRPC metagraph)', () => {
-  let redis: LaunchedRedis;
-  let metagraph: FakeMetagraphServer;
+  let stack: GatewayStack | undefined;
   let gateway: RunningGateway;
   let worker: DummyWorker;
 
   beforeAll(async () => {
-    redis = await startRedisServer();
-    metagraph = await startFakeMetagraphServer(1, [
-      { hotkey: ALICE.ss58Address, stakeRao: 1_000n * TAO, validatorPermit: true },
-      { hotkey: CHARLIE.ss58Address, stakeRao: 1n * TAO, validatorPermit: false },
-    ]);
-    gateway = await startGateway({
-      redisUrl: redis.url,
-      metagraphUrl: metagraph.url,
-      env: {
+    stack = await startGatewayStack(
+      [
+        { hotkey: ALICE.ss58Address, stakeRao: 1_000n * TAO, validatorPermit: true },
+        { hotkey: CHARLIE.ss58Address, stakeRao: 1n * TAO, validatorPermit: false },
+      ],
+      {
         AXON_MIN_STAKE_TAO: '10',
         AXON_MAX_BODY_BYTES: String(64 * 1024),
         AXON_HEADERS_TIMEOUT_MS: '1000',
         AXON_REQUEST_TIMEOUT_MS: '2000',
       },
-    });
-    worker = startDummyWorker(redis.url);
-    // Ready once the metagraph arrived over WatchMetagraph.
-    for (;;) {
-      const ready = await fetch(`${gateway.opsUrl}/ready`);
-      if (ready.status === 200) {
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    );
+    ({ gateway, worker } = stack);
   });
 
   afterAll(async () => {
-    await worker?.stop();
-    await gateway?.close();
-    await metagraph?.stop();
-    await redis?.stop();
+    await stack?.stop();
   });
 
   it('answers a Python-format Dummy(4) with 200 and dummy_output 8, parsed by the Python rules and signed', async () => {
