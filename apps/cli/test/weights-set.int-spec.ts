@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { u16, Vec } from '@polkadot/types';
 import type { ITuple } from '@polkadot/types/types';
 import { ChainClient, readUid, bestBlock } from '@taonode/chain';
-import { mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { aliceOwnedGenesis, mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
 import { cleanEnv, runCli, type CliResult } from './cli-process.helper';
 
@@ -17,29 +17,19 @@ const POOL_PAUSE_MS = 50;
 const validator = Keypair.fromUri('//Bob//validator');
 const MINERS = ['//Bob//m0', '//Bob//m1'];
 
-function subnet(netuid: number, hyperparameters: object): object {
-  return {
-    netuid,
-    hyperparameters,
-    ownerColdkey: '//Alice',
-    ownerHotkey: '//Alice//hot',
+const genesis = aliceOwnedGenesis({
+  balances: [['//Bob//validator', '1000000000000']],
+  subnets: [
+    { netuid: OPEN, hyperparameters: { weightsSetRateLimit: 0 } },
+    { netuid: SLOW, hyperparameters: { weightsSetRateLimit: 1000 } },
+  ].map((subnet) => ({
+    ...subnet,
     neurons: [
       { hotkey: '//Bob//validator', coldkey: '//Bob', stake: '1000000000000', validatorPermit: true },
       ...MINERS.map((hotkey) => ({ hotkey, coldkey: '//Bob' })),
     ],
-  };
-}
-
-const genesis = {
-  sudo: '//Alice',
-  balances: [
-    ['//Alice', '1000000000000000'],
-    ['//Bob//validator', '1000000000000'],
-  ],
-  subtensor: {
-    subnets: [subnet(OPEN, { weightsSetRateLimit: 0 }), subnet(SLOW, { weightsSetRateLimit: 1000 })],
-  },
-};
+  })),
+});
 
 function expectOneLineError(result: CliResult, code: string): void {
   expect(result.code).not.toBe(0);

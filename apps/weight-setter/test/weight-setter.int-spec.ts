@@ -14,6 +14,8 @@ import {
 } from '@taonode/chain';
 import { ScoreStore } from '@taonode/queue';
 import {
+  aliceOwnedGenesis,
+  aliceStakedNeuron,
   mineUntilSettled,
   startDevnet,
   startRedisServer,
@@ -35,32 +37,16 @@ const COMMIT_REVEAL = 2;
 const RATE_LIMIT = 10;
 const CR_TEMPO = 20;
 
-function subnet(netuid: number, hyperparameters: object): object {
-  return {
-    netuid,
-    hyperparameters,
-    ownerColdkey: '//Alice',
-    ownerHotkey: '//Alice//hot',
-    neurons: [
-      { hotkey: '//Alice//validator', coldkey: '//Alice', stake: '1000000000000', validatorPermit: true },
-      ...MINERS.map((hotkey) => ({ hotkey, coldkey: '//Bob' })),
-    ],
-  };
-}
-
-const genesis = {
-  sudo: '//Alice',
-  balances: [
-    ['//Alice', '1000000000000000'],
-    ['//Alice//validator', '1000000000000'],
-  ],
-  subtensor: {
-    subnets: [
-      subnet(DIRECT, { weightsSetRateLimit: RATE_LIMIT, tempo: 360 }),
-      subnet(COMMIT_REVEAL, { weightsSetRateLimit: 0, tempo: CR_TEMPO, revealPeriodEpochs: 1 }),
-    ],
-  },
-};
+const genesis = aliceOwnedGenesis({
+  balances: [['//Alice//validator', '1000000000000']],
+  subnets: [
+    { netuid: DIRECT, hyperparameters: { weightsSetRateLimit: RATE_LIMIT, tempo: 360 } },
+    { netuid: COMMIT_REVEAL, hyperparameters: { weightsSetRateLimit: 0, tempo: CR_TEMPO, revealPeriodEpochs: 1 } },
+  ].map((subnet) => ({
+    ...subnet,
+    neurons: [aliceStakedNeuron('//Alice//validator'), ...MINERS.map((hotkey) => ({ hotkey, coldkey: '//Bob' }))],
+  })),
+});
 
 /** Counts outcomes like the metrics repository would. */
 class RecordingMetrics implements WeightsMetricsSink {

@@ -7,6 +7,8 @@ import { Redis } from 'ioredis';
 import { bestBlock, ChainClient, readUid } from '@taonode/chain';
 import { ScoreStore } from '@taonode/queue';
 import {
+  aliceOwnedGenesis,
+  aliceStakedNeuron,
   freePort,
   startAppProcess,
   startDevnet,
@@ -57,27 +59,19 @@ export interface WeightSetterStack {
 }
 
 function genesisWith(hyperparameters: Readonly<Record<string, unknown>>): object {
-  return {
-    sudo: '//Alice',
-    balances: [
-      ['//Alice', '1000000000000000'],
-      ['//Alice//validator', '1000000000000'],
+  return aliceOwnedGenesis({
+    balances: [['//Alice//validator', '1000000000000']],
+    subnets: [
+      {
+        netuid: NETUID,
+        hyperparameters,
+        neurons: [
+          aliceStakedNeuron('//Alice//validator'),
+          ...MINER_URIS.map((hotkey) => ({ hotkey, coldkey: '//Bob' })),
+        ],
+      },
     ],
-    subtensor: {
-      subnets: [
-        {
-          netuid: NETUID,
-          hyperparameters,
-          ownerColdkey: '//Alice',
-          ownerHotkey: '//Alice//hot',
-          neurons: [
-            { hotkey: '//Alice//validator', coldkey: '//Alice', stake: '1000000000000', validatorPermit: true },
-            ...MINER_URIS.map((hotkey) => ({ hotkey, coldkey: '//Bob' })),
-          ],
-        },
-      ],
-    },
-  };
+  });
 }
 
 /**
