@@ -2,6 +2,7 @@ import type { Option } from '@polkadot/types';
 import type { Codec } from '@polkadot/types/types';
 import { ChainClient, decodeIp } from '@taonode/chain';
 import {
+  aliceOwnedGenesis,
   type FakeMetagraphServer,
   type LaunchedDevnet,
   type LaunchedRedis,
@@ -23,22 +24,16 @@ const ANNOUNCED_PORT = 8091;
 /** Subnet 1 with the gateway's hotkey registered at genesis (serve_axon needs a registered hotkey). */
 const GENESIS = {
   chainName: 'axon-gateway serve_axon',
-  sudo: '//Alice',
-  balances: [
-    ['//Alice', '1000000000000000'],
-    ['//Bob', '1000000000000'],
-  ],
-  subtensor: {
+  ...aliceOwnedGenesis({
+    balances: [['//Bob', '1000000000000']],
     subnets: [
       {
         netuid: NETUID,
-        ownerColdkey: '//Alice',
-        ownerHotkey: '//Alice//hot',
         hyperparameters: { tempo: 360, servingRateLimit: 0 },
         neurons: [{ hotkey: '//Bob', coldkey: '//Charlie' }],
       },
     ],
-  },
+  }),
 };
 
 interface ServedAxon {

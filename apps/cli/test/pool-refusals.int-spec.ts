@@ -1,7 +1,13 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { devnetRuntimes, mineUntilSettled, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import {
+  aliceOwnedGenesis,
+  devnetRuntimes,
+  mineUntilSettled,
+  startDevnet,
+  type LaunchedDevnet,
+} from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
 import { cleanEnv, runCli, type CliResult } from './cli-process.helper';
 
@@ -14,25 +20,17 @@ const POOL_PAUSE_MS = 50;
 const coldkey = Keypair.fromUri('//Bob');
 const hotkey = Keypair.fromUri('//Bob//miner');
 
-const genesis = {
-  sudo: '//Alice',
-  balances: [
-    ['//Alice', '1000000000000000'],
-    ['//Bob', '100000000000'],
+const genesis = aliceOwnedGenesis({
+  balances: [['//Bob', '100000000000']],
+  subnets: [
+    {
+      netuid: 1,
+      // Far more blocks than the devnet builds while a CLI process starts (one every 50 ms).
+      hyperparameters: { servingRateLimit: 1_000_000 },
+      neurons: [{ hotkey: '//Bob//miner', coldkey: '//Bob' }],
+    },
   ],
-  subtensor: {
-    subnets: [
-      {
-        netuid: 1,
-        ownerColdkey: '//Alice',
-        ownerHotkey: '//Alice//hot',
-        // Far more blocks than the devnet builds while a CLI process starts (one every 50 ms).
-        hyperparameters: { servingRateLimit: 1_000_000 },
-        neurons: [{ hotkey: '//Bob//miner', coldkey: '//Bob' }],
-      },
-    ],
-  },
-};
+});
 
 /** The one `error: … (CODE)` line the CLI prints. */
 function errorLine(result: CliResult): string {

@@ -1,25 +1,16 @@
 import { hexToU8a } from '@polkadot/util';
-import { spec424MetadataFile, startDevnet, type LaunchedDevnet } from '@taonode/testing';
+import { aliceOwnedGenesis, spec424MetadataFile, startDevnet, type LaunchedDevnet } from '@taonode/testing';
 import { DRAND_QUICKNET, revealSchedule, verifyPulse } from '@taonode/timelock';
 import { ChainClient, readTimelockContext } from '../src';
 
 // The devnet serves its default (spec-233) metadata: no SubnetEpochIndex and no CommitRevealWeightsVersion, so the reader
 // falls back to the modulo epoch model; the Drand pallet exists there and the devnet runs its own test beacon in it.
 const NETUID = 2;
-const genesis = {
-  sudo: '//Alice',
-  balances: [['//Alice', '1000000000000000']],
-  subtensor: {
-    subnets: [
-      {
-        netuid: NETUID,
-        ownerColdkey: '//Alice',
-        ownerHotkey: '//Alice//hot',
-        hyperparameters: { commitRevealWeightsEnabled: true, tempo: 77, revealPeriodEpochs: 3 },
-      },
-    ],
-  },
-};
+const genesis = aliceOwnedGenesis({
+  subnets: [
+    { netuid: NETUID, hyperparameters: { commitRevealWeightsEnabled: true, tempo: 77, revealPeriodEpochs: 3 } },
+  ],
+});
 
 describe('readTimelockContext against the devnet', () => {
   let devnet: LaunchedDevnet;
