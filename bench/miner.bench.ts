@@ -18,6 +18,7 @@ import {
 import { startFakeMetagraphServer, startRedisServer } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
 import type { BenchResult, BenchRow } from './bench-result';
+import { describeStageMeans, readStageTotals } from './support/gateway-stages';
 import { type Http1Post, http1PostBytes } from './support/http1-request';
 import { KeepAliveConnection } from './support/keep-alive-connection';
 import { type DriveResult, driveLoad, type Lane } from './support/load-driver';
@@ -427,7 +428,10 @@ export default async function minerBench(): Promise<BenchResult> {
     // An unmeasured pass first: the services' first thousands of requests run cold (JIT, connection pools); the
     // first measured row would otherwise read lower than the same load a minute later.
     await runLoad(await dummyLanes(), isDummyCorrect, watched);
+    const gatewayOpsUrl = `http://127.0.0.1:${gatewayOpsPort}`;
+    const stagesBefore = await readStageTotals(gatewayOpsUrl);
     const dummyOne = await measure(dummyLanes(), isDummyCorrect);
+    const dummyOneStages = describeStageMeans(stagesBefore, await readStageTotals(gatewayOpsUrl));
     rows.push(
       row({
         path: 'Dummy(4) → 8, full path (parse, verify, nonce and rate limit, queue, inference-worker, reply bus, signed answer), 1 worker',
@@ -517,6 +521,7 @@ export default async function minerBench(): Promise<BenchResult> {
         loadGeneratorCost(results),
         `Closed loop (every row but the open-loop one: maximum throughput) keeps ${CONCURRENCY} requests in flight, so by Little's law mean latency = ${CONCURRENCY} / throughput: p50 ≤ 5 ms there needs ≥ ${(CONCURRENCY / 0.005).toLocaleString('en-US')} answers/s. "3,000/s with p50 ≤ 5 ms" is latency at 3,000/s: the open-loop row offers ${OPEN_LOOP_RATE.toLocaleString('en-US')} requests/s (due every ${(1000 / OPEN_LOOP_RATE).toFixed(3)} ms, each sent on a free connection, at most ${CONCURRENCY} in flight; BENCH_MINER_RATE=<requests/s> changes the rate).`,
         openLoopLateness(dummyOpen),
+        `Where a full-path answer's time went inside the gateway, closed-loop row (means of taonode_gateway_stage_duration_seconds over the row; parse: the head checks; verify: the signature thread and the nonce script; queue_wait: the job add; inference: job added → reply received, the worker's pickup and run included; total: admission → answer built): ${dummyOneStages}. The rest of the p50 is socket, kernel and event-loop time on both sides.`,
         `${WARMUP_MS / 1000} s warm-up, then ${MEASURE_MS / 1000} s measured per row; only 200 answers carrying the right output count as correct (Dummy: dummy_output 8; TextGeneration: a non-empty completion, ${TEXT_MAX_TOKENS} tokens each — the synthetic model has no stop token); latency is request sent → whole answer read.`,
         'Every service as its own process, as `npm start` runs them: axon-gateway (`bin/run-app.js axon-gateway`, defaults: 1 verify thread, rate limit 20,000/s per IP shared in Redis), apps/inference-worker (`bin/run-app.js inference-worker`, backend onnx, INFERENCE_ORT_THREADS=1, micro-batches of up to 32), a private redis-server; chain-sync replaced by a gRPC MetagraphService stub streaming one metagraph. Everything on the same machine.',
         `TextGeneration: ${TEXT_PROMPT.length}-byte prompt, ${TEXT_MAX_TOKENS} new tokens, temperature 0.8, a different seed per request, the synthetic byte-level model with its KV cache (prompt once, then one token per pass for the whole micro-batch; see the inference section). The 2-worker row runs both workers on this same 2-core machine beside the gateway, Redis and the load generator, so its ratio is bounded by the CPU those leave free.`,
