@@ -31,16 +31,11 @@ describeOn424(
       const expected = await stack.scoreMiners();
       await stack.startServices();
       expect(await stack.weightsOnChain()).toEqual(expected);
-      expect(await stack.setterMetrics()).toMatch(
-        /taonode_weight_setter_submissions_total\{action="commit",outcome="timelocked-committed"[^}]*\} [1-9]/,
-      );
+      const committed =
+        /taonode_weight_setter_submissions_total\{action="commit",outcome="timelocked-committed"[^}]*\} [1-9]/;
+      await expect(stack.setterMetricsMatching(committed)).resolves.toMatch(committed);
       // After the reveal epoch the weight-setter itself confirms that the chain revealed its commit.
-      let confirmed = '';
-      const confirmDeadline = Date.now() + 60_000;
-      while (!REVEALED.test(confirmed) && Date.now() < confirmDeadline) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        confirmed = await stack.setterMetrics();
-      }
+      const confirmed = await stack.setterMetricsMatching(REVEALED, 60_000);
       expect(confirmed).toMatch(REVEALED);
       expect(confirmed).not.toMatch(/action="reveal",outcome="rejected"[^}]*\} [1-9]/);
     });

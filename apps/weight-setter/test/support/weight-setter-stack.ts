@@ -53,8 +53,11 @@ export interface WeightSetterStack {
   startServices(): Promise<void>;
   /** Waits until the validator's weights row on chain is not empty and resolves with it. */
   weightsOnChain(): Promise<WeightRow[]>;
-  /** The weight-setter's `/metrics` text. */
-  setterMetrics(): Promise<string>;
+  /**
+   * The weight-setter's `/metrics` text once it matches `pattern`. Waited for: the setter counts an outcome when it
+   * has read the extrinsic's events, which can come after a chain reader already sees the weights.
+   */
+  setterMetricsMatching(pattern: RegExp, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -195,11 +198,20 @@ async function assemble(
         POLL_MS,
       );
     },
-    setterMetrics: async () => {
-      if (setter === undefined) {
+    setterMetricsMatching: async (pattern, timeoutMs = WEIGHTS_TIMEOUT_MS) => {
+      const started = setter;
+      if (started === undefined) {
         throw new Error('the weight-setter is not started (startServices)');
       }
-      return (await fetch(`${setter.opsUrl}/metrics`)).text();
+      return waitFor(
+        `weight-setter metrics matching ${pattern.source}`,
+        async () => {
+          const text = await (await fetch(`${started.opsUrl}/metrics`)).text();
+          return pattern.test(text) ? text : undefined;
+        },
+        timeoutMs,
+        POLL_MS,
+      );
     },
     stop,
   };
