@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { ChainError, isChainError } from '../errors/chain.error';
-import { toChainError } from '../errors/rpc-error.classifier';
+import { isRefusedConnection, toChainError } from '../errors/rpc-error.classifier';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../network/backoff';
 import { withDeadline } from '../network/deadline';
 import { resolveEndpoints, type EndpointSelection, type NetworkName } from '../network/networks';
@@ -43,8 +43,6 @@ export type ConnectionEvent =
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 const DEFAULT_CALL_TIMEOUT_MS = 30_000;
-/** Socket errors that mean nobody is there to answer: retrying soon will not help a one-shot command. */
-const REFUSED_PATTERN = /econnrefused|enotfound|eai_again/i;
 
 /**
  * Owns one `ApiPromise` over a pool of endpoints. The websocket provider's own fixed-interval reconnect is
@@ -258,7 +256,7 @@ export class ChainClient {
 
   /** Before the first connection: once every endpoint has refused, a `failWhenRefused` connect gives up. */
   private noteRefusal(error: ChainError): void {
-    if (this.#everConnected || this.#onRefusedEverywhere === undefined || !REFUSED_PATTERN.test(error.message)) {
+    if (this.#everConnected || this.#onRefusedEverywhere === undefined || !isRefusedConnection(error)) {
       return;
     }
     this.#refusedBy.add(this.endpoint);

@@ -71,6 +71,13 @@ const RATE_LIMIT_RPC_CODES: ReadonlySet<number> = new Set([-32029, -32604, -3299
 const DISCONNECT_PATTERN =
   /not connected|disconnected from|websocket is closed|econnrefused|econnreset|socket hang up|abnormal closure/i;
 const TIMEOUT_PATTERN = /no response received from rpc endpoint|timed? ?out/i;
+/** Socket errors that mean nobody is there to answer (nothing listens, the host name does not resolve). */
+const REFUSED_PATTERN = /econnrefused|enotfound|eai_again/i;
+
+/** Whether a websocket error says the endpoint refused the connection, rather than dropping or delaying it. */
+export function isRefusedConnection(error: ChainError): boolean {
+  return REFUSED_PATTERN.test(error.message);
+}
 const NOT_FOUND_SUBJECT = /block|header|state/i;
 const NOT_FOUND_VERDICT = /not found|unknown|pruned|discarded/i;
 const UNKNOWN_BLOCK = /unknown block/i;
