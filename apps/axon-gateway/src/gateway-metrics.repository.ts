@@ -54,6 +54,10 @@ export class GatewayMetricsRepository {
     this.metrics.connectionsRefused.inc({ reason });
   }
 
+  connectionEvicted(): void {
+    this.metrics.connectionsEvicted.inc();
+  }
+
   inFlight(count: number): void {
     this.metrics.inFlight.set(count);
   }

@@ -51,6 +51,11 @@ export function createGatewayMetrics(registry: Registry) {
       labelNames: ['reason'] as const,
       registers,
     }),
+    connectionsEvicted: new Counter({
+      name: 'taonode_gateway_connections_evicted_total',
+      help: 'Unproven connections (no verified answer yet) closed to admit a newer one from an IP that held its share',
+      registers,
+    }),
     inFlight: new Gauge({
       name: 'taonode_gateway_in_flight_requests',
       help: 'Requests admitted and not yet answered',

@@ -23,6 +23,8 @@ const ATTACKER = {
   forgedSignatures: '127.0.0.7',
   unregistered: '127.0.0.8',
 } as const;
+/** A validator and a connection hog behind one address (the same host, a NAT, a cloud egress IP). */
+const SHARED_ADDRESS = '127.0.0.9';
 
 function open(port: number, localAddress: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -79,6 +81,42 @@ async function rawOnce(port: number, localAddress: string, bytes: Buffer | strin
   // A server that answers but keeps the connection is closed from here once the answer is in.
   socket.once('data', () => setTimeout(() => socket.end(), 50));
   return done;
+}
+
+/** The request as bytes on the wire (what a dendrite's HTTP client writes). */
+function wireBytes(request: { path: string; headers: Record<string, string>; body: string }): string {
+  const lines = Object.entries({ ...request.headers, 'content-type': 'application/json' })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  const length = Buffer.byteLength(request.body);
+  return `POST ${request.path} HTTP/1.1\r\nhost: x\r\ncontent-length: ${length}\r\n${lines}\r\n${request.body}`;
+}
+
+/** One request on a kept-alive raw connection: its status and body, or a rejection if the server closes it. */
+function exchange(socket: Socket, bytes: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    if (socket.destroyed || socket.readableEnded) {
+      reject(new Error('the gateway had closed the connection'));
+      return;
+    }
+    let received = Buffer.alloc(0);
+    const onData = (data: Buffer): void => {
+      received = Buffer.concat([received, data]);
+      const headEnd = received.indexOf('\r\n\r\n');
+      const length = Number(/\r\ncontent-length: (\d+)/i.exec(received.toString('latin1'))?.[1] ?? -1);
+      if (headEnd < 0 || length < 0 || received.length < headEnd + 4 + length) {
+        return;
+      }
+      socket.off('data', onData);
+      socket.off('close', onClose);
+      const text = received.toString('utf8');
+      resolve({ status: statusOf(text), body: received.subarray(headEnd + 4).toString('utf8') });
+    };
+    const onClose = (): void => reject(new Error('the gateway closed the connection'));
+    socket.on('data', onData);
+    socket.once('close', onClose);
+    socket.write(bytes);
+  });
 }
 
 /** A validator's signed head declaring a 100 MB body: it passes every head check, so the size check answers. */
@@ -229,14 +267,16 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
     expect(validatorAnswers).toEqual(
       Array.from({ length: VALIDATOR_REQUESTS }, (_, i) => ({ status: 200, output: i * 2 })),
     );
-    // Silent connections: beyond the per-IP cap closed at once; the rest closed by the head timeout.
+    // Silent connections: beyond the per-IP cap each newcomer closes the oldest (evicted, no answer); the last
+    // cap-many are closed by the head timeout.
     expect(silent).toHaveLength(MAX_CONNECTIONS_PER_IP * 4);
     const timedOut = silent.filter((received) => statusOf(received) === 408).length;
     expect(timedOut).toBeLessThanOrEqual(MAX_CONNECTIONS_PER_IP);
-    expect(silent.filter((received) => received === '').length).toBe(MAX_CONNECTIONS_PER_IP * 4 - timedOut);
+    const closedUnanswered = silent.filter((received) => received === '').length;
+    expect(closedUnanswered).toBe(MAX_CONNECTIONS_PER_IP * 4 - timedOut);
     expect(
-      await metric(gateway, /^taonode_gateway_connections_refused_total\{reason="per_ip"[^}]*\} (\d+)$/m),
-    ).toBeGreaterThanOrEqual(MAX_CONNECTIONS_PER_IP * 3);
+      await metric(gateway, /^taonode_gateway_connections_evicted_total(?:\{[^}]*\})? (\d+)$/m),
+    ).toBeGreaterThanOrEqual(closedUnanswered);
     // Heads dribbled byte by byte: cut off (408, or closed) long before they are whole.
     for (const received of slow) {
       expect([0, 408]).toContain(statusOf(received));
@@ -264,4 +304,73 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
     // No job ran for any attacker: the worker saw the validator's requests only.
     expect(worker.taken()).toBe(VALIDATOR_REQUESTS);
   }, 600_000);
+
+  it('serves a validator that shares its address with a connection hog, and never closes its proven connection', async () => {
+    const port = gateway.port;
+    const hog: Socket[] = [];
+    const hogOpens = async (count: number): Promise<void> => {
+      const sockets = await Promise.all(Array.from({ length: count }, () => open(port, SHARED_ADDRESS)));
+      for (const socket of sockets) {
+        socket.on('error', () => undefined);
+        hog.push(socket);
+      }
+    };
+    try {
+      // The hog holds the address's whole share before the validator arrives.
+      await hogOpens(MAX_CONNECTIONS_PER_IP);
+      // A dendrite that opens a fresh connection per request is answered every time: each newcomer takes the place
+      // of the hog's oldest silent connection instead of being refused.
+      const fresh: { status: number; output: unknown }[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const socket = await open(port, SHARED_ADDRESS);
+        try {
+          const answer = await exchange(socket, wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: i })));
+          fresh.push({
+            status: answer.status,
+            output: (JSON.parse(answer.body) as { dummy_output: unknown }).dummy_output,
+          });
+        } finally {
+          socket.destroy();
+        }
+      }
+      expect(fresh).toEqual(Array.from({ length: 5 }, (_, i) => ({ status: 200, output: i * 2 })));
+
+      // A kept-alive connection that carried a verified answer is proven: twice the share of new hog connections
+      // push out only the hog's own, and the validator's next request on the same connection is answered.
+      const validator = await open(port, SHARED_ADDRESS);
+      try {
+        const first = await exchange(
+          validator,
+          wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: 20 })),
+        );
+        expect(first.status).toBe(200);
+        const evictedBefore = await metric(gateway, /^taonode_gateway_connections_evicted_total(?:\{[^}]*\})? (\d+)$/m);
+        await hogOpens(MAX_CONNECTIONS_PER_IP * 2);
+        // Accepts are handled in arrival order: once a probe opened after the hog's connections is answered, the
+        // gateway has seen every one of them (and closed the older hog connections to admit them).
+        const probe = await open(port, SHARED_ADDRESS);
+        try {
+          const probed = await exchange(probe, wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: 1 })));
+          expect(probed.status).toBe(200);
+        } finally {
+          probe.destroy();
+        }
+        expect(
+          await metric(gateway, /^taonode_gateway_connections_evicted_total(?:\{[^}]*\})? (\d+)$/m),
+        ).toBeGreaterThan(evictedBefore);
+        const second = await exchange(
+          validator,
+          wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: 21 })),
+        );
+        expect(second.status).toBe(200);
+        expect((JSON.parse(second.body) as { dummy_output: unknown }).dummy_output).toBe(42);
+      } finally {
+        validator.destroy();
+      }
+    } finally {
+      for (const socket of hog) {
+        socket.destroy();
+      }
+    }
+  }, 120_000);
 });

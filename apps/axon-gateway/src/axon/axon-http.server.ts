@@ -55,13 +55,16 @@ function readBody(request: IncomingMessage, limit: number): Promise<BodyOutcome>
 @Injectable()
 export class AxonHttpServer implements OnModuleInit {
   private readonly logger = new Logger(AxonHttpServer.name);
+  private readonly connections: ConnectionGuard<Socket>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly axon: AxonRequestService,
     private readonly metrics: GatewayMetricsRepository,
-  ) {}
+  ) {
+    this.connections = new ConnectionGuard(config.http.maxConnectionsPerIp);
+  }
 
   onModuleInit(): void {
     const { http } = this.config;
@@ -71,19 +74,24 @@ export class AxonHttpServer implements OnModuleInit {
     server.headersTimeout = http.headersTimeoutMs;
     server.requestTimeout = http.requestTimeoutMs;
     server.keepAliveTimeout = http.keepAliveTimeoutMs;
-    // Connections that send nothing cost no request, so the rate limiter never sees them: cap them per IP and
-    // in all (Node closes a connection past maxConnections itself and emits 'drop').
+    // Connections that send nothing cost no request, so the rate limiter never sees them: cap them per IP (an IP
+    // at its share loses its oldest unproven connection to the newcomer, see ConnectionGuard) and in all (Node
+    // closes a connection past maxConnections itself and emits 'drop').
     server.maxConnections = http.maxConnections;
     server.on('drop', () => this.metrics.connectionRefused('total'));
-    const guard = new ConnectionGuard(http.maxConnectionsPerIp);
     server.on('connection', (socket: Socket) => {
       const ip = socket.remoteAddress ?? '';
-      if (!guard.tryOpen(ip)) {
-        this.metrics.connectionRefused('per_ip');
+      const admission = this.connections.tryOpen(ip, socket);
+      if (!admission.accepted) {
+        this.metrics.connectionRefused(admission.reason);
         socket.destroy();
         return;
       }
-      socket.once('close', () => guard.closed(ip));
+      if (admission.evicted !== undefined) {
+        this.metrics.connectionEvicted();
+        admission.evicted.destroy();
+      }
+      socket.once('close', () => this.connections.closed(ip, socket));
     });
     // Fastify keeps its `clientError` answers (malformed heads, 431); requests are ours alone.
     server.removeAllListeners('request');
@@ -91,10 +99,21 @@ export class AxonHttpServer implements OnModuleInit {
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
+    const { socket } = request;
+    const ip = socket.remoteAddress ?? '';
+    this.connections.requestStarted(ip, socket);
     const admission = this.axon.admit({
       url: request.url ?? '/',
       headers: request.headers,
-      peer: { ip: request.socket.remoteAddress ?? '', port: request.socket.remotePort ?? 0 },
+      peer: { ip, port: socket.remotePort ?? 0 },
+    });
+    // 'close' comes after the answer is written and when the client goes away first: the in-flight slot is freed
+    // either way, and a connection that carried a verified answer is kept when its address holds its share.
+    response.once('close', () => {
+      if (admission.admitted) {
+        admission.request.release();
+      }
+      this.connections.requestEnded(ip, socket, response.statusCode === 200 && response.writableFinished);
     });
     if (!admission.admitted) {
       // The body is never parsed: Node discards what is left of it once the answer is written and keeps the
@@ -102,10 +121,7 @@ export class AxonHttpServer implements OnModuleInit {
       this.sendSafely(response, admission.answer, false);
       return;
     }
-    const admitted = admission.request;
-    // 'close' comes after the answer is written and when the client goes away first: the slot is freed either way.
-    response.once('close', () => admitted.release());
-    this.answer(request, response, admitted).catch((error: unknown) => this.failed(response, error));
+    this.answer(request, response, admission.request).catch((error: unknown) => this.failed(response, error));
   }
 
   private sendSafely(response: ServerResponse, answer: AxonAnswer, close: boolean): void {

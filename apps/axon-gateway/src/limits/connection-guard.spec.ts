@@ -1,23 +1,87 @@
 import { ConnectionGuard } from './connection-guard';
 
+/** Connections are opaque to the guard; strings make the expectations readable. */
+function guardOf(maxPerIp: number): ConnectionGuard<string> {
+  return new ConnectionGuard<string>(maxPerIp);
+}
+
 describe('ConnectionGuard', () => {
-  it('admits up to the per-IP cap, then refuses that IP only', () => {
-    const guard = new ConnectionGuard(2);
-    expect([guard.tryOpen('10.0.0.1'), guard.tryOpen('10.0.0.1'), guard.tryOpen('10.0.0.1')]).toEqual([
-      true,
-      true,
-      false,
-    ]);
-    expect(guard.tryOpen('10.0.0.2')).toBe(true);
+  it('admits up to the per-IP cap without evicting anything, counting each IP apart', () => {
+    const guard = guardOf(2);
+    expect(guard.tryOpen('10.0.0.1', 'a1')).toEqual({ accepted: true });
+    expect(guard.tryOpen('10.0.0.1', 'a2')).toEqual({ accepted: true });
+    expect(guard.tryOpen('10.0.0.2', 'b1')).toEqual({ accepted: true });
+    expect(guard.openFrom('10.0.0.1')).toBe(2);
+    expect(guard.addresses).toBe(2);
+  });
+
+  it('at the cap, closes the oldest idle unproven connection of that IP for the newcomer', () => {
+    const guard = guardOf(2);
+    guard.tryOpen('10.0.0.1', 'silent-1');
+    guard.tryOpen('10.0.0.1', 'silent-2');
+    guard.tryOpen('10.0.0.2', 'other');
+    expect(guard.tryOpen('10.0.0.1', 'new')).toEqual({ accepted: true, evicted: 'silent-1' });
+    expect(guard.openFrom('10.0.0.1')).toBe(2);
+    expect(guard.openFrom('10.0.0.2')).toBe(1);
+    // The evicted connection's own close comes later and changes nothing.
+    guard.closed('10.0.0.1', 'silent-1');
     expect(guard.openFrom('10.0.0.1')).toBe(2);
   });
 
+  it('keeps a connection that carried a verified answer, and refuses the newcomer once all are proven', () => {
+    const guard = guardOf(2);
+    guard.tryOpen('10.0.0.1', 'validator');
+    guard.requestStarted('10.0.0.1', 'validator');
+    guard.requestEnded('10.0.0.1', 'validator', true);
+    guard.tryOpen('10.0.0.1', 'hog-1');
+    expect(guard.tryOpen('10.0.0.1', 'hog-2')).toEqual({ accepted: true, evicted: 'hog-1' });
+    expect(guard.tryOpen('10.0.0.1', 'hog-3')).toEqual({ accepted: true, evicted: 'hog-2' });
+
+    guard.requestStarted('10.0.0.1', 'hog-3');
+    guard.requestEnded('10.0.0.1', 'hog-3', true);
+    expect(guard.tryOpen('10.0.0.1', 'late')).toEqual({ accepted: false, reason: 'per_ip' });
+  });
+
+  it('does not count a refused request as proof', () => {
+    const guard = guardOf(1);
+    guard.tryOpen('10.0.0.1', 'forger');
+    guard.requestStarted('10.0.0.1', 'forger');
+    guard.requestEnded('10.0.0.1', 'forger', false);
+    expect(guard.tryOpen('10.0.0.1', 'next')).toEqual({ accepted: true, evicted: 'forger' });
+  });
+
+  it('prefers an idle connection, then the one whose request began first, over a request that just began', () => {
+    const guard = guardOf(3);
+    guard.tryOpen('10.0.0.1', 'body-dribbler');
+    guard.tryOpen('10.0.0.1', 'validator');
+    guard.tryOpen('10.0.0.1', 'silent');
+    guard.requestStarted('10.0.0.1', 'body-dribbler');
+    guard.requestStarted('10.0.0.1', 'validator');
+    expect(guard.tryOpen('10.0.0.1', 'hog-1')).toEqual({ accepted: true, evicted: 'silent' });
+    guard.requestStarted('10.0.0.1', 'hog-1');
+    expect(guard.tryOpen('10.0.0.1', 'hog-2')).toEqual({ accepted: true, evicted: 'body-dribbler' });
+  });
+
+  it('keeps a pipelining connection busy until its last request is answered', () => {
+    const guard = guardOf(2);
+    guard.tryOpen('10.0.0.1', 'pipelining');
+    guard.tryOpen('10.0.0.1', 'idle');
+    guard.requestStarted('10.0.0.1', 'pipelining');
+    guard.requestStarted('10.0.0.1', 'pipelining');
+    guard.requestEnded('10.0.0.1', 'pipelining', false);
+    guard.requestStarted('10.0.0.1', 'idle');
+    // 'pipelining' has been busy since before 'idle' began its request, so it goes first among the busy ones.
+    expect(guard.tryOpen('10.0.0.1', 'a')).toEqual({ accepted: true, evicted: 'pipelining' });
+  });
+
   it('frees a slot when a connection closes and forgets addresses with none open', () => {
-    const guard = new ConnectionGuard(1);
-    expect(guard.tryOpen('10.0.0.1')).toBe(true);
-    expect(guard.tryOpen('10.0.0.1')).toBe(false);
-    guard.closed('10.0.0.1');
+    const guard = guardOf(1);
+    guard.tryOpen('10.0.0.1', 'a');
+    guard.requestStarted('10.0.0.1', 'a');
+    guard.requestEnded('10.0.0.1', 'a', true);
+    expect(guard.tryOpen('10.0.0.1', 'b')).toEqual({ accepted: false, reason: 'per_ip' });
+    guard.closed('10.0.0.1', 'a');
     expect(guard.addresses).toBe(0);
-    expect(guard.tryOpen('10.0.0.1')).toBe(true);
+    expect(guard.tryOpen('10.0.0.1', 'b')).toEqual({ accepted: true });
   });
 });
