@@ -5,6 +5,12 @@ function guardOf(maxPerIp: number): ConnectionGuard<string> {
   return new ConnectionGuard<string>(maxPerIp);
 }
 
+/** One request on `connection`, answered: 200 (`verified`) or a refusal. */
+function answered(guard: ConnectionGuard<string>, ip: string, connection: string, verified: boolean): void {
+  guard.requestStarted(ip, connection);
+  guard.requestEnded(ip, connection, verified);
+}
+
 describe('ConnectionGuard', () => {
   it('admits up to the per-IP cap without evicting anything, counting each IP apart', () => {
     const guard = guardOf(2);
@@ -31,22 +37,19 @@ describe('ConnectionGuard', () => {
   it('keeps a connection that carried a verified answer, and refuses the newcomer once all are proven', () => {
     const guard = guardOf(2);
     guard.tryOpen('10.0.0.1', 'validator');
-    guard.requestStarted('10.0.0.1', 'validator');
-    guard.requestEnded('10.0.0.1', 'validator', true);
+    answered(guard, '10.0.0.1', 'validator', true);
     guard.tryOpen('10.0.0.1', 'hog-1');
     expect(guard.tryOpen('10.0.0.1', 'hog-2')).toEqual({ accepted: true, evicted: 'hog-1' });
     expect(guard.tryOpen('10.0.0.1', 'hog-3')).toEqual({ accepted: true, evicted: 'hog-2' });
 
-    guard.requestStarted('10.0.0.1', 'hog-3');
-    guard.requestEnded('10.0.0.1', 'hog-3', true);
+    answered(guard, '10.0.0.1', 'hog-3', true);
     expect(guard.tryOpen('10.0.0.1', 'late')).toEqual({ accepted: false, reason: 'per_ip' });
   });
 
   it('does not count a refused request as proof', () => {
     const guard = guardOf(1);
     guard.tryOpen('10.0.0.1', 'forger');
-    guard.requestStarted('10.0.0.1', 'forger');
-    guard.requestEnded('10.0.0.1', 'forger', false);
+    answered(guard, '10.0.0.1', 'forger', false);
     expect(guard.tryOpen('10.0.0.1', 'next')).toEqual({ accepted: true, evicted: 'forger' });
   });
 
@@ -66,19 +69,16 @@ describe('ConnectionGuard', () => {
     const guard = guardOf(2);
     guard.tryOpen('10.0.0.1', 'pipelining');
     guard.tryOpen('10.0.0.1', 'idle');
+    // Two pipelined requests, one answered: still busy, so the younger idle connection goes first.
     guard.requestStarted('10.0.0.1', 'pipelining');
-    guard.requestStarted('10.0.0.1', 'pipelining');
-    guard.requestEnded('10.0.0.1', 'pipelining', false);
-    guard.requestStarted('10.0.0.1', 'idle');
-    // 'pipelining' has been busy since before 'idle' began its request, so it goes first among the busy ones.
-    expect(guard.tryOpen('10.0.0.1', 'a')).toEqual({ accepted: true, evicted: 'pipelining' });
+    answered(guard, '10.0.0.1', 'pipelining', false);
+    expect(guard.tryOpen('10.0.0.1', 'a')).toEqual({ accepted: true, evicted: 'idle' });
   });
 
   it('frees a slot when a connection closes and forgets addresses with none open', () => {
     const guard = guardOf(1);
     guard.tryOpen('10.0.0.1', 'a');
-    guard.requestStarted('10.0.0.1', 'a');
-    guard.requestEnded('10.0.0.1', 'a', true);
+    answered(guard, '10.0.0.1', 'a', true);
     expect(guard.tryOpen('10.0.0.1', 'b')).toEqual({ accepted: false, reason: 'per_ip' });
     guard.closed('10.0.0.1', 'a');
     expect(guard.addresses).toBe(0);
