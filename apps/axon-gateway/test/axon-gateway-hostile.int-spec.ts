@@ -25,6 +25,7 @@ const ATTACKER = {
 } as const;
 /** A validator and a connection hog behind one address (the same host, a NAT, a cloud egress IP). */
 const SHARED_ADDRESS = '127.0.0.9';
+const EVICTED_TOTAL = /^taonode_gateway_connections_evicted_total(?:\{[^}]*\})? (\d+)$/m;
 
 function open(port: number, localAddress: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -83,13 +84,17 @@ async function rawOnce(port: number, localAddress: string, bytes: Buffer | strin
   return done;
 }
 
-/** The request as bytes on the wire (what a dendrite's HTTP client writes). */
-function wireBytes(request: { path: string; headers: Record<string, string>; body: string }): string {
-  const lines = Object.entries({ ...request.headers, 'content-type': 'application/json' })
+/** A signed request's headers as head lines, with the JSON content type a dendrite sends. */
+function headerLines(headers: Record<string, string>): string {
+  return Object.entries({ ...headers, 'content-type': 'application/json' })
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join('');
+}
+
+/** The request as bytes on the wire (what a dendrite's HTTP client writes). */
+function wireBytes(request: { path: string; headers: Record<string, string>; body: string }): string {
   const length = Buffer.byteLength(request.body);
-  return `POST ${request.path} HTTP/1.1\r\nhost: x\r\ncontent-length: ${length}\r\n${lines}\r\n${request.body}`;
+  return `POST ${request.path} HTTP/1.1\r\nhost: x\r\ncontent-length: ${length}\r\n${headerLines(request.headers)}\r\n${request.body}`;
 }
 
 /** One request on a kept-alive raw connection: its status and body, or a rejection if the server closes it. */
@@ -122,10 +127,7 @@ function exchange(socket: Socket, bytes: string): Promise<{ status: number; body
 /** A validator's signed head declaring a 100 MB body: it passes every head check, so the size check answers. */
 function hugeBodyHead(axonHotkey: string): string {
   const request = dummyRequest({ axonHotkey });
-  const lines = Object.entries({ ...request.headers, 'content-type': 'application/json' })
-    .map(([name, value]) => `${name}: ${value}\r\n`)
-    .join('');
-  return `POST ${request.path} HTTP/1.1\r\nhost: x\r\ncontent-length: 104857600\r\n${lines}\r\n{"dummy_input":`;
+  return `POST ${request.path} HTTP/1.1\r\nhost: x\r\ncontent-length: 104857600\r\n${headerLines(request.headers)}\r\n{"dummy_input":`;
 }
 
 function statusOf(raw: string): number {
@@ -274,9 +276,7 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
     expect(timedOut).toBeLessThanOrEqual(MAX_CONNECTIONS_PER_IP);
     const closedUnanswered = silent.filter((received) => received === '').length;
     expect(closedUnanswered).toBe(MAX_CONNECTIONS_PER_IP * 4 - timedOut);
-    expect(
-      await metric(gateway, /^taonode_gateway_connections_evicted_total(?:\{[^}]*\})? (\d+)$/m),
-    ).toBeGreaterThanOrEqual(closedUnanswered);
+    expect(await metric(gateway, EVICTED_TOTAL)).toBeGreaterThanOrEqual(closedUnanswered);
     // Heads dribbled byte by byte: cut off (408, or closed) long before they are whole.
     for (const received of slow) {
       expect([0, 408]).toContain(statusOf(received));
@@ -307,6 +307,13 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
 
   it('serves a validator that shares its address with a connection hog, and never closes its proven connection', async () => {
     const port = gateway.port;
+    /** `Dummy(input)` on `socket`: the status and, for a 200, `dummy_output`. */
+    const askDummy = async (socket: Socket, input: number): Promise<{ status: number; output: unknown }> => {
+      const answer = await exchange(socket, wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: input })));
+      const output =
+        answer.status === 200 ? (JSON.parse(answer.body) as { dummy_output: unknown }).dummy_output : undefined;
+      return { status: answer.status, output };
+    };
     const hog: Socket[] = [];
     const hogOpens = async (count: number): Promise<void> => {
       const sockets = await Promise.all(Array.from({ length: count }, () => open(port, SHARED_ADDRESS)));
@@ -324,11 +331,7 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
       for (let i = 0; i < 5; i += 1) {
         const socket = await open(port, SHARED_ADDRESS);
         try {
-          const answer = await exchange(socket, wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: i })));
-          fresh.push({
-            status: answer.status,
-            output: (JSON.parse(answer.body) as { dummy_output: unknown }).dummy_output,
-          });
+          fresh.push(await askDummy(socket, i));
         } finally {
           socket.destroy();
         }
@@ -339,31 +342,23 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
       // push out only the hog's own, and the validator's next request on the same connection is answered.
       const validator = await open(port, SHARED_ADDRESS);
       try {
-        const first = await exchange(
-          validator,
-          wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: 20 })),
-        );
+        const first = await askDummy(validator, 20);
         expect(first.status).toBe(200);
-        const evictedBefore = await metric(gateway, /^taonode_gateway_connections_evicted_total(?:\{[^}]*\})? (\d+)$/m);
+        const evictedBefore = await metric(gateway, EVICTED_TOTAL);
         await hogOpens(MAX_CONNECTIONS_PER_IP * 2);
         // Accepts are handled in arrival order: once a probe opened after the hog's connections is answered, the
         // gateway has seen every one of them (and closed the older hog connections to admit them).
         const probe = await open(port, SHARED_ADDRESS);
         try {
-          const probed = await exchange(probe, wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: 1 })));
+          const probed = await askDummy(probe, 1);
           expect(probed.status).toBe(200);
         } finally {
           probe.destroy();
         }
-        expect(
-          await metric(gateway, /^taonode_gateway_connections_evicted_total(?:\{[^}]*\})? (\d+)$/m),
-        ).toBeGreaterThan(evictedBefore);
-        const second = await exchange(
-          validator,
-          wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: 21 })),
-        );
+        expect(await metric(gateway, EVICTED_TOTAL)).toBeGreaterThan(evictedBefore);
+        const second = await askDummy(validator, 21);
         expect(second.status).toBe(200);
-        expect((JSON.parse(second.body) as { dummy_output: unknown }).dummy_output).toBe(42);
+        expect(second.output).toBe(42);
       } finally {
         validator.destroy();
       }
