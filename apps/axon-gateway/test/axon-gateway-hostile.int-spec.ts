@@ -179,6 +179,19 @@ async function flood(
   return statuses;
 }
 
+interface DummyAnswer {
+  readonly status: number;
+  readonly output: unknown;
+}
+
+/** `Dummy(input)` on `socket`: the status and, for a 200, `dummy_output`. */
+async function dummyOn(socket: Socket, gateway: RunningGateway, input: number): Promise<DummyAnswer> {
+  const answer = await exchange(socket, wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: input })));
+  const output =
+    answer.status === 200 ? (JSON.parse(answer.body) as { dummy_output: unknown }).dummy_output : undefined;
+  return { status: answer.status, output };
+}
+
 async function metric(gateway: RunningGateway, line: RegExp): Promise<number> {
   const text = await (await fetch(`${gateway.opsUrl}/metrics`)).text();
   return Number(line.exec(text)?.[1] ?? 0);
@@ -307,13 +320,7 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
 
   it('serves a validator that shares its address with a connection hog, and never closes its proven connection', async () => {
     const port = gateway.port;
-    /** `Dummy(input)` on `socket`: the status and, for a 200, `dummy_output`. */
-    const askDummy = async (socket: Socket, input: number): Promise<{ status: number; output: unknown }> => {
-      const answer = await exchange(socket, wireBytes(dummyRequest({ axonHotkey: gateway.hotkey, dummyInput: input })));
-      const output =
-        answer.status === 200 ? (JSON.parse(answer.body) as { dummy_output: unknown }).dummy_output : undefined;
-      return { status: answer.status, output };
-    };
+    const askDummy = (socket: Socket, input: number): Promise<DummyAnswer> => dummyOn(socket, gateway, input);
     const hog: Socket[] = [];
     const hogOpens = async (count: number): Promise<void> => {
       const sockets = await Promise.all(Array.from({ length: count }, () => open(port, SHARED_ADDRESS)));
@@ -327,7 +334,7 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
       await hogOpens(MAX_CONNECTIONS_PER_IP);
       // A dendrite that opens a fresh connection per request is answered every time: each newcomer takes the place
       // of the hog's oldest silent connection instead of being refused.
-      const fresh: { status: number; output: unknown }[] = [];
+      const fresh: DummyAnswer[] = [];
       for (let i = 0; i < 5; i += 1) {
         const socket = await open(port, SHARED_ADDRESS);
         try {
@@ -359,6 +366,79 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
         const second = await askDummy(validator, 21);
         expect(second.status).toBe(200);
         expect(second.output).toBe(42);
+      } finally {
+        validator.destroy();
+      }
+    } finally {
+      for (const socket of hog) {
+        socket.destroy();
+      }
+    }
+  }, 120_000);
+});
+
+describe('axon-gateway at its cap on all connections, held by hogs from many addresses (real HTTP, Redis, gRPC)', () => {
+  /** Small, so that hogs reach it whatever the machine; each hog address stays below its own share. */
+  const MAX_CONNECTIONS = 24;
+  const HOG_ADDRESSES = Array.from({ length: 8 }, (_, index) => `127.0.0.${20 + index}`);
+  const VALIDATOR_ADDRESS = '127.0.0.40';
+  let stack: GatewayStack | undefined;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    stack = await startGatewayStack([{ hotkey: ALICE.ss58Address, stakeRao: 1_000n * TAO, validatorPermit: true }], {
+      AXON_MAX_CONNECTIONS: String(MAX_CONNECTIONS),
+      AXON_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS_PER_IP),
+      AXON_HEADERS_TIMEOUT_MS: '60000',
+    });
+    ({ gateway } = stack);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('admits a validator by closing hog connections, and never closes its proven one', async () => {
+    const port = gateway.port;
+    const hog: Socket[] = [];
+    /** `perAddress` silent connections from every hog address. */
+    const hogOpens = async (perAddress: number): Promise<void> => {
+      const sockets = await Promise.all(
+        HOG_ADDRESSES.flatMap((address) => Array.from({ length: perAddress }, () => open(port, address))),
+      );
+      for (const socket of sockets) {
+        socket.on('error', () => undefined);
+        hog.push(socket);
+      }
+    };
+    try {
+      // Three silent connections from each of eight addresses: the whole cap, no address near its own share.
+      await hogOpens(MAX_CONNECTIONS / HOG_ADDRESSES.length);
+      const fresh: DummyAnswer[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const socket = await open(port, VALIDATOR_ADDRESS);
+        try {
+          fresh.push(await dummyOn(socket, gateway, i));
+        } finally {
+          socket.destroy();
+        }
+      }
+      expect(fresh).toEqual(Array.from({ length: 5 }, (_, i) => ({ status: 200, output: i * 2 })));
+
+      const validator = await open(port, VALIDATOR_ADDRESS);
+      try {
+        expect((await dummyOn(validator, gateway, 30)).status).toBe(200);
+        const evictedBefore = await metric(gateway, EVICTED_TOTAL);
+        // Twice the cap of new hog connections: they push out only hog connections, never the proven one.
+        await hogOpens((2 * MAX_CONNECTIONS) / HOG_ADDRESSES.length);
+        const probe = await open(port, VALIDATOR_ADDRESS);
+        try {
+          expect((await dummyOn(probe, gateway, 1)).status).toBe(200);
+        } finally {
+          probe.destroy();
+        }
+        expect(await metric(gateway, EVICTED_TOTAL)).toBeGreaterThanOrEqual(evictedBefore + 2 * MAX_CONNECTIONS);
+        expect(await dummyOn(validator, gateway, 31)).toEqual({ status: 200, output: 62 });
       } finally {
         validator.destroy();
       }

@@ -7,7 +7,9 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { APP_CONFIG } from '@taonode/config';
 import type { GatewayConfig } from '../config';
 import { GatewayMetricsRepository } from '../gateway-metrics.repository';
+import { clientAddressKey } from '../limits/client-address';
 import { ConnectionGuard } from '../limits/connection-guard';
+import { connectionCapWithin, openFileSoftLimit } from '../limits/open-file-limit';
 import type { AxonAnswer } from './axon-answer';
 import { type AdmittedRequest, AxonRequestService } from './axon-request.service';
 
@@ -63,7 +65,17 @@ export class AxonHttpServer implements OnModuleInit {
     private readonly axon: AxonRequestService,
     private readonly metrics: GatewayMetricsRepository,
   ) {
-    this.connections = new ConnectionGuard(config.http.maxConnectionsPerIp);
+    const { maxConnections, maxConnectionsPerIp } = config.http;
+    const softLimit = openFileSoftLimit();
+    const maxTotal = connectionCapWithin(maxConnections, softLimit);
+    if (maxTotal < maxConnections) {
+      this.logger.warn(
+        `AXON_MAX_CONNECTIONS ${maxConnections} lowered to ${maxTotal}: this process may open ${String(softLimit)} ` +
+          'files (Node raises its soft limit to the hard one, ulimit -Hn); raise the hard limit to hold more ' +
+          '(LimitNOFILE= under systemd, ulimits: nofile in compose, nofile in /etc/security/limits.conf)',
+      );
+    }
+    this.connections = new ConnectionGuard({ maxPerIp: maxConnectionsPerIp, maxTotal });
   }
 
   onModuleInit(): void {
@@ -74,13 +86,11 @@ export class AxonHttpServer implements OnModuleInit {
     server.headersTimeout = http.headersTimeoutMs;
     server.requestTimeout = http.requestTimeoutMs;
     server.keepAliveTimeout = http.keepAliveTimeoutMs;
-    // Connections that send nothing cost no request, so the rate limiter never sees them: cap them per IP (an IP
-    // at its share loses its oldest unproven connection to the newcomer, see ConnectionGuard) and in all (Node
-    // closes a connection past maxConnections itself and emits 'drop').
-    server.maxConnections = http.maxConnections;
-    server.on('drop', () => this.metrics.connectionRefused('total'));
+    // Connections that send nothing cost no request, so the rate limiter never sees them: cap them per client
+    // address and in all. At either cap the newcomer takes the place of an unproven connection (ConnectionGuard),
+    // so hogs from one address or from many cannot lock a validator out.
     server.on('connection', (socket: Socket) => {
-      const ip = socket.remoteAddress ?? '';
+      const ip = clientAddressKey(socket.remoteAddress ?? '');
       const admission = this.connections.tryOpen(ip, socket);
       if (!admission.accepted) {
         this.metrics.connectionRefused(admission.reason);
@@ -100,12 +110,13 @@ export class AxonHttpServer implements OnModuleInit {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const { socket } = request;
-    const ip = socket.remoteAddress ?? '';
+    const peerIp = socket.remoteAddress ?? '';
+    const ip = clientAddressKey(peerIp);
     this.connections.requestStarted(ip, socket);
     const admission = this.axon.admit({
       url: request.url ?? '/',
       headers: request.headers,
-      peer: { ip, port: socket.remotePort ?? 0 },
+      peer: { ip: peerIp, port: socket.remotePort ?? 0 },
     });
     // 'close' comes after the answer is written and when the client goes away first: the in-flight slot is freed
     // either way, and a connection that carried a verified answer is kept when its address holds its share.

@@ -26,6 +26,7 @@ import type { GatewayConfig } from '../config';
 import { GatewayMetricsRepository } from '../gateway-metrics.repository';
 import { InferenceRepository } from '../inference/inference.repository';
 import { admissionCeiling } from '../limits/admission';
+import { clientAddressKey } from '../limits/client-address';
 import { IpRateLimiter } from '../limits/ip-rate-limiter';
 import { RateLimitedError } from '../limits/rate-limited.error';
 import { NonceRepository, type SharedRateCheck } from '../nonce/nonce.repository';
@@ -123,7 +124,7 @@ export class AxonRequestService {
       );
     }
     const name = served.definition.name;
-    if (!this.rateLimiter.tryTake(head.peer.ip)) {
+    if (!this.rateLimiter.tryTake(clientAddressKey(head.peer.ip))) {
       this.metrics.rateLimited();
       return this.refuse(name, plainRejection(429, 'Too Many Requests: rate limit exceeded'));
     }
@@ -193,7 +194,11 @@ export class AxonRequestService {
     const verifyStart = process.hrtime.bigint();
     await this.verifier.verify(headers, this.identity.hotkey);
     try {
-      await this.nonces.checkAndRecord(headers, BigInt(Date.now()) * 1_000_000n, this.sharedRate(request.peer.ip));
+      await this.nonces.checkAndRecord(
+        headers,
+        BigInt(Date.now()) * 1_000_000n,
+        this.sharedRate(clientAddressKey(request.peer.ip)),
+      );
     } catch (error) {
       throw isProtocolError(error) || error instanceof RateLimitedError
         ? error

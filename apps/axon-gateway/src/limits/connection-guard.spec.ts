@@ -1,8 +1,8 @@
 import { ConnectionGuard } from './connection-guard';
 
 /** Connections are opaque to the guard; strings make the expectations readable. */
-function guardOf(maxPerIp: number): ConnectionGuard<string> {
-  return new ConnectionGuard<string>(maxPerIp);
+function guardOf(maxPerIp: number, maxTotal = Number.POSITIVE_INFINITY): ConnectionGuard<string> {
+  return new ConnectionGuard<string>({ maxPerIp, maxTotal });
 }
 
 /** One request on `connection`, answered: 200 (`verified`) or a refusal. */
@@ -83,5 +83,69 @@ describe('ConnectionGuard', () => {
     guard.closed('10.0.0.1', 'a');
     expect(guard.addresses).toBe(0);
     expect(guard.tryOpen('10.0.0.1', 'b')).toEqual({ accepted: true });
+  });
+
+  describe('the cap on all connections', () => {
+    it('closes the unproven connection idle longest, whichever address holds it, for the newcomer', () => {
+      const guard = guardOf(2, 3);
+      guard.tryOpen('10.0.0.1', 'hog-a');
+      guard.tryOpen('10.0.0.2', 'hog-b');
+      guard.tryOpen('10.0.0.3', 'hog-c');
+      expect(guard.tryOpen('10.0.0.9', 'validator')).toEqual({ accepted: true, evicted: 'hog-a' });
+      expect(guard.open).toBe(3);
+      expect(guard.openFrom('10.0.0.1')).toBe(0);
+      expect(guard.addresses).toBe(3);
+      // The evicted connection's own close comes later and changes nothing.
+      guard.closed('10.0.0.1', 'hog-a');
+      expect(guard.open).toBe(3);
+    });
+
+    it('goes for idle connections first, then the request that began first, and never a proven one', () => {
+      const guard = guardOf(4, 4);
+      guard.tryOpen('10.0.0.1', 'proven');
+      answered(guard, '10.0.0.1', 'proven', true);
+      guard.tryOpen('10.0.0.2', 'dribbler');
+      guard.tryOpen('10.0.0.3', 'validator');
+      guard.tryOpen('10.0.0.4', 'silent');
+      guard.requestStarted('10.0.0.2', 'dribbler');
+      guard.requestStarted('10.0.0.3', 'validator');
+      expect(guard.tryOpen('10.0.0.5', 'new-1')).toEqual({ accepted: true, evicted: 'silent' });
+      expect(guard.tryOpen('10.0.0.5', 'new-2')).toEqual({ accepted: true, evicted: 'new-1' });
+      guard.requestStarted('10.0.0.5', 'new-2');
+      expect(guard.tryOpen('10.0.0.6', 'new-3')).toEqual({ accepted: true, evicted: 'dribbler' });
+    });
+
+    it('counts a connection idle again from the end of its refused request, after those idle since before', () => {
+      const guard = guardOf(4, 3);
+      guard.tryOpen('10.0.0.1', 'refused');
+      guard.tryOpen('10.0.0.2', 'silent');
+      guard.tryOpen('10.0.0.3', 'later');
+      answered(guard, '10.0.0.1', 'refused', false);
+      expect(guard.tryOpen('10.0.0.4', 'new-1')).toEqual({ accepted: true, evicted: 'silent' });
+      expect(guard.tryOpen('10.0.0.4', 'new-2')).toEqual({ accepted: true, evicted: 'later' });
+      expect(guard.tryOpen('10.0.0.4', 'new-3')).toEqual({ accepted: true, evicted: 'refused' });
+    });
+
+    it('refuses the newcomer only when every open connection is proven', () => {
+      const guard = guardOf(4, 2);
+      guard.tryOpen('10.0.0.1', 'a');
+      guard.tryOpen('10.0.0.2', 'b');
+      answered(guard, '10.0.0.1', 'a', true);
+      guard.requestStarted('10.0.0.2', 'b');
+      expect(guard.tryOpen('10.0.0.3', 'c')).toEqual({ accepted: true, evicted: 'b' });
+      answered(guard, '10.0.0.3', 'c', true);
+      expect(guard.tryOpen('10.0.0.4', 'd')).toEqual({ accepted: false, reason: 'total' });
+      guard.closed('10.0.0.1', 'a');
+      expect(guard.tryOpen('10.0.0.4', 'd')).toEqual({ accepted: true });
+    });
+
+    it('lets the per-address share decide first: a full address loses its own connection, not another', () => {
+      const guard = guardOf(2, 3);
+      guard.tryOpen('10.0.0.1', 'other');
+      guard.tryOpen('10.0.0.2', 'hog-1');
+      guard.tryOpen('10.0.0.2', 'hog-2');
+      expect(guard.tryOpen('10.0.0.2', 'hog-3')).toEqual({ accepted: true, evicted: 'hog-1' });
+      expect(guard.openFrom('10.0.0.1')).toBe(1);
+    });
   });
 });

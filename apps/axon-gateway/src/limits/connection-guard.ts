@@ -7,6 +7,8 @@ export type ConnectionAdmission<C> =
 
 /** What the guard knows of one open connection. */
 interface ConnectionState {
+  /** The address it is counted under. */
+  readonly ip: string;
   /** Requests received on it and not yet answered (HTTP/1.1 may pipeline several). */
   requestsInProgress: number;
   /** Order in which its current run of requests began (a counter, not a clock); 0 while idle. */
@@ -28,31 +30,49 @@ interface ConnectionState {
  * Hogs then push out only each other, and a validator's fresh connection, which sends its request at once, is the
  * last candidate until that request is answered and proves it. Only when every connection of the address is proven
  * is the newcomer refused.
+ *
+ * The cap on all connections works the same way across addresses, since hogs can speak from many of them (a botnet,
+ * an IPv6 prefix, all of 127.0.0.0/8 on the miner's own host): at the cap, the unproven connection idle longest goes,
+ * else the one whose request began first, whichever address holds it; only when every open connection is proven is
+ * the newcomer refused. Both candidates are kept in order as connections change state, so finding one is O(1).
  */
 export class ConnectionGuard<C> {
   /** Per IP, its open connections in the order they were accepted (oldest first). */
   private readonly byIp = new Map<string, Map<C, ConnectionState>>();
+  /** Unproven idle connections, longest idle first (a Map keeps insertion order). */
+  private readonly idleUnproven = new Map<C, ConnectionState>();
+  /** Unproven busy connections, the earliest request first. */
+  private readonly busyUnproven = new Map<C, ConnectionState>();
+  private openCount = 0;
   private requestOrder = 0;
 
-  constructor(private readonly maxPerIp: number) {}
+  constructor(private readonly limits: { readonly maxPerIp: number; readonly maxTotal: number }) {}
 
-  /** Counts a new connection from `ip`, closing (handing back) an older unproven one of the same IP if needed. */
+  /**
+   * Counts a new connection from `ip`, closing (handing back) an older unproven one if the address holds its share
+   * or all connections are open.
+   */
   tryOpen(ip: string, connection: C): ConnectionAdmission<C> {
-    let open = this.byIp.get(ip);
-    if (open === undefined) {
-      open = new Map();
-      this.byIp.set(ip, open);
+    const open = this.byIp.get(ip);
+    let evicted: ConnectionAdmission<C> | undefined;
+    if (open !== undefined && open.size >= this.limits.maxPerIp) {
+      evicted = this.evict(this.addressCandidate(open), 'per_ip');
+    } else if (this.openCount >= this.limits.maxTotal) {
+      evicted = this.evict(this.idleUnproven.keys().next().value ?? this.busyUnproven.keys().next().value, 'total');
     }
-    let evicted: C | undefined;
-    if (open.size >= this.maxPerIp) {
-      evicted = this.evictionCandidate(open);
-      if (evicted === undefined) {
-        return { accepted: false, reason: 'per_ip' };
-      }
-      open.delete(evicted);
+    if (evicted?.accepted === false) {
+      return evicted;
     }
-    open.set(connection, { requestsInProgress: 0, busySince: 0, proven: false });
-    return evicted === undefined ? { accepted: true } : { accepted: true, evicted };
+    const state: ConnectionState = { ip, requestsInProgress: 0, busySince: 0, proven: false };
+    const stillOpen = this.byIp.get(ip);
+    if (stillOpen === undefined) {
+      this.byIp.set(ip, new Map([[connection, state]]));
+    } else {
+      stillOpen.set(connection, state);
+    }
+    this.idleUnproven.set(connection, state);
+    this.openCount += 1;
+    return evicted ?? { accepted: true };
   }
 
   /** A request arrived on `connection` (its head is complete). */
@@ -61,6 +81,10 @@ export class ConnectionGuard<C> {
     if (state !== undefined) {
       if (state.requestsInProgress === 0) {
         state.busySince = ++this.requestOrder;
+        if (!state.proven) {
+          this.idleUnproven.delete(connection);
+          this.busyUnproven.set(connection, state);
+        }
       }
       state.requestsInProgress += 1;
     }
@@ -69,24 +93,28 @@ export class ConnectionGuard<C> {
   /** A request on `connection` was answered (or abandoned); `verified` when it was answered 200. */
   requestEnded(ip: string, connection: C, verified: boolean): void {
     const state = this.byIp.get(ip)?.get(connection);
-    if (state !== undefined) {
-      state.requestsInProgress = Math.max(0, state.requestsInProgress - 1);
-      if (state.requestsInProgress === 0) {
-        state.busySince = 0;
-      }
-      state.proven ||= verified;
+    if (state === undefined) {
+      return;
+    }
+    state.requestsInProgress = Math.max(0, state.requestsInProgress - 1);
+    state.proven ||= verified;
+    if (state.proven) {
+      this.idleUnproven.delete(connection);
+      this.busyUnproven.delete(connection);
+    } else if (state.requestsInProgress === 0) {
+      this.busyUnproven.delete(connection);
+      this.idleUnproven.set(connection, state);
+    }
+    if (state.requestsInProgress === 0) {
+      state.busySince = 0;
     }
   }
 
   /** A connection closed (whether or not it was counted: evicted ones are already forgotten). */
   closed(ip: string, connection: C): void {
     const open = this.byIp.get(ip);
-    if (open === undefined) {
-      return;
-    }
-    open.delete(connection);
-    if (open.size === 0) {
-      this.byIp.delete(ip);
+    if (open?.has(connection) === true) {
+      this.forget(ip, open, connection);
     }
   }
 
@@ -95,12 +123,41 @@ export class ConnectionGuard<C> {
     return this.byIp.get(ip)?.size ?? 0;
   }
 
+  /** Open connections in all. */
+  get open(): number {
+    return this.openCount;
+  }
+
   /** Addresses holding at least one connection (memory is bounded by the open connections). */
   get addresses(): number {
     return this.byIp.size;
   }
 
-  private evictionCandidate(open: ReadonlyMap<C, ConnectionState>): C | undefined {
+  /** Forgets `connection` to make room, or refuses the newcomer when there is none to forget. */
+  private evict(connection: C | undefined, refusal: ConnectionRefusal): ConnectionAdmission<C> {
+    if (connection === undefined) {
+      return { accepted: false, reason: refusal };
+    }
+    const ip = this.idleUnproven.get(connection)?.ip ?? this.busyUnproven.get(connection)?.ip ?? '';
+    const open = this.byIp.get(ip);
+    if (open !== undefined) {
+      this.forget(ip, open, connection);
+    }
+    return { accepted: true, evicted: connection };
+  }
+
+  private forget(ip: string, open: Map<C, ConnectionState>, connection: C): void {
+    open.delete(connection);
+    if (open.size === 0) {
+      this.byIp.delete(ip);
+    }
+    this.idleUnproven.delete(connection);
+    this.busyUnproven.delete(connection);
+    this.openCount -= 1;
+  }
+
+  /** The address's oldest idle unproven connection, else its unproven one whose request began first. */
+  private addressCandidate(open: ReadonlyMap<C, ConnectionState>): C | undefined {
     let earliestBusy: { connection: C; since: number } | undefined;
     for (const [connection, state] of open) {
       if (state.proven) {
