@@ -25,8 +25,12 @@ const workerEnv = z.object({
   INFERENCE_MODEL_REPOSITORY: z.string().trim().min(1).optional(),
   /** onnxruntime intra-op threads (1 lets two worker processes share a 2-core machine). */
   INFERENCE_ORT_THREADS: positiveInt(64).default(1),
-  /** Jobs one worker process runs at once (they share micro-batches). */
-  INFERENCE_CONCURRENCY: positiveInt(1024).default(64),
+  /**
+   * Jobs one worker process holds at once (they share micro-batches). Unset: INFERENCE_MAX_BATCH, so a worker takes
+   * only what its running batch can hold and leaves the rest in Redis for idle workers; jobs held beyond that wait
+   * inside a busy worker while another idles, and start later as a group of their own (more, smaller passes).
+   */
+  INFERENCE_CONCURRENCY: positiveInt(1024).optional(),
   /** Most sequences in one forward pass. */
   INFERENCE_MAX_BATCH: positiveInt(1024).default(32),
   /** How long new requests wait for another arrival before their prefill: a burst prefills and decodes as one batch. */
@@ -69,7 +73,7 @@ export const inferenceWorkerConfigSchema = workerEnv
     batching: { maxBatch: env.INFERENCE_MAX_BATCH, batchDelayMs: env.INFERENCE_BATCH_DELAY_MS },
     limits: { maxTokens: env.INFERENCE_MAX_TOKENS, maxPromptBytes: env.INFERENCE_MAX_PROMPT_BYTES },
     worker: {
-      concurrency: env.INFERENCE_CONCURRENCY,
+      concurrency: env.INFERENCE_CONCURRENCY ?? env.INFERENCE_MAX_BATCH,
       lockDurationMs: env.INFERENCE_LOCK_DURATION_MS,
       stalledIntervalMs: env.INFERENCE_STALLED_INTERVAL_MS,
       shutdownGraceMs: env.INFERENCE_SHUTDOWN_GRACE_MS,
