@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { Client } from 'undici';
 import { Keypair } from '@taonode/wallet';
@@ -446,6 +447,88 @@ describe('axon-gateway at its cap on all connections, held by hogs from many add
       for (const socket of hog) {
         socket.destroy();
       }
+    }
+  }, 120_000);
+});
+
+describe("axon-gateway flooded with forged signatures claiming the validator's own hotkey (real HTTP, Redis, gRPC)", () => {
+  /** Small, so that the flood fills it whatever the machine; the rate limit left at its default (20,000/s). */
+  const MAX_IN_FLIGHT = 64;
+  const SHED_TOTAL = /^taonode_gateway_shed_total(?:\{[^}]*\})? (\d+)$/m;
+  const REFUSED_401 = /^taonode_gateway_requests_total\{[^}]*status="401"[^}]*\} (\d+)$/m;
+  let stack: GatewayStack | undefined;
+  let gateway: RunningGateway;
+  let attacker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    stack = await startGatewayStack([{ hotkey: ALICE.ss58Address, stakeRao: 1_000n * TAO, validatorPermit: true }], {
+      AXON_MAX_IN_FLIGHT: String(MAX_IN_FLIGHT),
+    });
+    ({ gateway } = stack);
+  });
+
+  afterAll(async () => {
+    attacker?.kill('SIGKILL');
+    await stack?.stop();
+  });
+
+  it('keeps answering the validator on its proven connection while the forgeries fill every slot they may', async () => {
+    // A validator's connection that already carried a verified answer.
+    const validator = await open(gateway.port, '127.0.0.1');
+    try {
+      expect((await dummyOn(validator, gateway, 1)).status).toBe(200);
+
+      // Its hotkey is public: the attacker claims it (the largest stake) with a broken signature, pipelining the
+      // same forged request on 4 connections from the validator's own address, in a process of its own.
+      const request = dummyRequest({ axonHotkey: gateway.hotkey });
+      const signature = request.headers.bt_header_dendrite_signature ?? '';
+      const forgedSignature = `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`;
+      const forged = wireBytes({
+        ...request,
+        headers: {
+          ...request.headers,
+          bt_header_dendrite_signature: forgedSignature,
+          'content-type': 'application/json',
+        },
+      });
+      const script = `
+        const net = require('node:net');
+        const bytes = process.env.FORGED.repeat(16);
+        for (let i = 0; i < 4; i += 1) {
+          const socket = net.connect({ port: Number(process.env.PORT), host: '127.0.0.1', localAddress: '127.0.0.1' });
+          socket.on('error', () => {});
+          socket.on('data', () => {});
+          const pump = () => {
+            for (let n = 0; n < 64; n += 1) {
+              if (!socket.writable || !socket.write(bytes)) return;
+            }
+            setImmediate(pump);
+          };
+          socket.on('connect', pump);
+          socket.on('drain', pump);
+        }`;
+      attacker = spawn(process.execPath, ['-e', script], {
+        env: { ...process.env, FORGED: forged, PORT: String(gateway.port) },
+        stdio: 'ignore',
+      });
+      // The flood is on once forgeries have been refused and others shed for want of a slot.
+      for (;;) {
+        if ((await metric(gateway, SHED_TOTAL)) > 0 && (await metric(gateway, REFUSED_401)) > 0) {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+
+      const answers: DummyAnswer[] = [];
+      for (let i = 0; i < 10; i += 1) {
+        answers.push(await dummyOn(validator, gateway, 10 + i));
+      }
+      expect(answers).toEqual(Array.from({ length: 10 }, (_, i) => ({ status: 200, output: 2 * (10 + i) })));
+      // The flood kept being shed meanwhile: the slots it may use stayed full.
+      expect(await metric(gateway, SHED_TOTAL)).toBeGreaterThan(MAX_IN_FLIGHT);
+    } finally {
+      attacker?.kill('SIGKILL');
+      validator.destroy();
     }
   }, 120_000);
 });

@@ -67,7 +67,8 @@ describe('axon-gateway under failure (real Redis, HTTP, gRPC)', () => {
   });
 
   it('sheds the low-stake caller with 503 under overload while the highest stake is still admitted', async () => {
-    const gateway = await gatewayWith({ AXON_MAX_IN_FLIGHT: '2' });
+    // Ceilings on fresh (unproven) connections: 1 slot for 1 TAO, 3 for the largest stake (3/4 of their shares).
+    const gateway = await gatewayWith({ AXON_MAX_IN_FLIGHT: '4' });
     worker(redis.url, { silent: true });
     // One request held in flight (no worker answers it before its 2 s deadline).
     const held = send(gateway.url, dummyRequest({ axonHotkey: gateway.hotkey, signer: CHARLIE, timeoutSeconds: 2 }));

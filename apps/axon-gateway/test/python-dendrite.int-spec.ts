@@ -108,8 +108,8 @@ const GENERATION = { prompt: 'The miner answers', max_tokens: 12, temperature: 0
       expect(typeof completion).toBe('string');
       expect(completion).not.toBe('');
       expect(second?.deserialized).toBe(completion);
-      // The SDK's StreamingSynapse reads the chunks as they come, then rebuilds the synapse from the headers.
-      expect(streamed?.chunks.length).toBeGreaterThan(1);
+      // The SDK's StreamingSynapse reads the chunks as they come (how many reads that takes is up to TCP and the
+      // machine's load), then rebuilds the synapse from the headers.
       expect(streamed?.chunks.join('')).toBe(completion);
       expect(streamed?.deserialized).toBe(completion);
       expect(streamed?.synapse.axon.status_code).toBe(200);

@@ -41,6 +41,8 @@ export interface AxonRequestHead {
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
   readonly peer: { readonly ip: string; readonly port: number };
+  /** The hotkey whose request this connection already carried to a 200, if any (see {@link AdmittedRequest.trusted}). */
+  readonly provenHotkey?: string;
 }
 
 /** A request that passed the head checks; holds one in-flight slot until {@link AdmittedRequest.release}. */
@@ -49,6 +51,11 @@ export interface AdmittedRequest {
   readonly headers: ParsedRequestHeaders;
   readonly peer: AxonRequestHead['peer'];
   readonly stakeRao: bigint;
+  /**
+   * It claims the hotkey that its connection already proved (a verified request answered 200): a validator, not a
+   * forger who knows the validator's hotkey. Admitted up to the full ceiling of its stake and verified first.
+   */
+  readonly trusted: boolean;
   readonly receivedAtMs: number;
   readonly startedAt: bigint;
   release(): void;
@@ -134,7 +141,12 @@ export class AxonRequestService {
       return this.refuse(name, this.errorAnswer(new BlacklistedError(decision.message), served, headers, head.peer));
     }
     const stakeRao = decision.caller?.stakeRao ?? 0n;
-    const ceiling = admissionCeiling(this.config.maxInFlight, stakeRao, this.callers.directory?.maxStakeRao ?? 0n);
+    const trusted = head.provenHotkey !== undefined && head.provenHotkey === headers.dendrite.hotkey;
+    const ceiling = admissionCeiling(this.config.maxInFlight, {
+      stakeRao,
+      maxStakeRao: this.callers.directory?.maxStakeRao ?? 0n,
+      trusted,
+    });
     if (this.inFlight >= ceiling) {
       this.metrics.shed();
       return this.refuse(name, this.errorAnswer(new OverloadedError(), served, headers, head.peer));
@@ -150,6 +162,7 @@ export class AxonRequestService {
         headers,
         peer: head.peer,
         stakeRao,
+        trusted,
         receivedAtMs: Date.now(),
         startedAt,
         release: () => {
@@ -192,7 +205,7 @@ export class AxonRequestService {
     const { served, headers } = request;
     const definition = served.definition;
     const verifyStart = process.hrtime.bigint();
-    await this.verifier.verify(headers, this.identity.hotkey);
+    await this.verifier.verify(headers, this.identity.hotkey, request.trusted);
     try {
       await this.nonces.checkAndRecord(
         headers,
