@@ -15,7 +15,7 @@ import {
   type SynapseDefinition,
   TextGeneration,
 } from '@taonode/protocol';
-import { startFakeMetagraphServer, startRedisServer } from '@taonode/testing';
+import { gatewayProcessEnv, startFakeMetagraphServer, startRedisServer } from '@taonode/testing';
 import { Keypair, Wallet } from '@taonode/wallet';
 import type { BenchResult, BenchRow } from './bench-result';
 import { describeStageMeans, readStageTotals } from './support/gateway-stages';
@@ -321,14 +321,7 @@ export default async function minerBench(): Promise<BenchResult> {
           ...process.env,
           NODE_ENV: 'production',
           LOG_LEVEL: 'warn',
-          REDIS_URL: redis.url,
-          METAGRAPH_GRPC_URL: metagraph.url,
-          NETUID: '1',
-          WALLET_NAME: 'miner',
-          WALLET_HOTKEY: 'default',
-          WALLET_PATH: walletPath,
-          AXON_HOST: '127.0.0.1',
-          AXON_PORT: String(axonPort),
+          ...gatewayProcessEnv({ redisUrl: redis.url, metagraphUrl: metagraph.url, axonPort, walletPath }),
           OPS_HOST: '127.0.0.1',
           OPS_PORT: String(gatewayOpsPort),
         },

@@ -193,6 +193,72 @@ async function dummyOn(socket: Socket, gateway: RunningGateway, input: number): 
   return { status: answer.status, output };
 }
 
+interface HogScenario {
+  readonly validatorAddress: string;
+  /** The hog's addresses, its connections spread over them in turn. */
+  readonly hogAddresses: readonly string[];
+  /** Silent connections the hog holds before the validator arrives (the cap under test). */
+  readonly holdCount: number;
+  /** Further connections it opens while the validator holds a proven keep-alive connection. */
+  readonly floodCount: number;
+}
+
+/**
+ * A validator beside a connection hog. Once the hog holds its connections, five dendrite calls on a fresh connection
+ * each must be answered; then, while the validator holds a keep-alive connection that carried a verified answer,
+ * the hog opens more; a probe opened after them must be answered (accepts are handled in arrival order, so the
+ * gateway has seen all of the hog's by then), and so must the validator's next request on its proven connection.
+ * Resolves with the connections evicted meanwhile.
+ */
+async function validatorBesideHog(gateway: RunningGateway, scenario: HogScenario): Promise<number> {
+  const { port } = gateway;
+  const hog: Socket[] = [];
+  const hogOpens = async (count: number): Promise<void> => {
+    const addresses = scenario.hogAddresses;
+    const sockets = await Promise.all(
+      Array.from({ length: count }, (_, index) => open(port, addresses[index % addresses.length] ?? '127.0.0.1')),
+    );
+    for (const socket of sockets) {
+      socket.on('error', () => undefined);
+      hog.push(socket);
+    }
+  };
+  /** `Dummy(input)` on a connection of its own, closed afterwards. */
+  const freshCall = async (input: number): Promise<DummyAnswer> => {
+    const socket = await open(port, scenario.validatorAddress);
+    try {
+      return await dummyOn(socket, gateway, input);
+    } finally {
+      socket.destroy();
+    }
+  };
+  try {
+    await hogOpens(scenario.holdCount);
+    const fresh: DummyAnswer[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      fresh.push(await freshCall(i));
+    }
+    expect(fresh).toEqual(Array.from({ length: 5 }, (_, i) => ({ status: 200, output: i * 2 })));
+
+    const validator = await open(port, scenario.validatorAddress);
+    try {
+      expect((await dummyOn(validator, gateway, 20)).status).toBe(200);
+      const evictedBefore = await metric(gateway, EVICTED_TOTAL);
+      await hogOpens(scenario.floodCount);
+      expect((await freshCall(1)).status).toBe(200);
+      const evicted = (await metric(gateway, EVICTED_TOTAL)) - evictedBefore;
+      expect(await dummyOn(validator, gateway, 21)).toEqual({ status: 200, output: 42 });
+      return evicted;
+    } finally {
+      validator.destroy();
+    }
+  } finally {
+    for (const socket of hog) {
+      socket.destroy();
+    }
+  }
+}
+
 async function metric(gateway: RunningGateway, line: RegExp): Promise<number> {
   const text = await (await fetch(`${gateway.opsUrl}/metrics`)).text();
   return Number(line.exec(text)?.[1] ?? 0);
@@ -320,61 +386,15 @@ describe('axon-gateway under hostile traffic while a validator keeps querying (r
   }, 600_000);
 
   it('serves a validator that shares its address with a connection hog, and never closes its proven connection', async () => {
-    const port = gateway.port;
-    const askDummy = (socket: Socket, input: number): Promise<DummyAnswer> => dummyOn(socket, gateway, input);
-    const hog: Socket[] = [];
-    const hogOpens = async (count: number): Promise<void> => {
-      const sockets = await Promise.all(Array.from({ length: count }, () => open(port, SHARED_ADDRESS)));
-      for (const socket of sockets) {
-        socket.on('error', () => undefined);
-        hog.push(socket);
-      }
-    };
-    try {
-      // The hog holds the address's whole share before the validator arrives.
-      await hogOpens(MAX_CONNECTIONS_PER_IP);
-      // A dendrite that opens a fresh connection per request is answered every time: each newcomer takes the place
-      // of the hog's oldest silent connection instead of being refused.
-      const fresh: DummyAnswer[] = [];
-      for (let i = 0; i < 5; i += 1) {
-        const socket = await open(port, SHARED_ADDRESS);
-        try {
-          fresh.push(await askDummy(socket, i));
-        } finally {
-          socket.destroy();
-        }
-      }
-      expect(fresh).toEqual(Array.from({ length: 5 }, (_, i) => ({ status: 200, output: i * 2 })));
-
-      // A kept-alive connection that carried a verified answer is proven: twice the share of new hog connections
-      // push out only the hog's own, and the validator's next request on the same connection is answered.
-      const validator = await open(port, SHARED_ADDRESS);
-      try {
-        const first = await askDummy(validator, 20);
-        expect(first.status).toBe(200);
-        const evictedBefore = await metric(gateway, EVICTED_TOTAL);
-        await hogOpens(MAX_CONNECTIONS_PER_IP * 2);
-        // Accepts are handled in arrival order: once a probe opened after the hog's connections is answered, the
-        // gateway has seen every one of them (and closed the older hog connections to admit them).
-        const probe = await open(port, SHARED_ADDRESS);
-        try {
-          const probed = await askDummy(probe, 1);
-          expect(probed.status).toBe(200);
-        } finally {
-          probe.destroy();
-        }
-        expect(await metric(gateway, EVICTED_TOTAL)).toBeGreaterThan(evictedBefore);
-        const second = await askDummy(validator, 21);
-        expect(second.status).toBe(200);
-        expect(second.output).toBe(42);
-      } finally {
-        validator.destroy();
-      }
-    } finally {
-      for (const socket of hog) {
-        socket.destroy();
-      }
-    }
+    // The hog holds the address's whole share, then opens twice as many more: each newcomer takes the place of the
+    // hog's oldest silent connection instead of being refused, and the proven connection is never the one closed.
+    const evicted = await validatorBesideHog(gateway, {
+      validatorAddress: SHARED_ADDRESS,
+      hogAddresses: [SHARED_ADDRESS],
+      holdCount: MAX_CONNECTIONS_PER_IP,
+      floodCount: 2 * MAX_CONNECTIONS_PER_IP,
+    });
+    expect(evicted).toBeGreaterThan(0);
   }, 120_000);
 });
 
@@ -400,54 +420,15 @@ describe('axon-gateway at its cap on all connections, held by hogs from many add
   });
 
   it('admits a validator by closing hog connections, and never closes its proven one', async () => {
-    const port = gateway.port;
-    const hog: Socket[] = [];
-    /** `perAddress` silent connections from every hog address. */
-    const hogOpens = async (perAddress: number): Promise<void> => {
-      const sockets = await Promise.all(
-        HOG_ADDRESSES.flatMap((address) => Array.from({ length: perAddress }, () => open(port, address))),
-      );
-      for (const socket of sockets) {
-        socket.on('error', () => undefined);
-        hog.push(socket);
-      }
-    };
-    try {
-      // Three silent connections from each of eight addresses: the whole cap, no address near its own share.
-      await hogOpens(MAX_CONNECTIONS / HOG_ADDRESSES.length);
-      const fresh: DummyAnswer[] = [];
-      for (let i = 0; i < 5; i += 1) {
-        const socket = await open(port, VALIDATOR_ADDRESS);
-        try {
-          fresh.push(await dummyOn(socket, gateway, i));
-        } finally {
-          socket.destroy();
-        }
-      }
-      expect(fresh).toEqual(Array.from({ length: 5 }, (_, i) => ({ status: 200, output: i * 2 })));
-
-      const validator = await open(port, VALIDATOR_ADDRESS);
-      try {
-        expect((await dummyOn(validator, gateway, 30)).status).toBe(200);
-        const evictedBefore = await metric(gateway, EVICTED_TOTAL);
-        // Twice the cap of new hog connections: they push out only hog connections, never the proven one.
-        await hogOpens((2 * MAX_CONNECTIONS) / HOG_ADDRESSES.length);
-        const probe = await open(port, VALIDATOR_ADDRESS);
-        try {
-          expect((await dummyOn(probe, gateway, 1)).status).toBe(200);
-        } finally {
-          probe.destroy();
-        }
-        expect(await metric(gateway, EVICTED_TOTAL)).toBeGreaterThanOrEqual(evictedBefore + 2 * MAX_CONNECTIONS);
-        expect(await dummyOn(validator, gateway, 31)).toEqual({ status: 200, output: 62 });
-      } finally {
-        validator.destroy();
-      }
-    } finally {
-      for (const socket of hog) {
-        socket.destroy();
-      }
-    }
+    // Three silent connections from each of eight addresses hold the whole cap, no address near its own share;
+    // then twice the cap more: they push out only hog connections, each of them one.
+    const evicted = await validatorBesideHog(gateway, {
+      validatorAddress: VALIDATOR_ADDRESS,
+      hogAddresses: HOG_ADDRESSES,
+      holdCount: MAX_CONNECTIONS,
+      floodCount: 2 * MAX_CONNECTIONS,
+    });
+    expect(evicted).toBeGreaterThanOrEqual(2 * MAX_CONNECTIONS);
   }, 120_000);
 });
 

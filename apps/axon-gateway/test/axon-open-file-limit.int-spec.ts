@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startChild, type SupervisedChild } from '@taonode/process';
 import {
+  type AppProcess,
   type FakeMetagraphServer,
+  freePort,
+  gatewayProcessEnv,
   type LaunchedRedis,
+  startAppProcess,
   startFakeMetagraphServer,
   startRedisServer,
 } from '@taonode/testing';
@@ -13,8 +16,8 @@ import { Keypair, Wallet } from '@taonode/wallet';
 import { type DummyWorker, startDummyWorker } from './support/dummy-worker';
 import { ALICE, dummyRequest } from './support/signed-request';
 
-const RUN_APP = join(__dirname, '..', '..', '..', 'bin', 'run-app.js');
 const TAO = 1_000_000_000n;
+const AXON_KEY = Keypair.fromUri('//Bob');
 /** The gateway's limit on open files (soft and hard: Node raises its soft limit to the hard one at start). */
 const OPEN_FILE_LIMIT = 256;
 /** More silent connections than the gateway has files, from many addresses (each well below its share). */
@@ -62,10 +65,10 @@ describe('axon-gateway under a small open-file limit, hogged by more connections
   let redis: LaunchedRedis | undefined;
   let metagraph: FakeMetagraphServer | undefined;
   let worker: DummyWorker | undefined;
-  let gateway: SupervisedChild | undefined;
+  let gateway: AppProcess | undefined;
   let walletPath: string | undefined;
   let axonPort: number;
-  const axonHotkey = Keypair.fromUri('//Bob').ss58Address;
+  const axonHotkey = AXON_KEY.ss58Address;
 
   beforeAll(async () => {
     redis = await startRedisServer();
@@ -73,34 +76,12 @@ describe('axon-gateway under a small open-file limit, hogged by more connections
       { hotkey: ALICE.ss58Address, stakeRao: 1_000n * TAO, validatorPermit: true },
     ]);
     walletPath = mkdtempSync(join(tmpdir(), 'taonode-nofile-wallet-'));
-    await new Wallet({ name: 'miner', hotkey: 'default', path: walletPath }).hotkeyFile.writeKeypair(
-      Keypair.fromUri('//Bob'),
-    );
+    await new Wallet({ name: 'miner', hotkey: 'default', path: walletPath }).hotkeyFile.writeKeypair(AXON_KEY);
     axonPort = await freePort();
-    const opsPort = await freePort();
-    gateway = await startChild({
-      name: 'axon-gateway',
-      // The shell lowers the limit, then becomes the gateway (exec), which inherits it.
-      command: 'bash',
-      args: ['-c', `ulimit -n ${OPEN_FILE_LIMIT} && exec "$0" "$@"`, process.execPath, RUN_APP, 'axon-gateway'],
-      env: {
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        REDIS_URL: redis.url,
-        METAGRAPH_GRPC_URL: metagraph.url,
-        NETUID: '1',
-        WALLET_NAME: 'miner',
-        WALLET_HOTKEY: 'default',
-        WALLET_PATH: walletPath,
-        AXON_HOST: '127.0.0.1',
-        AXON_PORT: String(axonPort),
-        OPS_HOST: '127.0.0.1',
-        OPS_PORT: String(opsPort),
-      },
-      readyUrl: `http://127.0.0.1:${opsPort}/ready`,
+    const env = gatewayProcessEnv({ redisUrl: redis.url, metagraphUrl: metagraph.url, axonPort, walletPath });
+    gateway = await startAppProcess('axon-gateway', env, {
+      openFileLimit: OPEN_FILE_LIMIT,
       readyTimeoutMs: 180_000,
-      ports: [axonPort, opsPort],
-      stopGraceMs: 5_000,
     });
     worker = startDummyWorker(redis.url);
   }, 240_000);
@@ -116,7 +97,7 @@ describe('axon-gateway under a small open-file limit, hogged by more connections
   });
 
   it('lowers its connection cap below the limit, says so, and still answers a validator through the hog', async () => {
-    const warning = gateway?.output.recent.find((line) => line.includes('AXON_MAX_CONNECTIONS 16384 lowered to'));
+    const warning = gateway?.child.output.recent.find((line) => line.includes('AXON_MAX_CONNECTIONS 16384 lowered to'));
     expect(warning).toEqual(expect.stringContaining(`lowered to 192: this process may open ${OPEN_FILE_LIMIT} files`));
 
     const hog = (

@@ -18,14 +18,24 @@ export interface AppProcess {
 export async function startAppProcess(
   app: string,
   env: Readonly<Record<string, string>>,
-  options: { readonly name?: string; readonly readyTimeoutMs?: number } = {},
+  options: {
+    readonly name?: string;
+    readonly readyTimeoutMs?: number;
+    /** `ulimit -n` of the process (soft and hard: Node raises its soft limit to the hard one at start). */
+    readonly openFileLimit?: number;
+  } = {},
 ): Promise<AppProcess> {
   const opsPort = await freePort();
   const opsUrl = `http://127.0.0.1:${opsPort}`;
+  const limit = options.openFileLimit;
   const child = await startChild({
     name: options.name ?? app,
-    command: process.execPath,
-    args: [RUN_APP, app],
+    // With a limit, a shell lowers it and then becomes the app (exec), which inherits it.
+    command: limit === undefined ? process.execPath : 'bash',
+    args:
+      limit === undefined
+        ? [RUN_APP, app]
+        : ['-c', `ulimit -n ${limit} && exec "$0" "$@"`, process.execPath, RUN_APP, app],
     env: {
       NODE_ENV: 'production',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',

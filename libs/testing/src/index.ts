@@ -42,4 +42,5 @@ export {
 } from './factories/metagraph.factory';
 export { type FakeMetagraphServer, type FakeNeuronInput, startFakeMetagraphServer } from './fake-metagraph-server';
 export { type AppProcess, startAppProcess } from './app-process';
+export { type GatewayProcessEnvOptions, gatewayProcessEnv } from './gateway-process-env';
 export { waitFor } from './wait-for';
