@@ -76,4 +76,22 @@ describe('SignatureVerifier on a real verify thread', () => {
     );
     expect(order).toEqual([0, 1, 2, 3]);
   });
+
+  it('shares the work between its threads: a full window on one sends the rest to the next', async () => {
+    const pair = new SignatureVerifier(gatewayConfigSchema.parse({ AXON_VERIFY_THREADS: '2' }));
+    await pair.onModuleInit();
+    try {
+      const forgedHead = authentication(true);
+      const all = Array.from({ length: 1100 }, () => pair.verify(forgedHead, AXON, false).catch(() => undefined));
+      // Right after the flush at the end of this turn (immediates run in order; no answer can arrive in between).
+      const handedOut = await new Promise<readonly number[]>((resolve) =>
+        setImmediate(() => resolve([...pair.outstandingByThread])),
+      );
+      expect(handedOut).toEqual([1024, 76]);
+      await Promise.all(all);
+      expect(pair.outstandingByThread).toEqual([0, 0]);
+    } finally {
+      await pair.onApplicationShutdown();
+    }
+  });
 });

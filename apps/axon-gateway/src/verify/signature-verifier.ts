@@ -85,6 +85,11 @@ export class SignatureVerifier implements OnModuleInit, OnApplicationShutdown {
     this.threads.length = 0;
   }
 
+  /** Verifications handed to each thread and not yet answered. */
+  get outstandingByThread(): readonly number[] {
+    return this.threads.map((thread) => thread.outstanding);
+  }
+
   /** Verifications waiting for room on a thread (the rest are on the threads). */
   get queued(): number {
     return this.trustedQueue.length + this.untrustedQueue.length;
@@ -130,20 +135,20 @@ export class SignatureVerifier implements OnModuleInit, OnApplicationShutdown {
     this.backlogged = this.queued > 0;
   }
 
+  /** Each message goes to the thread with the least work outstanding, so several threads share the load. */
   private sendQueued(): void {
-    for (const thread of this.threads) {
-      while (thread.outstanding < MAX_OUTSTANDING_PER_THREAD && this.queued > 0) {
-        const room = MAX_OUTSTANDING_PER_THREAD - thread.outstanding;
-        const first = this.trustedQueue[0] ?? this.untrustedQueue[0];
-        if (first === undefined) {
-          return;
-        }
-        const trusted = takeWhile(this.trustedQueue, room, first.ownHotkey);
-        const items = [...trusted, ...takeWhile(this.untrustedQueue, room - trusted.length, first.ownHotkey)];
-        thread.outstanding += items.length;
-        const message: VerifyBatch = { ownHotkey: first.ownHotkey, items };
-        thread.worker.postMessage(message);
+    for (;;) {
+      const first = this.trustedQueue[0] ?? this.untrustedQueue[0];
+      const thread = leastBusy(this.threads);
+      if (first === undefined || thread === undefined || thread.outstanding >= MAX_OUTSTANDING_PER_THREAD) {
+        return;
       }
+      const room = MAX_OUTSTANDING_PER_THREAD - thread.outstanding;
+      const trusted = takeWhile(this.trustedQueue, room, first.ownHotkey);
+      const items = [...trusted, ...takeWhile(this.untrustedQueue, room - trusted.length, first.ownHotkey)];
+      thread.outstanding += items.length;
+      const message: VerifyBatch = { ownHotkey: first.ownHotkey, items };
+      thread.worker.postMessage(message);
     }
   }
 
@@ -184,6 +189,13 @@ export class SignatureVerifier implements OnModuleInit, OnApplicationShutdown {
       this.flush();
     }
   }
+}
+
+function leastBusy(threads: readonly VerifyThread[]): VerifyThread | undefined {
+  return threads.reduce<VerifyThread | undefined>(
+    (best, thread) => (best === undefined || thread.outstanding < best.outstanding ? thread : best),
+    undefined,
+  );
 }
 
 /**
