@@ -50,6 +50,17 @@ function rawExchange(port: number, chunks: readonly string[], pauseMs: number): 
   });
 }
 
+/** One request as raw bytes over one socket; resolves with every byte the server sent before closing. */
+function latin1Exchange(port: number, request: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    const received: Buffer[] = [];
+    socket.on('data', (data) => received.push(data));
+    socket.on('close', () => resolve(Buffer.concat(received)));
+    socket.on('error', reject);
+  });
+}
+
 describe('axon-gateway (real HTTP, real Redis, real gRPC metagraph)', () => {
   let stack: GatewayStack | undefined;
   let gateway: RunningGateway;
@@ -203,6 +214,21 @@ describe('axon-gateway (real HTTP, real Redis, real gRPC metagraph)', () => {
     const lowStake = await send(gateway.url, dummyRequest({ axonHotkey: gateway.hotkey, signer: CHARLIE }));
     expect(lowStake.status).toBe(403);
     expect(JSON.parse(lowStake.body)).toEqual({ message: 'Forbidden. Key is blacklisted: Stake below minimum.' });
+  });
+
+  it('echoes a latin-1 header value one byte per character, as Starlette encodes headers', async () => {
+    const request = dummyRequest({ axonHotkey: gateway.hotkey, signer: DAVE });
+    const headers = { ...request.headers, bt_header_dendrite_uuid: 'caf\u00e9', 'content-type': 'application/json' };
+    const headerLines = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    const head = `POST /Dummy HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(request.body)}\r\n${headerLines}\r\n`;
+    const raw = await latin1Exchange(
+      gateway.port,
+      Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(request.body)]),
+    );
+    expect(raw.subarray(0, 12).toString('latin1')).toBe('HTTP/1.1 403');
+    expect(raw.includes(Buffer.from('bt_header_dendrite_uuid: caf\xe9\r\n', 'latin1'))).toBe(true);
   });
 
   it('refuses a body over the limit with 413 before reading it', async () => {

@@ -189,10 +189,11 @@ export class AxonHttpServer implements OnModuleInit {
     }
     switch (answer.kind) {
       case 'whole': {
-        const body = Buffer.from(answer.body, 'utf8');
-        headers['content-length'] = body.length;
+        headers['content-length'] = Buffer.byteLength(answer.body, 'utf8');
         response.writeHead(answer.status, headers);
-        response.end(body);
+        // Node writes a string body in one write with the head, which it then encodes as UTF-8 too; a head with
+        // latin-1 text beyond ASCII must stay one byte per character, so that answer takes the Buffer path (writev).
+        response.end(asciiOnly(answer.headers) ? answer.body : Buffer.from(answer.body, 'utf8'));
         return;
       }
       case 'stream':
@@ -205,4 +206,16 @@ export class AxonHttpServer implements OnModuleInit {
         return;
     }
   }
+}
+
+/** Any character past 7-bit ASCII. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function asciiOnly(headers: Readonly<Record<string, string>>): boolean {
+  for (const value of Object.values(headers)) {
+    if (NON_ASCII.test(value)) {
+      return false;
+    }
+  }
+  return true;
 }
