@@ -64,6 +64,12 @@ const gatewayEnv = z.object({
    */
   AXON_MAX_CONNECTIONS_PER_IP: positiveInt(1_000_000).default(256),
   AXON_MAX_CONNECTIONS: positiveInt(1_000_000).default(16_384),
+  /**
+   * An address that sent a request with a missing, malformed or wrong signature stays suspect this long after its
+   * last one: its unproven claims are admitted under half of the in-flight slots instead of three quarters
+   * (docs/axon-gateway.md, load shedding). A validator's wallet never sends one.
+   */
+  AXON_FORGERY_SUSPECT_SECONDS: z.coerce.number().positive().max(86_400).default(60),
   /** Requests in flight (admitted, not yet answered) beyond which callers are shed, lowest stake first. */
   AXON_MAX_IN_FLIGHT: positiveInt(1_000_000).default(4_096),
   /** Signature verification threads. */
@@ -113,6 +119,7 @@ export const gatewayConfigSchema = gatewayEnv
       burst: env.AXON_RATE_LIMIT_BURST,
       scope: env.AXON_RATE_LIMIT_SCOPE,
     },
+    forgerySuspectMs: env.AXON_FORGERY_SUSPECT_SECONDS * 1000,
     maxInFlight: env.AXON_MAX_IN_FLIGHT,
     verifyThreads: env.AXON_VERIFY_THREADS,
     defaultTimeoutSeconds: env.AXON_DEFAULT_TIMEOUT_SECONDS,

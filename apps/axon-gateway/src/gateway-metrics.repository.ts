@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Counter, Histogram, Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '@taonode/observability';
+import type { ClaimStanding } from './limits/admission';
 import type { ConnectionRefusal } from './limits/connection-guard';
 import { type BlacklistReason, createGatewayMetrics, type GatewayMetrics, type RequestStage } from './metrics';
 
@@ -46,8 +47,8 @@ export class GatewayMetricsRepository {
     this.metrics.rateLimited.inc();
   }
 
-  shed(): void {
-    this.metrics.shed.inc();
+  shed(standing: ClaimStanding): void {
+    this.metrics.shed.inc({ standing });
   }
 
   connectionRefused(reason: ConnectionRefusal): void {

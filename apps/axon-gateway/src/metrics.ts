@@ -42,7 +42,8 @@ export function createGatewayMetrics(registry: Registry) {
     }),
     shed: new Counter({
       name: 'taonode_gateway_shed_total',
-      help: 'Requests shed under overload (503)',
+      help: 'Requests shed under overload (503), by how far the claimed hotkey was believed (proven on its connection, unproven, suspect: from an address that recently sent a forged signature)',
+      labelNames: ['standing'] as const,
       registers,
     }),
     connectionsRefused: new Counter({

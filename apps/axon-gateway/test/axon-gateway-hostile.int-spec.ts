@@ -435,7 +435,7 @@ describe('axon-gateway at its cap on all connections, held by hogs from many add
 describe("axon-gateway flooded with forged signatures claiming the validator's own hotkey (real HTTP, Redis, gRPC)", () => {
   /** Small, so that the flood fills it whatever the machine; the rate limit left at its default (20,000/s). */
   const MAX_IN_FLIGHT = 64;
-  const SHED_TOTAL = /^taonode_gateway_shed_total(?:\{[^}]*\})? (\d+)$/m;
+  const SHED_SUSPECT = /^taonode_gateway_shed_total\{standing="suspect"[^}]*\} (\d+)$/m;
   const REFUSED_401 = /^taonode_gateway_requests_total\{[^}]*status="401"[^}]*\} (\d+)$/m;
   let stack: GatewayStack | undefined;
   let gateway: RunningGateway;
@@ -453,7 +453,7 @@ describe("axon-gateway flooded with forged signatures claiming the validator's o
     await stack?.stop();
   });
 
-  it('keeps answering the validator on its proven connection while the forgeries fill every slot they may', async () => {
+  it('keeps answering the validator on its proven connection and on a new one from elsewhere while the forgeries fill every slot they may', async () => {
     // A validator's connection that already carried a verified answer.
     const validator = await open(gateway.port, '127.0.0.1');
     try {
@@ -494,7 +494,7 @@ describe("axon-gateway flooded with forged signatures claiming the validator's o
       });
       // The flood is on once forgeries have been refused and others shed for want of a slot.
       for (;;) {
-        if ((await metric(gateway, SHED_TOTAL)) > 0 && (await metric(gateway, REFUSED_401)) > 0) {
+        if ((await metric(gateway, SHED_SUSPECT)) > 0 && (await metric(gateway, REFUSED_401)) > 0) {
           break;
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -506,7 +506,21 @@ describe("axon-gateway flooded with forged signatures claiming the validator's o
       }
       expect(answers).toEqual(Array.from({ length: 10 }, (_, i) => ({ status: 200, output: 2 * (10 + i) })));
       // The flood kept being shed meanwhile: the slots it may use stayed full.
-      expect(await metric(gateway, SHED_TOTAL)).toBeGreaterThan(MAX_IN_FLIGHT);
+      expect(await metric(gateway, SHED_SUSPECT)).toBeGreaterThan(MAX_IN_FLIGHT);
+
+      // A new connection of the validator, from another address: unproven, but its address sent no forgery, so it
+      // is admitted above the half of the slots the suspect flood is held to.
+      const fresh = await open(gateway.port, '127.0.0.3');
+      try {
+        const freshAnswers: DummyAnswer[] = [];
+        for (let i = 0; i < 5; i += 1) {
+          freshAnswers.push(await dummyOn(fresh, gateway, 30 + i));
+        }
+        expect(freshAnswers).toEqual(Array.from({ length: 5 }, (_, i) => ({ status: 200, output: 2 * (30 + i) })));
+      } finally {
+        fresh.destroy();
+      }
+      expect(await metric(gateway, SHED_SUSPECT)).toBeGreaterThan(MAX_IN_FLIGHT);
     } finally {
       attacker?.kill('SIGKILL');
       validator.destroy();

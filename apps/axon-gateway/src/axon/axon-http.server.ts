@@ -119,6 +119,7 @@ export class AxonHttpServer implements OnModuleInit {
       url: request.url ?? '/',
       headers: request.headers,
       peer: { ip: peerIp, port: socket.remotePort ?? 0 },
+      clientKey: ip,
       provenHotkey: this.provenHotkeys.get(socket),
     });
     // 'close' comes after the answer is written and when the client goes away first: the in-flight slot is freed

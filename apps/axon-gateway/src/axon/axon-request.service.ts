@@ -8,6 +8,8 @@ import {
   type FieldShape,
   InternalProtocolError,
   isProtocolError,
+  type NotVerifiedCode,
+  NotVerifiedError,
   OverloadedError,
   parseLosslessJson,
   parseRequestBodyFor,
@@ -26,7 +28,7 @@ import type { GatewayConfig } from '../config';
 import { GatewayMetricsRepository } from '../gateway-metrics.repository';
 import { InferenceRepository } from '../inference/inference.repository';
 import { admissionCeiling } from '../limits/admission';
-import { clientAddressKey } from '../limits/client-address';
+import { ForgeryLimiter } from '../limits/forgery-limiter';
 import { IpRateLimiter } from '../limits/ip-rate-limiter';
 import { RateLimitedError } from '../limits/rate-limited.error';
 import { NonceRepository, type SharedRateCheck } from '../nonce/nonce.repository';
@@ -41,6 +43,8 @@ export interface AxonRequestHead {
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
   readonly peer: { readonly ip: string; readonly port: number };
+  /** The client's address as the limits count it (`clientAddressKey`: an IPv6 client by its /64). */
+  readonly clientKey: string;
   /** The hotkey whose request this connection already carried to a 200, if any (see {@link AdmittedRequest.trusted}). */
   readonly provenHotkey?: string;
 }
@@ -50,6 +54,7 @@ export interface AdmittedRequest {
   readonly served: ServedSynapse;
   readonly headers: ParsedRequestHeaders;
   readonly peer: AxonRequestHead['peer'];
+  readonly clientKey: string;
   readonly stakeRao: bigint;
   /**
    * It claims the hotkey that its connection already proved (a verified request answered 200): a validator, not a
@@ -64,6 +69,13 @@ export interface AdmittedRequest {
 export type Admission =
   | { readonly admitted: true; readonly request: AdmittedRequest }
   | { readonly admitted: false; readonly answer: AxonAnswer };
+
+/** Verification failures that mark the sender's address as a forger's (a validator's wallet never causes them). */
+const FORGERY_CODES: ReadonlySet<NotVerifiedCode> = new Set<NotVerifiedCode>([
+  'TAONODE_PROTOCOL_SIGNATURE_MISSING',
+  'TAONODE_PROTOCOL_SIGNATURE_MALFORMED',
+  'TAONODE_PROTOCOL_SIGNATURE_MISMATCH',
+]);
 
 /** The largest timeout honoured for the deadline (the nonce policy's bound, 60 s). */
 const MAX_TIMEOUT_SECONDS = 60;
@@ -85,6 +97,7 @@ export class AxonRequestService {
   private readonly registry: SynapseRegistry;
   private readonly served = new Map<string, ServedSynapse>();
   private readonly rateLimiter: IpRateLimiter;
+  private readonly forgeries: ForgeryLimiter;
   private inFlight = 0;
 
   constructor(
@@ -102,6 +115,7 @@ export class AxonRequestService {
       this.served.set(synapse.definition.name, synapse);
     }
     this.rateLimiter = new IpRateLimiter(config.rateLimit);
+    this.forgeries = new ForgeryLimiter(config.forgerySuspectMs);
   }
 
   /**
@@ -131,10 +145,11 @@ export class AxonRequestService {
       );
     }
     const name = served.definition.name;
-    if (!this.rateLimiter.tryTake(clientAddressKey(head.peer.ip))) {
+    if (!this.rateLimiter.tryTake(head.clientKey)) {
       this.metrics.rateLimited();
       return this.refuse(name, plainRejection(429, 'Too Many Requests: rate limit exceeded'));
     }
+
     const decision = checkBlacklist(headers.dendrite.hotkey ?? '', this.callers.directory, this.config.policy);
     if (!decision.allowed) {
       this.metrics.blacklisted(decision.reason);
@@ -142,13 +157,14 @@ export class AxonRequestService {
     }
     const stakeRao = decision.caller?.stakeRao ?? 0n;
     const trusted = head.provenHotkey !== undefined && head.provenHotkey === headers.dendrite.hotkey;
+    const standing = trusted ? 'proven' : this.forgeries.isSuspect(head.clientKey) ? 'suspect' : 'unproven';
     const ceiling = admissionCeiling(this.config.maxInFlight, {
       stakeRao,
       maxStakeRao: this.callers.directory?.maxStakeRao ?? 0n,
-      trusted,
+      standing,
     });
     if (this.inFlight >= ceiling) {
-      this.metrics.shed();
+      this.metrics.shed(standing);
       return this.refuse(name, this.errorAnswer(new OverloadedError(), served, headers, head.peer));
     }
     this.inFlight += 1;
@@ -161,6 +177,7 @@ export class AxonRequestService {
         served,
         headers,
         peer: head.peer,
+        clientKey: head.clientKey,
         stakeRao,
         trusted,
         receivedAtMs: Date.now(),
@@ -205,13 +222,16 @@ export class AxonRequestService {
     const { served, headers } = request;
     const definition = served.definition;
     const verifyStart = process.hrtime.bigint();
-    await this.verifier.verify(headers, this.identity.hotkey, request.trusted);
     try {
-      await this.nonces.checkAndRecord(
-        headers,
-        BigInt(Date.now()) * 1_000_000n,
-        this.sharedRate(clientAddressKey(request.peer.ip)),
-      );
+      await this.verifier.verify(headers, this.identity.hotkey, request.trusted);
+    } catch (error) {
+      if (error instanceof NotVerifiedError && FORGERY_CODES.has(error.code)) {
+        this.forgeries.recordForgery(request.clientKey);
+      }
+      throw error;
+    }
+    try {
+      await this.nonces.checkAndRecord(headers, BigInt(Date.now()) * 1_000_000n, this.sharedRate(request.clientKey));
     } catch (error) {
       throw isProtocolError(error) || error instanceof RateLimitedError
         ? error
