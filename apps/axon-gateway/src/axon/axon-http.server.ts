@@ -58,8 +58,6 @@ function readBody(request: IncomingMessage, limit: number): Promise<BodyOutcome>
 export class AxonHttpServer implements OnModuleInit {
   private readonly logger = new Logger(AxonHttpServer.name);
   private readonly connections: ConnectionGuard<Socket>;
-  /** Per connection, the hotkey of the last verified request it carried to a 200 (its later claims of it are trusted). */
-  private readonly provenHotkeys = new WeakMap<Socket, string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
@@ -120,20 +118,19 @@ export class AxonHttpServer implements OnModuleInit {
       headers: request.headers,
       peer: { ip: peerIp, port: socket.remotePort ?? 0 },
       clientKey: ip,
-      provenHotkey: this.provenHotkeys.get(socket),
+      provenHotkey: this.connections.provenHotkey(ip, socket),
     });
     // 'close' comes after the answer is written and when the client goes away first: the in-flight slot is freed
     // either way, and a connection that carried a verified answer is kept when its address holds its share.
     response.once('close', () => {
-      const verified = response.statusCode === 200 && response.writableFinished;
+      let verifiedHotkey: string | null = null;
       if (admission.admitted) {
         admission.request.release();
-        const hotkey = admission.request.headers.dendrite.hotkey;
-        if (verified && hotkey !== null) {
-          this.provenHotkeys.set(socket, hotkey);
+        if (response.statusCode === 200 && response.writableFinished) {
+          verifiedHotkey = admission.request.headers.dendrite.hotkey;
         }
       }
-      this.connections.requestEnded(ip, socket, verified);
+      this.connections.requestEnded(ip, socket, verifiedHotkey);
     });
     if (!admission.admitted) {
       // The body is never parsed: Node discards what is left of it once the answer is written and keeps the

@@ -5,10 +5,12 @@ function guardOf(maxPerIp: number, maxTotal = Number.POSITIVE_INFINITY): Connect
   return new ConnectionGuard<string>({ maxPerIp, maxTotal });
 }
 
-/** One request on `connection`, answered: 200 (`verified`) or a refusal. */
+const VALIDATOR_HOTKEY = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+
+/** One request on `connection`, answered: 200 (`verified`, by the validator's hotkey) or a refusal. */
 function answered(guard: ConnectionGuard<string>, ip: string, connection: string, verified: boolean): void {
   guard.requestStarted(ip, connection);
-  guard.requestEnded(ip, connection, verified);
+  guard.requestEnded(ip, connection, verified ? VALIDATOR_HOTKEY : null);
 }
 
 describe('ConnectionGuard', () => {
@@ -147,5 +149,23 @@ describe('ConnectionGuard', () => {
       expect(guard.tryOpen('10.0.0.2', 'hog-3')).toEqual({ accepted: true, evicted: 'hog-1' });
       expect(guard.openFrom('10.0.0.1')).toBe(1);
     });
+  });
+
+  it('remembers the hotkey a connection proved last, and none for a connection that only carried refusals', () => {
+    const guard = guardOf(4);
+    guard.tryOpen('10.0.0.1', 'validator');
+    guard.tryOpen('10.0.0.1', 'refused');
+    answered(guard, '10.0.0.1', 'refused', false);
+    expect(guard.provenHotkey('10.0.0.1', 'refused')).toBeUndefined();
+    answered(guard, '10.0.0.1', 'validator', true);
+    expect(guard.provenHotkey('10.0.0.1', 'validator')).toBe(VALIDATOR_HOTKEY);
+    // A later refusal on it does not take the proof back; a later verified request of another hotkey replaces it.
+    answered(guard, '10.0.0.1', 'validator', false);
+    expect(guard.provenHotkey('10.0.0.1', 'validator')).toBe(VALIDATOR_HOTKEY);
+    guard.requestStarted('10.0.0.1', 'validator');
+    guard.requestEnded('10.0.0.1', 'validator', 'other-hotkey');
+    expect(guard.provenHotkey('10.0.0.1', 'validator')).toBe('other-hotkey');
+    guard.closed('10.0.0.1', 'validator');
+    expect(guard.provenHotkey('10.0.0.1', 'validator')).toBeUndefined();
   });
 });

@@ -13,8 +13,11 @@ interface ConnectionState {
   requestsInProgress: number;
   /** Order in which its current run of requests began (a counter, not a clock); 0 while idle. */
   busySince: number;
-  /** It carried a verified, answered request: a caller worth keeping, not a connection hog. */
-  proven: boolean;
+  /**
+   * The hotkey of the last verified request it carried to a 200, or null: once set, a caller worth keeping, not a
+   * connection hog, and its later claims of that hotkey are trusted (AdmittedRequest.trusted).
+   */
+  provenHotkey: string | null;
 }
 
 /**
@@ -63,7 +66,7 @@ export class ConnectionGuard<C> {
     if (evicted?.accepted === false) {
       return evicted;
     }
-    const state: ConnectionState = { ip, requestsInProgress: 0, busySince: 0, proven: false };
+    const state: ConnectionState = { ip, requestsInProgress: 0, busySince: 0, provenHotkey: null };
     const stillOpen = this.byIp.get(ip);
     if (stillOpen === undefined) {
       this.byIp.set(ip, new Map([[connection, state]]));
@@ -81,7 +84,7 @@ export class ConnectionGuard<C> {
     if (state !== undefined) {
       if (state.requestsInProgress === 0) {
         state.busySince = ++this.requestOrder;
-        if (!state.proven) {
+        if (state.provenHotkey === null) {
           this.idleUnproven.delete(connection);
           this.busyUnproven.set(connection, state);
         }
@@ -90,15 +93,25 @@ export class ConnectionGuard<C> {
     }
   }
 
-  /** A request on `connection` was answered (or abandoned); `verified` when it was answered 200. */
-  requestEnded(ip: string, connection: C, verified: boolean): void {
+  /** The hotkey `connection` proved (see {@link ConnectionState.provenHotkey}), if any. */
+  provenHotkey(ip: string, connection: C): string | undefined {
+    return this.byIp.get(ip)?.get(connection)?.provenHotkey ?? undefined;
+  }
+
+  /**
+   * A request on `connection` was answered (or abandoned); `verifiedHotkey` is its hotkey when it was verified and
+   * answered 200, else null.
+   */
+  requestEnded(ip: string, connection: C, verifiedHotkey: string | null): void {
     const state = this.byIp.get(ip)?.get(connection);
     if (state === undefined) {
       return;
     }
     state.requestsInProgress = Math.max(0, state.requestsInProgress - 1);
-    state.proven ||= verified;
-    if (state.proven) {
+    if (verifiedHotkey !== null) {
+      state.provenHotkey = verifiedHotkey;
+    }
+    if (state.provenHotkey !== null) {
       this.idleUnproven.delete(connection);
       this.busyUnproven.delete(connection);
     } else if (state.requestsInProgress === 0) {
@@ -160,7 +173,7 @@ export class ConnectionGuard<C> {
   private addressCandidate(open: ReadonlyMap<C, ConnectionState>): C | undefined {
     let earliestBusy: { connection: C; since: number } | undefined;
     for (const [connection, state] of open) {
-      if (state.proven) {
+      if (state.provenHotkey !== null) {
         continue;
       }
       if (state.requestsInProgress === 0) {
