@@ -149,7 +149,6 @@ export class AxonRequestService {
       this.metrics.rateLimited();
       return this.refuse(name, plainRejection(429, 'Too Many Requests: rate limit exceeded'));
     }
-
     const decision = checkBlacklist(headers.dendrite.hotkey ?? '', this.callers.directory, this.config.policy);
     if (!decision.allowed) {
       this.metrics.blacklisted(decision.reason);

@@ -1,3 +1,5 @@
+import { touchBounded } from './recent-map';
+
 /** Suspect addresses kept at most; beyond it the least recently seen forging are forgotten. */
 const MAX_SUSPECTS = 100_000;
 
@@ -20,14 +22,7 @@ export class ForgeryLimiter {
 
   /** Records a request from `address` whose signature failed. */
   recordForgery(address: string): void {
-    this.lastForgeryMs.delete(address);
-    if (this.lastForgeryMs.size >= MAX_SUSPECTS) {
-      const oldest = this.lastForgeryMs.keys().next();
-      if (oldest.done !== true) {
-        this.lastForgeryMs.delete(oldest.value);
-      }
-    }
-    this.lastForgeryMs.set(address, this.now());
+    touchBounded(this.lastForgeryMs, address, this.now(), MAX_SUSPECTS);
   }
 
   /** True while `address` sent a forgery less than the suspect period ago. */

@@ -1,3 +1,5 @@
+import { touchBounded } from './recent-map';
+
 /** Settings of the per-IP token bucket. */
 export interface RateLimit {
   /** Tokens added per second (sustained requests per second). */
@@ -31,29 +33,17 @@ export class IpRateLimiter {
     const nowMs = this.now();
     let bucket = this.buckets.get(ip);
     if (bucket === undefined) {
-      if (this.buckets.size >= MAX_TRACKED_IPS) {
-        this.evictOldest();
-      }
       bucket = { tokens: this.limit.burst, updatedMs: nowMs };
     } else {
-      // Re-insert so the map's order stays "least recently used first" for eviction.
-      this.buckets.delete(ip);
       const refill = ((nowMs - bucket.updatedMs) / 1000) * this.limit.perSecond;
       bucket.tokens = Math.min(this.limit.burst, bucket.tokens + refill);
       bucket.updatedMs = nowMs;
     }
-    this.buckets.set(ip, bucket);
+    touchBounded(this.buckets, ip, bucket, MAX_TRACKED_IPS);
     if (bucket.tokens < 1) {
       return false;
     }
     bucket.tokens -= 1;
     return true;
-  }
-
-  private evictOldest(): void {
-    const oldest = this.buckets.keys().next();
-    if (oldest.done !== true) {
-      this.buckets.delete(oldest.value);
-    }
   }
 }
