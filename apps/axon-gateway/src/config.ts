@@ -74,6 +74,11 @@ const gatewayEnv = z.object({
   AXON_MAX_IN_FLIGHT: positiveInt(1_000_000).default(4_096),
   /** Signature verification threads. */
   AXON_VERIFY_THREADS: positiveInt(64).default(1),
+  /**
+   * Most non-streaming requests of one priority sent to the workers as one `synapse-batch` job when their checks
+   * finish in the same turn of the event loop (1: one job per request).
+   */
+  AXON_QUEUE_BATCH_MAX: positiveInt(1024).default(16),
   /** Synapse timeout used when a request sends none (the SDK's default is 12 s). */
   AXON_DEFAULT_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(12),
 });
@@ -122,6 +127,7 @@ export const gatewayConfigSchema = gatewayEnv
     forgerySuspectMs: env.AXON_FORGERY_SUSPECT_SECONDS * 1000,
     maxInFlight: env.AXON_MAX_IN_FLIGHT,
     verifyThreads: env.AXON_VERIFY_THREADS,
+    queueBatchMax: env.AXON_QUEUE_BATCH_MAX,
     defaultTimeoutSeconds: env.AXON_DEFAULT_TIMEOUT_SECONDS,
   }));
 

@@ -20,6 +20,10 @@ export class InferenceWorkerMetricsRepository implements GenerationObserver {
     }
   }
 
+  jobTaken(requests: number): void {
+    this.metrics.requestsPerJob.observe(requests);
+  }
+
   forwardPass(batchSize: number, seconds: number): void {
     this.metrics.batchSize.observe(batchSize);
     this.metrics.inferenceDuration.observe(seconds);

@@ -23,6 +23,12 @@ export function createInferenceWorkerMetrics(registry: Registry) {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
+    requestsPerJob: new Histogram({
+      name: 'taonode_inference_requests_per_job',
+      help: 'Requests one queue job carried (1 for a synapse job; a synapse-batch job carries several)',
+      buckets: [1, 2, 4, 8, 16, 32, 64],
+      registers,
+    }),
     batchSize: new Histogram({
       name: 'taonode_inference_batch_size',
       help: 'Sequences per forward pass',

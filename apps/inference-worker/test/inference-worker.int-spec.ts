@@ -121,6 +121,37 @@ describe('inference-worker with real Redis', () => {
     expect(job?.attemptsMade).toBe(1);
   });
 
+  it('answers each request of a synapse-batch job under its own reply id, bad ones included', async () => {
+    const metric = async (name: string): Promise<number> => {
+      const text = await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text();
+      return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 'NaN');
+    };
+    const generation = { prompt: 'batch', max_tokens: 6, temperature: 0.0, seed: 3 };
+    const alone = await producer.ask('TextGeneration', JSON.stringify(generation));
+    const jobsBefore = await metric('taonode_inference_requests_per_job_count');
+    const requestsBefore = await metric('taonode_inference_requests_per_job_sum');
+
+    const answers = await producer.askBatch([
+      { synapse: 'Dummy', inputsJson: '{"dummy_input": 4}' },
+      { synapse: 'TextGeneration', inputsJson: JSON.stringify(generation) },
+      { synapse: 'Dummy', inputsJson: '{"dummy_input": "four"}' },
+      { synapse: 'Dummy', inputsJson: '{"dummy_input": 5}', deadlineMs: Date.now() - 1 },
+      { synapse: 'Dummy', inputsJson: '{"dummy_input": 21}' },
+    ]);
+
+    expect(answers.map((answer) => answer.replies)).toEqual([
+      [{ kind: 'done', jobId: answers[0]?.replyId, outputsJson: '{"dummy_output":8}' }],
+      // The same text as the request answered alone: a batch does not change what a request gets.
+      [{ ...alone.replies[0], jobId: answers[1]?.replyId }],
+      [expect.objectContaining({ kind: 'failed', jobId: answers[2]?.replyId, code: 'bad-input' })],
+      [expect.objectContaining({ kind: 'failed', jobId: answers[3]?.replyId, code: 'deadline-passed' })],
+      [{ kind: 'done', jobId: answers[4]?.replyId, outputsJson: '{"dummy_output":42}' }],
+    ]);
+    expect(alone.replies[0]?.kind).toBe('done');
+    expect(await metric('taonode_inference_requests_per_job_count')).toBe(jobsBefore + 1);
+    expect(await metric('taonode_inference_requests_per_job_sum')).toBe(requestsBefore + 5);
+  });
+
   it('drops a job whose deadline has passed', async () => {
     const { jobId, replies } = await producer.ask('Dummy', '{"dummy_input": 1}', { deadlineMs: Date.now() - 1 });
     expect(replies).toEqual([expect.objectContaining({ kind: 'failed', jobId, code: 'deadline-passed' })]);

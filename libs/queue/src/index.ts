@@ -3,7 +3,17 @@
  * payloads and results, reply messages, and the Redis connection factories every app uses.
  */
 export { InferenceJobName, QUEUE_PREFIX, QueueName } from './queue-names';
-export type { InferenceJobs, SynapseJobData, SynapseJobResult } from './inference-job';
+export {
+  batchItemAsJob,
+  type InferenceJobData,
+  type InferenceJobResult,
+  type InferenceJobs,
+  type SynapseBatchItem,
+  type SynapseBatchJobData,
+  type SynapseBatchJobResult,
+  type SynapseJobData,
+  type SynapseJobResult,
+} from './inference-job';
 export type { ReplyFailureCode, ReplyMessage } from './reply-message';
 export {
   closeConnection,
@@ -18,7 +28,7 @@ export {
 } from './redis-connections';
 export { INFERENCE_JOB_DEFAULTS, MAX_JOB_PRIORITY, priorityForStake } from './job-options';
 export { type EnqueueSynapseJobOptions, SynapseJobProducer } from './synapse-job.producer';
-export { SynapseJobClient, type SynapseWork } from './synapse-job.client';
+export { SynapseJobClient, type SynapseJobClientOptions, type SynapseWork } from './synapse-job.client';
 export { decodeReplyMessage, encodeReplyMessage } from './reply-codec';
 export {
   QueueError,

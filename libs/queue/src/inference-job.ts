@@ -26,7 +26,46 @@ export interface SynapseJobResult {
   readonly outputsJson: string;
 }
 
+/** One request inside a `synapse-batch` job: a synapse job's own fields, answered under its own reply id. */
+export interface SynapseBatchItem {
+  /** The id its reply messages carry (their `jobId`): the producer routes each item's answer by it. */
+  readonly replyId: string;
+  readonly synapse: string;
+  readonly inputsJson: string;
+  readonly deadlineMs: number;
+  readonly requestId: string;
+}
+
+/** The data of one `synapse-batch` job: non-streaming requests of one priority, one reply channel. */
+export interface SynapseBatchJobData {
+  readonly replyChannel: string;
+  readonly items: readonly SynapseBatchItem[];
+}
+
+/** The value a completed `synapse-batch` job returns: how many of its items were answered with outputs. */
+export interface SynapseBatchJobResult {
+  readonly answered: number;
+}
+
+/** A batch item as the synapse job it stands for (its reply id in place of the job id). */
+export function batchItemAsJob(batch: SynapseBatchJobData, item: SynapseBatchItem): SynapseJobData {
+  return {
+    synapse: item.synapse,
+    inputsJson: item.inputsJson,
+    deadlineMs: item.deadlineMs,
+    requestId: item.requestId,
+    replyChannel: batch.replyChannel,
+    stream: false,
+  };
+}
+
 /** Maps each job name to its data and result type, so producers and the worker's dispatcher stay typed. */
 export interface InferenceJobs {
   [InferenceJobName.Synapse]: { data: SynapseJobData; result: SynapseJobResult };
+  [InferenceJobName.SynapseBatch]: { data: SynapseBatchJobData; result: SynapseBatchJobResult };
 }
+
+/** Data of any job on queue `inference`. */
+export type InferenceJobData = InferenceJobs[keyof InferenceJobs]['data'];
+/** Result of any job on queue `inference`. */
+export type InferenceJobResult = InferenceJobs[keyof InferenceJobs]['result'];

@@ -13,4 +13,9 @@ export const QUEUE_PREFIX = '{taonode}';
 export enum InferenceJobName {
   /** Answer a synapse request: the worker runs the synapse's handler and replies with the output fields. */
   Synapse = 'synapse',
+  /**
+   * Answer several non-streaming synapse requests of one priority that a producer submitted in the same turn of
+   * its event loop: one job's round trips (add, fetch, complete) shared by all of them, each answered on its own.
+   */
+  SynapseBatch = 'synapse-batch',
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { SynapseJobData } from './inference-job';
+import type { SynapseBatchJobData, SynapseJobData } from './inference-job';
 import { INFERENCE_JOB_DEFAULTS } from './job-options';
 import { InferenceJobName, QUEUE_PREFIX, QueueName } from './queue-names';
 
@@ -36,6 +36,13 @@ export class SynapseJobProducer {
   async enqueueSynapseJob(data: SynapseJobData, options: EnqueueSynapseJobOptions): Promise<string> {
     const jobId = options.jobId ?? randomUUID();
     await this.queue.add(InferenceJobName.Synapse, data, { jobId, priority: options.priority });
+    return jobId;
+  }
+
+  /** Adds one `synapse-batch` job (its items' reply ids route their answers); resolves once Redis has it. */
+  async enqueueSynapseBatchJob(data: SynapseBatchJobData, options: EnqueueSynapseJobOptions): Promise<string> {
+    const jobId = options.jobId ?? randomUUID();
+    await this.queue.add(InferenceJobName.SynapseBatch, data, { jobId, priority: options.priority });
     return jobId;
   }
 

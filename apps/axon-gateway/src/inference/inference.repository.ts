@@ -1,6 +1,8 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { APP_CONFIG } from '@taonode/config';
 import { type PendingReply, SynapseJobClient, type SynapseWork } from '@taonode/queue';
+import type { GatewayConfig } from '../config';
 import { GatewayMetricsRepository } from '../gateway-metrics.repository';
 import { PRODUCER_REDIS, SUBSCRIBER_REDIS } from './redis.providers';
 
@@ -12,6 +14,7 @@ export class InferenceRepository implements OnModuleInit, BeforeApplicationShutd
   private client: SynapseJobClient | undefined;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
     @Inject(PRODUCER_REDIS) private readonly redis: Redis,
     @Inject(SUBSCRIBER_REDIS) private readonly subscriber: Redis,
     private readonly metrics: GatewayMetricsRepository,
@@ -19,7 +22,9 @@ export class InferenceRepository implements OnModuleInit, BeforeApplicationShutd
 
   async onModuleInit(): Promise<void> {
     // Waits for Redis once at start; afterwards a Redis outage turns into 503s and the connections reconnect.
-    const client = await SynapseJobClient.start(this.redis, this.subscriber);
+    const client = await SynapseJobClient.start(this.redis, this.subscriber, {
+      maxBatchItems: this.config.queueBatchMax,
+    });
     this.client = client;
     this.metrics.sampleQueueDepth(() => client.producer.waitingCount());
   }

@@ -1,10 +1,19 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { parseLosslessJson } from '@taonode/protocol';
-import { createWorkerConnection, publishReply, QUEUE_PREFIX, QueueName, type SynapseJobData } from '@taonode/queue';
+import {
+  createWorkerConnection,
+  type InferenceJobData,
+  InferenceJobName,
+  publishReply,
+  QUEUE_PREFIX,
+  QueueName,
+  type SynapseBatchJobData,
+  type SynapseJobData,
+} from '@taonode/queue';
 
 export interface DummyWorker {
-  /** Jobs taken so far. */
+  /** Requests taken so far (each request of a synapse-batch job counts). */
   readonly taken: () => number;
   stop(): Promise<void>;
 }
@@ -19,38 +28,48 @@ export function startDummyWorker(redisUrl: string, options: { silent?: boolean }
   const connection = createWorkerConnection({ url: redisUrl, connectionName: 'test-dummy-worker', onError });
   const publisher: Redis = createWorkerConnection({ url: redisUrl, connectionName: 'test-dummy-replies', onError });
   let taken = 0;
-  const worker = new Worker<SynapseJobData>(
+  /** Dummy doubles its input; anything else gets 0. */
+  const answerDummy = async (channel: string, jobId: string, inputsJson: string): Promise<void> => {
+    const input = (parseLosslessJson(inputsJson) as Map<string, unknown>).get('dummy_input');
+    const doubled = typeof input === 'bigint' ? input * 2n : 0n;
+    await publishReply(publisher, channel, {
+      kind: 'done',
+      jobId,
+      outputsJson: `{"dummy_output":${doubled.toString()}}`,
+    });
+  };
+  const worker = new Worker<InferenceJobData>(
     QueueName.Inference,
     async (job) => {
-      taken += 1;
+      const batch = job.name === (InferenceJobName.SynapseBatch as string) ? (job.data as SynapseBatchJobData) : null;
+      taken += batch?.items.length ?? 1;
       if (options.silent === true) {
         return;
       }
-      const inputs = parseLosslessJson(job.data.inputsJson) as Map<string, unknown>;
+      if (batch !== null) {
+        await Promise.all(batch.items.map((item) => answerDummy(batch.replyChannel, item.replyId, item.inputsJson)));
+        return;
+      }
+      const data = job.data as SynapseJobData;
+      const inputs = parseLosslessJson(data.inputsJson) as Map<string, unknown>;
       const jobId = job.id ?? '';
-      if (job.data.stream) {
+      if (data.stream) {
         // Streams the prompt back one character per chunk, then the final synapse's completion.
         const promptValue = inputs.get('prompt');
         const prompt = typeof promptValue === 'string' ? promptValue : '';
         let seq = 0;
-        for (const data of prompt) {
-          await publishReply(publisher, job.data.replyChannel, { kind: 'chunk', jobId, seq, data });
+        for (const character of prompt) {
+          await publishReply(publisher, data.replyChannel, { kind: 'chunk', jobId, seq, data: character });
           seq += 1;
         }
-        await publishReply(publisher, job.data.replyChannel, {
+        await publishReply(publisher, data.replyChannel, {
           kind: 'done',
           jobId,
           outputsJson: JSON.stringify({ completion: prompt }),
         });
         return;
       }
-      const input = inputs.get('dummy_input');
-      const doubled = typeof input === 'bigint' ? input * 2n : 0n;
-      await publishReply(publisher, job.data.replyChannel, {
-        kind: 'done',
-        jobId,
-        outputsJson: `{"dummy_output":${doubled.toString()}}`,
-      });
+      await answerDummy(data.replyChannel, jobId, data.inputsJson);
     },
     { connection, prefix: QUEUE_PREFIX, concurrency: 64 },
   );

@@ -4,16 +4,22 @@ import type { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG } from '@taonode/config';
 import {
+  batchItemAsJob,
   createWorkerConnection,
+  type InferenceJobData,
+  type InferenceJobResult,
   InferenceJobName,
   QUEUE_PREFIX,
   QueueName,
+  type SynapseBatchJobData,
+  type SynapseBatchJobResult,
   type SynapseJobData,
   type SynapseJobResult,
 } from '@taonode/queue';
 import type { InferenceWorkerConfig } from '../config';
 import { TextGenerationEngine } from '../engine/text-generation.engine';
-import { SynapseJobService } from './synapse-job.service';
+import { InferenceWorkerMetricsRepository } from '../inference-worker-metrics.repository';
+import { type JobVerdict, SynapseJobService } from './synapse-job.service';
 
 /**
  * The BullMQ transport of queue `inference`: takes jobs once the backend is ready, dispatches by job name, maps the
@@ -22,7 +28,7 @@ import { SynapseJobService } from './synapse-job.service';
  */
 @Injectable()
 export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private worker: Worker<SynapseJobData, SynapseJobResult> | undefined;
+  private worker: Worker<InferenceJobData, InferenceJobResult> | undefined;
   private connection: Redis | undefined;
   private readonly interrupt = new AbortController();
 
@@ -35,6 +41,7 @@ export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationSh
     @Inject(APP_CONFIG) private readonly config: InferenceWorkerConfig,
     private readonly engine: TextGenerationEngine,
     private readonly jobs: SynapseJobService,
+    private readonly metrics: InferenceWorkerMetricsRepository,
     private readonly logger: Logger,
   ) {}
 
@@ -45,7 +52,7 @@ export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationSh
       connectionName: 'inference-worker:worker',
       onError: (error) => this.logger.warn({ err: error.message }, 'worker connection error'),
     });
-    const worker = new Worker<SynapseJobData, SynapseJobResult>(QueueName.Inference, (job) => this.process(job), {
+    const worker = new Worker<InferenceJobData, InferenceJobResult>(QueueName.Inference, (job) => this.process(job), {
       connection: this.connection,
       prefix: QUEUE_PREFIX,
       concurrency: this.config.worker.concurrency,
@@ -79,28 +86,55 @@ export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationSh
     await this.connection?.quit();
   }
 
-  private async process(job: Job<SynapseJobData, SynapseJobResult>): Promise<SynapseJobResult> {
+  private async process(job: Job<InferenceJobData, InferenceJobResult>): Promise<InferenceJobResult> {
     const name = job.name as InferenceJobName;
+    const canRetry = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
     switch (name) {
       case InferenceJobName.Synapse: {
-        const verdict = await this.jobs.run({
-          jobId: job.id ?? '',
-          data: job.data,
-          canRetry: job.attemptsMade + 1 < (job.opts.attempts ?? 1),
-          signal: this.interrupt.signal,
-        });
-        switch (verdict.kind) {
-          case 'done':
-            return { outputsJson: verdict.outputsJson };
-          case 'unrecoverable':
-            throw new UnrecoverableError(verdict.reason);
-          case 'retry':
-            throw verdict.error;
-        }
-        break;
+        this.metrics.jobTaken(1);
+        const data = job.data as SynapseJobData;
+        return outputsOf(await this.jobs.run({ jobId: job.id ?? '', data, canRetry, signal: this.interrupt.signal }));
       }
+      case InferenceJobName.SynapseBatch:
+        return this.processBatch(job.data as SynapseBatchJobData, canRetry);
       default:
         throw new UnrecoverableError(`unknown job name '${String(name)}'`);
     }
+  }
+
+  /**
+   * Runs a batch's requests side by side (text generation batches them into shared forward passes), each answered
+   * under its own reply id. When one asks for a retry the whole job is retried: the answers already sent are not
+   * waited for any more, so a second answer to them is dropped by the producer.
+   */
+  private async processBatch(batch: SynapseBatchJobData, canRetry: boolean): Promise<SynapseBatchJobResult> {
+    this.metrics.jobTaken(batch.items.length);
+    const verdicts = await Promise.all(
+      batch.items.map((item) =>
+        this.jobs.run({
+          jobId: item.replyId,
+          data: batchItemAsJob(batch, item),
+          canRetry,
+          signal: this.interrupt.signal,
+        }),
+      ),
+    );
+    const retry = verdicts.find((verdict) => verdict.kind === 'retry');
+    if (retry !== undefined) {
+      throw retry.error;
+    }
+    return { answered: verdicts.filter((verdict) => verdict.kind === 'done').length };
+  }
+}
+
+/** A synapse job's verdict as BullMQ's outcome: its result, or a throw (UnrecoverableError: never retried). */
+function outputsOf(verdict: JobVerdict): SynapseJobResult {
+  switch (verdict.kind) {
+    case 'done':
+      return { outputsJson: verdict.outputsJson };
+    case 'unrecoverable':
+      throw new UnrecoverableError(verdict.reason);
+    case 'retry':
+      throw verdict.error;
   }
 }

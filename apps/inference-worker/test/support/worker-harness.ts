@@ -6,22 +6,23 @@ import {
   InferenceJobName,
   QUEUE_PREFIX,
   QueueName,
+  type InferenceJobData,
   type ReplyMessage,
-  type SynapseJobData,
+  type SynapseBatchItem,
 } from '@taonode/queue';
 
 /** The producer's side as the gateway runs it, reduced to what the worker specs need: enqueue, collect replies. */
 export class ProducerHarness {
   readonly channel = `taonode:reply:${randomUUID()}`;
   private readonly subscriber: Redis;
-  private readonly queue: Queue<SynapseJobData>;
+  private readonly queue: Queue<InferenceJobData>;
   private readonly queueConnection: Redis;
   private readonly replies = new Map<string, ReplyMessage[]>();
   private readonly waiters = new Map<string, () => void>();
 
   constructor(redisUrl: string) {
     this.subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    this.queue = new Queue<SynapseJobData>(QueueName.Inference, {
+    this.queue = new Queue<InferenceJobData>(QueueName.Inference, {
       connection: (this.queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: null })),
       prefix: QUEUE_PREFIX,
     });
@@ -40,7 +41,7 @@ export class ProducerHarness {
     await this.subscriber.subscribe(this.channel);
   }
 
-  get jobs(): Queue<SynapseJobData> {
+  get jobs(): Queue<InferenceJobData> {
     return this.queue;
   }
 
@@ -67,6 +68,30 @@ export class ProducerHarness {
     );
     await final;
     return { jobId, replies: this.replies.get(jobId) ?? [] };
+  }
+
+  /**
+   * Enqueues one synapse-batch job holding `requests` and resolves with each request's replies up to its final one,
+   * in the order given.
+   */
+  async askBatch(
+    requests: readonly { synapse: string; inputsJson: string; deadlineMs?: number }[],
+  ): Promise<{ replyId: string; replies: ReplyMessage[] }[]> {
+    const items: SynapseBatchItem[] = requests.map((request) => ({
+      replyId: randomUUID(),
+      synapse: request.synapse,
+      inputsJson: request.inputsJson,
+      deadlineMs: request.deadlineMs ?? Date.now() + 60_000,
+      requestId: randomUUID(),
+    }));
+    const finals = items.map((item) => new Promise<void>((resolve) => this.waiters.set(item.replyId, resolve)));
+    await this.queue.add(
+      InferenceJobName.SynapseBatch,
+      { replyChannel: this.channel, items },
+      { ...INFERENCE_JOB_DEFAULTS, jobId: randomUUID() },
+    );
+    await Promise.all(finals);
+    return items.map((item) => ({ replyId: item.replyId, replies: this.replies.get(item.replyId) ?? [] }));
   }
 
   async close(): Promise<void> {
