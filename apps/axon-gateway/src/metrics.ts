@@ -64,7 +64,7 @@ export function createGatewayMetrics(registry: Registry) {
     }),
     queueDepth: new Gauge({
       name: 'taonode_gateway_queue_depth_jobs',
-      help: 'Jobs waiting in queue inference (sampled on scrape)',
+      help: 'Jobs waiting in queue inference (sampled on scrape; a synapse-batch job counts once)',
       registers,
     }),
   };
