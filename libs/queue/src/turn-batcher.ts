@@ -11,8 +11,9 @@ interface Held<Item> {
  * Holds items submitted in the same turn of the event loop, grouped by a numeric key (a job priority), and sends
  * each group once: when the turn's I/O is done (`setImmediate`) or as soon as a group holds `maxItems`. Requests
  * whose checks finish in the same turn — one Redis reply answering many nonce scripts, one message from the
- * verify thread answering many signatures — thus share one job. Waiting for the rest of the turn costs no
- * latency a request would not pay anyway: the event loop runs those other callbacks before the next write.
+ * verify thread answering many signatures — thus share one job. The price is the rest of the turn's I/O callbacks:
+ * alone, a request's job would leave right after its own callback; under load those callbacks are what fill the
+ * batch, and the shared job saves more than they cost (docs/axon-gateway.md, "Not done").
  */
 export class TurnBatcher<Item> {
   private readonly groups = new Map<number, Held<Item>[]>();
