@@ -29,7 +29,7 @@ describe('a worker process killed mid-job', () => {
     rmSync(repository, { recursive: true, force: true });
   });
 
-  it('has its job taken over by another worker once the lock lapses, and the request is answered', async () => {
+  it('has its jobs taken over by another worker once the locks lapse, and every request is answered', async () => {
     const common = {
       REDIS_URL: redis.url,
       INFERENCE_MODEL_REPOSITORY: repository,
@@ -45,13 +45,24 @@ describe('a worker process killed mid-job', () => {
       '{"prompt": "survive", "max_tokens": 8, "temperature": 0.0, "seed": 0}',
       { deadlineMs },
     );
-    await waitFor(async () => (await producer.jobs.getActiveCount()) === 1);
+    // A synapse-batch job is taken over whole: both of its requests are answered by the survivor.
+    const batchAnswers = producer.askBatch(
+      [1, 2].map((seed) => ({
+        synapse: 'TextGeneration',
+        inputsJson: JSON.stringify({ prompt: 'survive', max_tokens: 8, temperature: 0.0, seed }),
+        deadlineMs,
+      })),
+    );
+    await waitFor(async () => (await producer.jobs.getActiveCount()) === 2);
     await doomed.kill('SIGKILL');
 
     const survivor = await startWorkerProcess('survivor-worker', common);
     children.push(survivor);
     const { jobId, replies } = await answer;
     expect(replies).toEqual([expect.objectContaining({ kind: 'done', jobId })]);
+    for (const { replyId, replies: batchReplies } of await batchAnswers) {
+      expect(batchReplies).toEqual([expect.objectContaining({ kind: 'done', jobId: replyId })]);
+    }
     // The reply is published just before BullMQ records the completion, which deletes a completed job
     // (INFERENCE_JOB_DEFAULTS); a failed one would stay, in state 'failed'.
     await waitFor(async () => (await producer.jobs.getJobState(jobId)) === 'unknown');
