@@ -4,7 +4,6 @@
  */
 export { InferenceJobName, QUEUE_PREFIX, QueueName } from './queue-names';
 export {
-  batchItemAsJob,
   type InferenceJobData,
   type InferenceJobResult,
   type InferenceJobs,
@@ -13,6 +12,8 @@ export {
   type SynapseBatchJobResult,
   type SynapseJobData,
   type SynapseJobResult,
+  type SynapseRequest,
+  synapseRequestsOf,
 } from './inference-job';
 export type { ReplyFailureCode, ReplyMessage } from './reply-message';
 export {

@@ -1,4 +1,4 @@
-import type { InferenceJobName } from './queue-names';
+import { InferenceJobName } from './queue-names';
 
 /**
  * The data of one `inference` job. Small and secret-free (style.md §5): the synapse's input fields travel as the
@@ -47,18 +47,6 @@ export interface SynapseBatchJobResult {
   readonly answered: number;
 }
 
-/** A batch item as the synapse job it stands for (its reply id in place of the job id). */
-export function batchItemAsJob(batch: SynapseBatchJobData, item: SynapseBatchItem): SynapseJobData {
-  return {
-    synapse: item.synapse,
-    inputsJson: item.inputsJson,
-    deadlineMs: item.deadlineMs,
-    requestId: item.requestId,
-    replyChannel: batch.replyChannel,
-    stream: false,
-  };
-}
-
 /** Maps each job name to its data and result type, so producers and the worker's dispatcher stay typed. */
 export interface InferenceJobs {
   [InferenceJobName.Synapse]: { data: SynapseJobData; result: SynapseJobResult };
@@ -69,3 +57,30 @@ export interface InferenceJobs {
 export type InferenceJobData = InferenceJobs[keyof InferenceJobs]['data'];
 /** Result of any job on queue `inference`. */
 export type InferenceJobResult = InferenceJobs[keyof InferenceJobs]['result'];
+
+/** One request a job carries: the synapse job it stands for and the id its reply messages carry. */
+export interface SynapseRequest {
+  readonly replyId: string;
+  readonly data: SynapseJobData;
+}
+
+/**
+ * The requests a job on queue `inference` carries, in order (one for `synapse`, whose replies carry the job's id;
+ * each item of a `synapse-batch`, under its own reply id); undefined for a job name this version does not know.
+ */
+export function synapseRequestsOf(
+  name: string,
+  jobId: string,
+  data: InferenceJobData,
+): readonly SynapseRequest[] | undefined {
+  switch (name as InferenceJobName) {
+    case InferenceJobName.Synapse:
+      return [{ replyId: jobId, data: data as SynapseJobData }];
+    case InferenceJobName.SynapseBatch: {
+      const { replyChannel, items } = data as SynapseBatchJobData;
+      return items.map(({ replyId, ...item }) => ({ replyId, data: { ...item, replyChannel, stream: false } }));
+    }
+    default:
+      return undefined;
+  }
+}

@@ -10,9 +10,8 @@ import {
   publishReply,
   QUEUE_PREFIX,
   QueueName,
-  type SynapseBatchJobData,
   SynapseJobClient,
-  type SynapseJobData,
+  synapseRequestsOf,
   type SynapseWork,
 } from '../src';
 
@@ -53,19 +52,13 @@ describe('SynapseJobClient batching the requests of one turn (real redis-server)
     worker = new Worker<InferenceJobData>(
       QueueName.Inference,
       async (job) => {
-        const answer = async (channel: string, jobId: string, inputsJson: string): Promise<void> => {
-          const { dummy_input: input } = JSON.parse(inputsJson) as { dummy_input: number };
-          await publishReply(publisher, channel, { kind: 'done', jobId, outputsJson: `{"dummy_output":${input * 2}}` });
-        };
-        if (job.name === (InferenceJobName.SynapseBatch as string)) {
-          const batch = job.data as SynapseBatchJobData;
-          taken.push({ name: job.name, priority: job.opts.priority ?? 0, requests: batch.items.length });
-          await Promise.all(batch.items.map((item) => answer(batch.replyChannel, item.replyId, item.inputsJson)));
-          return;
+        const requests = synapseRequestsOf(job.name, job.id ?? '', job.data) ?? [];
+        taken.push({ name: job.name, priority: job.opts.priority ?? 0, requests: requests.length });
+        for (const { replyId, data } of requests) {
+          const { dummy_input: input } = JSON.parse(data.inputsJson) as { dummy_input: number };
+          const outputsJson = `{"dummy_output":${input * 2}}`;
+          await publishReply(publisher, data.replyChannel, { kind: 'done', jobId: replyId, outputsJson });
         }
-        const data = job.data as SynapseJobData;
-        taken.push({ name: job.name, priority: job.opts.priority ?? 0, requests: 1 });
-        await answer(data.replyChannel, job.id ?? '', data.inputsJson);
       },
       { connection: workerConnection, prefix: QUEUE_PREFIX, concurrency: 1, autorun: false },
     );

@@ -4,12 +4,11 @@ import { parseLosslessJson } from '@taonode/protocol';
 import {
   createWorkerConnection,
   type InferenceJobData,
-  InferenceJobName,
   publishReply,
   QUEUE_PREFIX,
   QueueName,
-  type SynapseBatchJobData,
-  type SynapseJobData,
+  type SynapseRequest,
+  synapseRequestsOf,
 } from '@taonode/queue';
 
 export interface DummyWorker {
@@ -28,48 +27,37 @@ export function startDummyWorker(redisUrl: string, options: { silent?: boolean }
   const connection = createWorkerConnection({ url: redisUrl, connectionName: 'test-dummy-worker', onError });
   const publisher: Redis = createWorkerConnection({ url: redisUrl, connectionName: 'test-dummy-replies', onError });
   let taken = 0;
-  /** Dummy doubles its input; anything else gets 0. */
-  const answerDummy = async (channel: string, jobId: string, inputsJson: string): Promise<void> => {
-    const input = (parseLosslessJson(inputsJson) as Map<string, unknown>).get('dummy_input');
+  /**
+   * Answers one request: Dummy with its input doubled (anything else gets 0); a stream with its prompt back one
+   * character per chunk, then the final synapse's completion.
+   */
+  const answer = async ({ replyId: jobId, data }: SynapseRequest): Promise<void> => {
+    const inputs = parseLosslessJson(data.inputsJson) as Map<string, unknown>;
+    if (data.stream) {
+      const promptValue = inputs.get('prompt');
+      const prompt = typeof promptValue === 'string' ? promptValue : '';
+      let seq = 0;
+      for (const character of prompt) {
+        await publishReply(publisher, data.replyChannel, { kind: 'chunk', jobId, seq, data: character });
+        seq += 1;
+      }
+      const outputsJson = JSON.stringify({ completion: prompt });
+      await publishReply(publisher, data.replyChannel, { kind: 'done', jobId, outputsJson });
+      return;
+    }
+    const input = inputs.get('dummy_input');
     const doubled = typeof input === 'bigint' ? input * 2n : 0n;
-    await publishReply(publisher, channel, {
-      kind: 'done',
-      jobId,
-      outputsJson: `{"dummy_output":${doubled.toString()}}`,
-    });
+    const outputsJson = `{"dummy_output":${doubled.toString()}}`;
+    await publishReply(publisher, data.replyChannel, { kind: 'done', jobId, outputsJson });
   };
   const worker = new Worker<InferenceJobData>(
     QueueName.Inference,
     async (job) => {
-      const batch = job.name === (InferenceJobName.SynapseBatch as string) ? (job.data as SynapseBatchJobData) : null;
-      taken += batch?.items.length ?? 1;
-      if (options.silent === true) {
-        return;
+      const requests = synapseRequestsOf(job.name, job.id ?? '', job.data) ?? [];
+      taken += requests.length;
+      if (options.silent !== true) {
+        await Promise.all(requests.map(answer));
       }
-      if (batch !== null) {
-        await Promise.all(batch.items.map((item) => answerDummy(batch.replyChannel, item.replyId, item.inputsJson)));
-        return;
-      }
-      const data = job.data as SynapseJobData;
-      const inputs = parseLosslessJson(data.inputsJson) as Map<string, unknown>;
-      const jobId = job.id ?? '';
-      if (data.stream) {
-        // Streams the prompt back one character per chunk, then the final synapse's completion.
-        const promptValue = inputs.get('prompt');
-        const prompt = typeof promptValue === 'string' ? promptValue : '';
-        let seq = 0;
-        for (const character of prompt) {
-          await publishReply(publisher, data.replyChannel, { kind: 'chunk', jobId, seq, data: character });
-          seq += 1;
-        }
-        await publishReply(publisher, data.replyChannel, {
-          kind: 'done',
-          jobId,
-          outputsJson: JSON.stringify({ completion: prompt }),
-        });
-        return;
-      }
-      await answerDummy(data.replyChannel, jobId, data.inputsJson);
     },
     { connection, prefix: QUEUE_PREFIX, concurrency: 64 },
   );

@@ -4,17 +4,17 @@ import type { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG } from '@taonode/config';
 import {
-  batchItemAsJob,
   createWorkerConnection,
   type InferenceJobData,
   type InferenceJobResult,
   InferenceJobName,
   QUEUE_PREFIX,
   QueueName,
-  type SynapseBatchJobData,
   type SynapseBatchJobResult,
   type SynapseJobData,
   type SynapseJobResult,
+  type SynapseRequest,
+  synapseRequestsOf,
 } from '@taonode/queue';
 import type { InferenceWorkerConfig } from '../config';
 import { TextGenerationEngine } from '../engine/text-generation.engine';
@@ -96,7 +96,7 @@ export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationSh
         return outputsOf(await this.jobs.run({ jobId: job.id ?? '', data, canRetry, signal: this.interrupt.signal }));
       }
       case InferenceJobName.SynapseBatch:
-        return this.processBatch(job.data as SynapseBatchJobData, canRetry);
+        return this.processBatch(synapseRequestsOf(name, job.id ?? '', job.data) ?? [], canRetry);
       default:
         throw new UnrecoverableError(`unknown job name '${String(name)}'`);
     }
@@ -107,16 +107,11 @@ export class SynapseProcessor implements OnApplicationBootstrap, OnApplicationSh
    * under its own reply id. When one asks for a retry the whole job is retried: the answers already sent are not
    * waited for any more, so a second answer to them is dropped by the producer.
    */
-  private async processBatch(batch: SynapseBatchJobData, canRetry: boolean): Promise<SynapseBatchJobResult> {
-    this.metrics.jobTaken(batch.items.length);
+  private async processBatch(requests: readonly SynapseRequest[], canRetry: boolean): Promise<SynapseBatchJobResult> {
+    this.metrics.jobTaken(requests.length);
     const verdicts = await Promise.all(
-      batch.items.map((item) =>
-        this.jobs.run({
-          jobId: item.replyId,
-          data: batchItemAsJob(batch, item),
-          canRetry,
-          signal: this.interrupt.signal,
-        }),
+      requests.map(({ replyId, data }) =>
+        this.jobs.run({ jobId: replyId, data, canRetry, signal: this.interrupt.signal }),
       ),
     );
     const retry = verdicts.find((verdict) => verdict.kind === 'retry');
